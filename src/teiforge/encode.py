@@ -1,0 +1,35 @@
+"""The pure core of `teiforge encode`: Source -> TEI bytes. CLI, build and cache wrap it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import __version__
+from .annotate import annotate
+from .layout import segment
+from .model import Source
+from .tei.build import build_tei, serialize
+from .tei.header import HeaderFacts
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    language: str = "fr"
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    licence: str | None = None
+
+
+def encode(source: Source, options: EncodeOptions = EncodeOptions()) -> bytes:
+    layout = segment(source)
+    spans = annotate(layout)
+    facts = HeaderFacts(
+        version=__version__,
+        language=options.language,
+        title=options.title,
+        date=options.date,
+        publisher=options.publisher,
+        licence=options.licence,
+    )
+    return serialize(build_tei(layout, spans, facts))

@@ -1,0 +1,77 @@
+"""What the page says about the document, read from its teiHeader."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..tei.ns import XML_LANG, tei
+from .tree import plain_text, tei_name
+
+UNTITLED = "Untitled document"
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    title: str
+    lang: str | None
+    source: str | None  # the source file (or the source as the header describes it)
+    sha256: str | None  # of the source file
+    decisions: tuple[tuple[str, str], ...]  # editorialDecl: (kind, paragraph text)
+    applications: tuple[str, ...]  # "teiforge 0.3.1"
+
+
+def _title(header: etree._Element | None) -> str:
+    if header is None:
+        return UNTITLED
+    titles = header.findall(f"{tei('fileDesc')}/{tei('titleStmt')}/{tei('title')}")
+    main = [t for t in titles if t.get("type") in (None, "main")] or titles
+    text = plain_text(main[0]) if main else ""
+    return text or UNTITLED
+
+
+def _source(source_desc: etree._Element | None) -> tuple[str | None, str | None]:
+    """The source as described (ids such as the checksum left out) and its sha256."""
+    if source_desc is None:
+        return None, None
+    sha = source_desc.find(f".//{tei('idno')}[@type='sha256']")
+    sha256 = plain_text(sha) or None if sha is not None else None
+    described = next((copy.deepcopy(c) for c in source_desc if isinstance(c.tag, str)), None)
+    if described is None:
+        return None, sha256
+    etree.strip_elements(described, tei("idno"), with_tail=False)
+    return plain_text(described).strip(" ,;:") or None, sha256
+
+
+def _decisions(header: etree._Element) -> tuple[tuple[str, str], ...]:
+    found = []
+    for decl in header.iterfind(f".//{tei('editorialDecl')}"):
+        for p in decl.iterfind(f".//{tei('p')}"):
+            parent = p.getparent()
+            kind = tei_name(parent) if parent is not None and parent is not decl else "editorial"
+            found.append((kind or "editorial", plain_text(p)))
+    return tuple(found)
+
+
+def _applications(header: etree._Element) -> tuple[str, ...]:
+    found = []
+    for app in header.iterfind(f".//{tei('appInfo')}/{tei('application')}"):
+        label = app.find(tei("label"))
+        name = (plain_text(label) if label is not None else "") or app.get("ident") or "?"
+        found.append(f"{name} {app.get('version', '')}".strip())
+    return tuple(found)
+
+
+def read_header(root: etree._Element) -> HeaderInfo:
+    """Header facts of a TEI (or teiCorpus) element; missing parts are None or empty."""
+    header = root.find(tei("teiHeader"))
+    text = root.find(tei("text"))
+    lang = root.get(XML_LANG) or (text.get(XML_LANG) if text is not None else None)
+    if header is None:
+        return HeaderInfo(UNTITLED, lang, None, None, (), ())
+    source, sha256 = _source(header.find(f"{tei('fileDesc')}/{tei('sourceDesc')}"))
+    return HeaderInfo(
+        _title(header), lang, source, sha256, _decisions(header), _applications(header)
+    )

@@ -1,0 +1,132 @@
+"""Source -> Layout: pages, then blocks in reading order (paragraphs, headings, footnote
+bodies, page breaks, gaps), with page breaks inside paragraphs as spans."""
+
+from __future__ import annotations
+
+from ..model import Block, BlockKind, Layout, Line, Page, Source, Span
+from .footnotes import find_zone_start, split_notes
+from .joining import TextBuilder
+from .measure import ends_sentence, starts_lowercase, typical_width
+from .numbers import take_page_number
+from .pages import is_double_spaced, split_pages
+from .paragraphs import Piece, page_pieces
+
+__all__ = ["segment"]
+
+
+class _Assembler:
+    """Collects blocks across pages; a paragraph left open at a page's end may take in the
+    first paragraph of the next page, with a page break span where the page turns."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.spans: list[Span] = []
+        self.open_paragraph: int | None = None  # index in blocks
+        self.open_text: TextBuilder | None = None
+        self.pending_notes: list[Block] = []
+
+    def add(self, block: Block) -> int:
+        self.blocks.append(block)
+        return len(self.blocks) - 1
+
+    def add_piece(
+        self, piece: Piece, page: int, levels: list[str], continued: bool = False
+    ) -> None:
+        builder = TextBuilder()
+        for line in piece.lines:
+            builder.append(line.text)
+        if piece.kind is BlockKind.HEADING:
+            level = _heading_level(levels, piece.style)
+            self.add(
+                Block(BlockKind.HEADING, builder.text, page, piece.lines[0].number, level=level)
+            )
+            self.open_paragraph = self.open_text = None
+            return
+        if continued:
+            self.add(Block(BlockKind.GAP, "", page, piece.lines[0].number))
+        block = Block(
+            BlockKind.PARAGRAPH, builder.text, page, piece.lines[0].number, continued=continued
+        )
+        self.open_paragraph, self.open_text = self.add(block), builder
+
+    def continue_paragraph(self, piece: Piece, page_number: str | None) -> None:
+        assert self.open_paragraph is not None and self.open_text is not None
+        offset: int | None = None
+        for line in piece.lines:
+            start = self.open_text.append(line.text)
+            offset = start if offset is None else offset
+        attrs = {"n": page_number} if page_number else {}
+        self.spans.append(
+            Span(self.open_paragraph, offset or 0, offset or 0, "pb", attrs, "layout")
+        )
+        old = self.blocks[self.open_paragraph]
+        self.blocks[self.open_paragraph] = Block(
+            old.kind, self.open_text.text, old.page, old.first_line, continued=old.continued
+        )
+
+    def flush_notes(self) -> None:
+        self.blocks.extend(self.pending_notes)
+        self.pending_notes = []
+
+
+def _heading_level(levels: list[str], style: str) -> int:
+    """Headings of a style seen before are siblings of it; a new style nests one deeper."""
+    if style in levels:
+        del levels[levels.index(style) + 1 :]
+    else:
+        levels.append(style)
+    return len(levels)
+
+
+def _note_blocks(zone: list[Line], page: int) -> list[Block]:
+    blocks = []
+    for note in split_notes(zone):
+        builder = TextBuilder()
+        for line in note.lines:
+            builder.append(line.text)
+        n = note.label if note.label.isdigit() else None
+        blocks.append(
+            Block(BlockKind.NOTE, builder.text, page, note.first_line, label=note.label, n=n)
+        )
+    return blocks
+
+
+def segment(source: Source) -> Layout:
+    raw_pages = split_pages(source.text)
+    document_width = typical_width([line for page in raw_pages for line in page])
+    assembler = _Assembler()
+    pages: list[Page] = []
+    levels: list[str] = []
+    for index, raw in enumerate(raw_pages):
+        number, lines = take_page_number(raw)
+        double = is_double_spaced(lines, raw_pages)
+        zone_start = find_zone_start(lines, double) if lines else None
+        body = lines if zone_start is None else lines[:zone_start]
+        zone = [] if zone_start is None else lines[zone_start:]
+        pages.append(Page(index, tuple(body), tuple(zone), number, double))
+        width = typical_width(body) if len(body) >= 8 else document_width
+        pieces = page_pieces(body, width, double)
+        first_line = raw[0].number
+        continued = bool(pieces) and _continues(assembler, pieces[0])
+        if continued:
+            assembler.continue_paragraph(pieces[0], number)
+            pieces = pieces[1:]
+            assembler.flush_notes()
+        else:
+            assembler.flush_notes()
+            assembler.add(Block(BlockKind.PAGE_BREAK, "", index, first_line, n=number))
+        for position, piece in enumerate(pieces):
+            mid_sentence = position == 0 and not continued and starts_lowercase(piece.lines[0].text)
+            assembler.add_piece(piece, index, levels, continued=mid_sentence)
+        assembler.pending_notes = _note_blocks(zone, index)
+    assembler.flush_notes()
+    return Layout(source, tuple(pages), tuple(assembler.blocks), tuple(assembler.spans))
+
+
+def _continues(assembler: _Assembler, piece: Piece) -> bool:
+    """Whether a page's first piece carries on the paragraph the previous page left in
+    mid-sentence. After a finished sentence, a page that starts in lowercase follows
+    missing text instead."""
+    if assembler.open_paragraph is None or piece.kind is BlockKind.HEADING:
+        return False
+    return not ends_sentence(assembler.blocks[assembler.open_paragraph].text)

@@ -1,0 +1,1 @@
+"""Everything that builds or reads TEI: the only place where TEI elements are made."""

@@ -1,0 +1,91 @@
+"""Blocks and spans -> <text><body>: divisions opened by headings, paragraphs, notes at
+their page, page breaks and gaps. The only place that decides the body's structure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ..model import Block, BlockKind, Layout, Span
+from .inline import fill
+from .ns import E
+
+
+class _Divisions:
+    """The stack of open divs. Milestones (pb, gap) wait until the next block is placed, so
+    a page that starts with a heading has its pb inside the new div, before the head."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.body = body
+        self.stack: list[tuple[int, etree._Element]] = []
+        self.pending: list[etree._Element] = []
+
+    def open(self, level: int) -> etree._Element:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        div = E.div()
+        (self.stack[-1][1] if self.stack else self.body).append(div)
+        self.stack.append((level, div))
+        self._flush(div)
+        return div
+
+    def place(self, element: etree._Element) -> None:
+        if not self.stack:
+            self.open(1)  # text before the first heading: a division without a head
+        div = self.stack[-1][1]
+        self._flush(div)
+        div.append(element)
+
+    def hold(self, element: etree._Element) -> None:
+        self.pending.append(element)
+
+    def _flush(self, div: etree._Element) -> None:
+        for element in self.pending:
+            div.append(element)
+        self.pending = []
+
+    def close(self) -> None:
+        if not self.stack:
+            self.open(1)  # also flushes what is pending
+        self._flush(self.stack[-1][1])
+
+
+def note_element(block: Block, spans: Sequence[Span]) -> etree._Element:
+    """A footnote body. Its label as printed is kept in sic beside an empty corr: the
+    number itself is in @n."""
+    note = E.note(place="foot")
+    if block.n:
+        note.set("n", block.n)
+    if block.label:
+        note.append(E.choice(E.sic(block.label), E.corr(resp="#teiforge")))
+        note[-1].tail = " " if block.text else None
+    fill(note, block.text, spans)
+    return note
+
+
+def build_body(layout: Layout, spans: Sequence[Span]) -> etree._Element:
+    by_block: dict[int, list[Span]] = defaultdict(list)
+    for span in (*layout.spans, *spans):
+        by_block[span.block].append(span)
+    body = E.body()
+    divisions = _Divisions(body)
+    for index, block in enumerate(layout.blocks):
+        own = by_block.get(index, [])
+        if block.kind is BlockKind.PAGE_BREAK:
+            divisions.hold(E.pb(n=block.n) if block.n else E.pb())
+        elif block.kind is BlockKind.GAP:
+            divisions.hold(E.gap(reason="missing"))
+        elif block.kind is BlockKind.HEADING:
+            head = E.head()
+            fill(head, block.text, own)
+            divisions.open(block.level).append(head)
+        elif block.kind is BlockKind.NOTE:
+            divisions.place(note_element(block, own))
+        else:
+            paragraph = E.p()
+            fill(paragraph, block.text, own)
+            divisions.place(paragraph)
+    divisions.close()
+    return body

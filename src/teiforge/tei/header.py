@@ -1,0 +1,114 @@
+"""The teiHeader: what the source was, who encoded it how, and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..model import Layout
+from .ns import XML_ID, E
+
+LANGUAGE_NAMES = {
+    "fr": "français",
+    "en": "English",
+    "de": "Deutsch",
+    "it": "italiano",
+    "es": "español",
+    "la": "latina",
+}
+
+SEGMENTATION = (
+    "Pages, paragraphs, headings and footnote zones were recovered from the layout of the "
+    "OCR text: a run of blank lines or a form feed ends a page; on double-spaced pages a "
+    "single blank line is not a paragraph break; a paragraph ends where a short line ends a "
+    "sentence; a short enumerated line without a final full stop is a heading. A page that "
+    "begins in mid-sentence after a finished paragraph follows missing text, marked as a gap."
+)
+HYPHENATION = "Words broken at line ends were joined and the line-end hyphen removed; a hyphen before a capital was kept."
+QUOTATION = "Quotation marks, garbled or not, are kept in the text as the OCR read them."
+NORMALIZATION = "Line ends, blank lines and runs of spaces at line ends are layout and were not kept; printed page numbers are in pb/@n."
+CORRECTION = (
+    "OCR errors are marked with choice/sic/corr; corr/@resp says who decided (#teiforge for "
+    "the machine), @cert (high, medium, low) its confidence. A note label or anchor as the OCR "
+    "read it is kept in sic beside an empty corr, its number being in note/@n."
+)
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    """What the header states beyond the source itself: from options and configuration."""
+
+    version: str
+    language: str = "fr"
+    title: str | None = None
+    date: str | None = None  # ISO date of the encoding: from the options, never the clock
+    publisher: str | None = None
+    licence: str | None = None
+
+
+def _publication(facts: HeaderFacts) -> etree._Element:
+    if facts.publisher is None:
+        # TEI wants a publisher (or distributor, authority) before an availability statement
+        licence = f" Licence: {facts.licence}" if facts.licence else ""
+        return E.publicationStmt(
+            E.p(f"Encoded by teiforge from an OCR text; not published.{licence}")
+        )
+    parts = [E.publisher(facts.publisher)]
+    if facts.licence:
+        parts.append(E.availability(E.licence(facts.licence)))
+    return E.publicationStmt(*parts)
+
+
+def _source_bibl(layout: Layout) -> etree._Element:
+    """bibl holds mixed content: the separators keep its parts apart when read as text."""
+    source = layout.source
+    bibl = E.bibl(E.title(source.name), E.note(f"OCR text, decoded as {source.encoding}"))
+    bibl[0].tail = ", "
+    bibl[1].tail = ", "
+    bibl.append(E.idno(source.sha256, type="sha256"))
+    return bibl
+
+
+def build_header(layout: Layout, facts: HeaderFacts) -> etree._Element:
+    source = layout.source
+    title = facts.title or source.name.rsplit(".", 1)[0]
+    pages = len(layout.pages)
+    change = E.change("encoded from OCR by teiforge", who="#teiforge")
+    if facts.date:
+        change.set("when", facts.date)
+    return E.teiHeader(
+        E.fileDesc(
+            E.titleStmt(
+                E.title(title),
+                E.respStmt(
+                    E.resp("automatic encoding"),
+                    E.name(f"teiforge {facts.version}"),
+                    {XML_ID: "teiforge"},
+                ),
+            ),
+            E.extent(
+                E.measure(
+                    f"{pages} page{'s' if pages != 1 else ''}", unit="page", quantity=str(pages)
+                )
+            ),
+            _publication(facts),
+            E.sourceDesc(_source_bibl(layout)),
+        ),
+        E.encodingDesc(
+            E.appInfo(E.application(E.label("teiforge"), ident="teiforge", version=facts.version)),
+            E.editorialDecl(
+                E.correction(E.p(CORRECTION), method="markup"),
+                E.normalization(E.p(NORMALIZATION), method="markup"),
+                E.hyphenation(E.p(HYPHENATION), eol="none"),
+                E.quotation(E.p(QUOTATION), marks="all"),
+                E.segmentation(E.p(SEGMENTATION)),
+            ),
+        ),
+        E.profileDesc(
+            E.langUsage(
+                E.language(LANGUAGE_NAMES.get(facts.language, facts.language), ident=facts.language)
+            )
+        ),
+        E.revisionDesc(change),
+    )

@@ -1,0 +1,62 @@
+"""The first layer: a file read and parsed safely becomes a Document, or one Diagnostic that
+says why it is not well-formed XML (or not XML at all). Later layers only see Documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Diagnostic
+from ..xmlsafe import XmlProblem, parse_bytes
+from .locate import Locator, xpath_of
+
+# XmlProblem.code -> stable diagnostic code. A code never changes meaning once published.
+WELL_FORMEDNESS_CODES = {
+    "not-well-formed": "TF001",
+    "binary": "TF002",
+    "entity": "TF003",
+    "external-dtd": "TF004",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One well-formed file: its name as reported, its tree, and where its elements stand."""
+
+    file: str
+    tree: etree._ElementTree
+    locator: Locator
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def diagnostic(
+        self, code: str, element: etree._Element, message: str, attribute: str | None = None
+    ) -> Diagnostic:
+        """A Diagnostic about `element` (or one of its attributes, given as a Clark name)."""
+        line, column = self.locator.position(element, attribute)
+        return Diagnostic(code, message, self.file, line, column, xpath_of(element))
+
+
+def load(path: Path) -> Document | Diagnostic:
+    """Read and parse one file. An unreadable file is an InputError (nothing can be said
+    about its content); a file that is not well-formed XML is a finding."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror or error})") from None
+    return parse(data, str(path))
+
+
+def parse(data: bytes, file: str) -> Document | Diagnostic:
+    """The content of `file` as a Document, or the one Diagnostic that says why it is not."""
+    try:
+        tree = parse_bytes(data, base_url=file)
+    except XmlProblem as problem:
+        code = WELL_FORMEDNESS_CODES.get(problem.code, "TF001")
+        return Diagnostic(code, problem.message, file, problem.line, problem.column)
+    return Document(file, tree, Locator(tree, data))

@@ -1,0 +1,42 @@
+"""Integrity rules that no schema makes. Each rule is a module with a stable `CODE`, a
+dotted `NAME`, a docstring that is its user documentation (what passes, what fails), and
+`check(document)`, a generator of Diagnostics. The registry is the dict below, in the order
+rules run; adding a rule means adding a module and a line here."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Protocol
+
+from ...errors import InputError
+from ...model import Diagnostic
+from ..document import Document
+from . import cert_values, choice_sic_corr, id_unique, pointer_resolves, root_tei
+
+
+class Rule(Protocol):
+    CODE: str
+    NAME: str
+
+    def check(self, document: Document) -> Iterator[Diagnostic]: ...
+
+
+RULES: dict[str, Rule] = {
+    "TF101": pointer_resolves,
+    "TF102": id_unique,
+    "TF103": choice_sic_corr,
+    "TF104": cert_values,
+    "TF105": root_tei,
+}
+
+
+def select(disabled: Collection[str] = ()) -> list[Rule]:
+    """The rules to run: all but those disabled, each named by its code or its name."""
+    known = {name for rule in RULES.values() for name in (rule.CODE, rule.NAME)}
+    for name in disabled:
+        if name not in known:
+            choices = ", ".join(f"{rule.CODE} ({rule.NAME})" for rule in RULES.values())
+            raise InputError(name, f"no such rule; the rules are {choices}")
+    return [
+        rule for rule in RULES.values() if rule.CODE not in disabled and rule.NAME not in disabled
+    ]

@@ -1,0 +1,36 @@
+"""Helpers shared by tests: paths, the golden-file switch, word comparisons."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = REPO / "tests" / "cases"
+REGENERATE = os.environ.get("TEIFORGE_REGENERATE") == "1"  # rewrite golden files
+
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)[-\u00ad¬][ \t]*\n\s*(?=[a-zà-ÿœæ])")
+_LINE_END_COMPOUND = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[A-ZÀ-ÞŒ])")
+
+
+def source_words(text: str) -> list[str]:
+    """The words of an OCR text, layout aside: line ends, blank lines, form feeds and
+    hyphens that break a word at a line end."""
+    text = _LINE_END_COMPOUND.sub(
+        "-", _LINE_END_HYPHEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    )
+    return text.split()
+
+
+def missing_words(source: str, reading: str) -> Counter[str]:
+    """Words of the source that the reading lacks (with multiplicity): empty when lossless."""
+    return Counter(source_words(source)) - Counter(source_words(reading))
+
+
+def golden(path: Path, actual: bytes) -> bytes:
+    """The expected bytes; with TEIFORGE_REGENERATE=1, `actual` becomes the expectation."""
+    if REGENERATE:
+        path.write_bytes(actual)
+    return path.read_bytes()
