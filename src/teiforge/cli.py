@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ import click
 from . import __version__
 from .atomic import write_bytes
 from .config import find_config, load_config
-from .corpus import encode_corpus, encoding_date
+from .corpus import encode_corpus, encoding_date, options_from
 from .encode import EncodeOptions, encode
 from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError
 from .html import render_site
@@ -71,6 +72,10 @@ def _encode_targets(
 @click.option(
     "--date", help="Encoding date for the header (default: SOURCE_DATE_EPOCH, else none)."
 )
+@click.option("--authority", type=click.Path(path_type=Path), help="A TEI authority list of names.")
+@click.option(
+    "--corrections", type=click.Path(path_type=Path), help="An editor's corrections file."
+)
 def encode_command(
     files: tuple[Path, ...],
     output: Path | None,
@@ -78,14 +83,21 @@ def encode_command(
     config_file: Path | None,
     lang: str | None,
     date: str | None,
+    authority: Path | None,
+    corrections: Path | None,
 ) -> None:
-    """Encode OCR text FILES as TEI."""
-    config = load_config(config_file) if config_file else None
-    options = EncodeOptions(
-        language=lang or (config.language if config else "fr"),
-        date=date or encoding_date(config.date if config else None),
-        publisher=config.publisher if config else None,
-        licence=config.licence if config else None,
+    """Encode OCR text FILES as TEI. Without --config, no corpus file is used (a blind encoding)."""
+    base = (
+        options_from(load_config(config_file))
+        if config_file
+        else EncodeOptions(date=encoding_date(None))
+    )
+    options = replace(
+        base,
+        language=lang or base.language,
+        date=date or base.date,
+        authority=authority or base.authority,
+        corrections=corrections or base.corrections,
     )
     targets = _encode_targets(files, output, out_dir)
     for source, target in zip(files, targets):

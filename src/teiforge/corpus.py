@@ -34,6 +34,8 @@ def options_from(config: Config) -> EncodeOptions:
         date=encoding_date(config.date),
         publisher=config.publisher,
         licence=config.licence,
+        authority=config.path(config.authority) if config.authority else None,
+        corrections=config.path(config.corrections) if config.corrections else None,
     )
 
 

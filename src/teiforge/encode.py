@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import __version__
-from .annotate import annotate
+from .annotate import Context, annotate
 from .layout import segment
 from .model import Source
 from .tei.build import build_tei, serialize
@@ -19,11 +20,16 @@ class EncodeOptions:
     date: str | None = None
     publisher: str | None = None
     licence: str | None = None
+    authority: Path | None = None
+    corrections: Path | None = None
 
 
 def encode(source: Source, options: EncodeOptions = EncodeOptions()) -> bytes:
     layout = segment(source)
-    spans = annotate(layout)
+    context = Context(
+        language=options.language, authority=options.authority, corrections=options.corrections
+    )
+    annotations = annotate(layout, context)
     facts = HeaderFacts(
         version=__version__,
         language=options.language,
@@ -32,4 +38,4 @@ def encode(source: Source, options: EncodeOptions = EncodeOptions()) -> bytes:
         publisher=options.publisher,
         licence=options.licence,
     )
-    return serialize(build_tei(layout, spans, facts))
+    return serialize(build_tei(layout, annotations, facts))

@@ -1,22 +1,49 @@
-"""Annotators: small units that read a Layout and propose stand-off Spans. They never touch
-XML. The registry is an explicit, ordered table: the order in which annotators run, with
-their stable codes; later ones may read the spans of earlier ones."""
+"""Annotators: small units that read a Layout and propose stand-off annotations (Spans over
+the blocks' text, Entities for the standOff, Responsibilities for the header). They never
+touch XML. The registry is an explicit, ordered table: the order in which annotators run,
+keyed by their stable codes; each gets what the earlier ones found."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from ..model import Layout, Span
+from ..model import Annotation, Entity, Layout, Responsibility, Span
 
-# An annotator gets the layout and the spans found so far, and yields new spans.
-Annotator = Callable[[Layout, Sequence[Span]], Sequence[Span]]
+
+@dataclass(frozen=True)
+class Context:
+    """What an annotator may know beyond the text: the corpus's files, the language.
+    Annotators load (and cache) the files they need themselves."""
+
+    language: str = "fr"
+    authority: Path | None = None  # a TEI authority list of names (listPerson/listPlace/listOrg)
+    corrections: Path | None = None  # an editor's decisions on OCR corrections
+
+
+# An annotator gets the layout, the annotations found so far and the context.
+Annotator = Callable[[Layout, Sequence[Annotation], Context], Iterable[Annotation]]
 
 ANNOTATORS: dict[str, Annotator] = {}
 
 
-def annotate(layout: Layout, enabled: Sequence[str] | None = None) -> tuple[Span, ...]:
-    spans: list[Span] = []
+@dataclass(frozen=True)
+class Annotations:
+    spans: tuple[Span, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+
+
+def annotate(
+    layout: Layout, context: Context = Context(), enabled: Sequence[str] | None = None
+) -> Annotations:
+    found: list[Annotation] = []
     for code, annotator in ANNOTATORS.items():
         if enabled is None or code in enabled:
-            spans.extend(annotator(layout, tuple(spans)))
-    return tuple(spans)
+            found.extend(annotator(layout, tuple(found), context))
+    return Annotations(
+        spans=tuple(a for a in found if isinstance(a, Span)),
+        entities=tuple(a for a in found if isinstance(a, Entity)),
+        responsibilities=tuple(a for a in found if isinstance(a, Responsibility)),
+    )

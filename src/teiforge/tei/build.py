@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from lxml import etree
 
-from ..model import Layout, Span
+from ..annotate import Annotations
+from ..model import Layout
 from .body import build_body
 from .header import HeaderFacts, build_header
 from .ns import XML_LANG, E
+from .standoff import build_standoff
 
 
-def build_tei(layout: Layout, spans: Sequence[Span], facts: HeaderFacts) -> etree._Element:
+def build_tei(layout: Layout, annotations: Annotations, facts: HeaderFacts) -> etree._Element:
     tei = E.TEI({XML_LANG: facts.language})
-    tei.append(build_header(layout, facts))
-    tei.append(E.text(build_body(layout, spans)))
+    tei.append(build_header(layout, facts, annotations.responsibilities))
+    standoff = build_standoff(annotations.entities)
+    if standoff is not None:
+        tei.append(standoff)
+    tei.append(E.text(build_body(layout, annotations.spans)))
     return tei
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
-from ..model import Layout
+from ..model import Layout, Responsibility
 from .ns import XML_ID, E
 
 LANGUAGE_NAMES = {
@@ -70,7 +71,25 @@ def _source_bibl(layout: Layout) -> etree._Element:
     return bibl
 
 
-def build_header(layout: Layout, facts: HeaderFacts) -> etree._Element:
+def _resp_statements(facts: HeaderFacts, others: Sequence[Responsibility]) -> list[etree._Element]:
+    statements = [
+        E.respStmt(
+            E.resp("automatic encoding"), E.name(f"teiforge {facts.version}"), {XML_ID: "teiforge"}
+        )
+    ]
+    seen = {"teiforge"}
+    for other in others:
+        if other.xml_id not in seen:
+            seen.add(other.xml_id)
+            statements.append(
+                E.respStmt(E.resp(other.resp), E.name(other.name), {XML_ID: other.xml_id})
+            )
+    return statements
+
+
+def build_header(
+    layout: Layout, facts: HeaderFacts, others: Sequence[Responsibility] = ()
+) -> etree._Element:
     source = layout.source
     title = facts.title or source.name.rsplit(".", 1)[0]
     pages = len(layout.pages)
@@ -79,14 +98,7 @@ def build_header(layout: Layout, facts: HeaderFacts) -> etree._Element:
         change.set("when", facts.date)
     return E.teiHeader(
         E.fileDesc(
-            E.titleStmt(
-                E.title(title),
-                E.respStmt(
-                    E.resp("automatic encoding"),
-                    E.name(f"teiforge {facts.version}"),
-                    {XML_ID: "teiforge"},
-                ),
-            ),
+            E.titleStmt(E.title(title), *_resp_statements(facts, others)),
             E.extent(
                 E.measure(
                     f"{pages} page{'s' if pages != 1 else ''}", unit="page", quantity=str(pages)
