@@ -71,8 +71,9 @@ def test_entities_and_responsibilities_in_the_document(teiforge_schema, tei_all)
         "  </standOff>\n  "
     )
     paragraph_xml = etree.tostring(
-        tei.find(".//{http://www.tei-c.org/ns/1.0}body//{http://www.tei-c.org/ns/1.0}p")
-    ).decode()
+        tei.find(".//{http://www.tei-c.org/ns/1.0}body//{http://www.tei-c.org/ns/1.0}p"),
+        encoding="unicode",
+    )
     assert paragraph_xml.endswith(
         'Le maire de <placeName ref="#pl-lyon">Lyon</placeName> a <choice><sic>réuni</sic>'
         '<corr cert="high" resp="#ed">réunit</corr></choice> la <orgName ref="#org-caf">CAF</orgName> '
