@@ -34,3 +34,33 @@ def golden(path: Path, actual: bytes) -> bytes:
     if REGENERATE:
         path.write_bytes(actual)
     return path.read_bytes()
+
+
+def bracketed(text: str, spans: list) -> str:  # type: ignore[type-arg]
+    """Spans over a text as nested brackets, `[tag key=value|covered text]`, in the order
+    the serializer nests them: a readable dump for annotator tests."""
+    from teiforge.tei.inline import nestable
+
+    ordered = nestable(spans)
+
+    def render(start: int, end: int, inner: list) -> str:  # type: ignore[type-arg]
+        out, cursor, index = [], start, 0
+        while index < len(inner):
+            span = inner[index]
+            children = []
+            for other in inner[index + 1 :]:
+                if span.start != span.end and other.start >= span.start and other.end <= span.end:
+                    children.append(other)
+                else:
+                    break
+            out.append(text[cursor : span.start])
+            attrs = "".join(
+                f" {k}={v}" for k, v in sorted(span.attrs.items()) if k not in ("resp",)
+            )
+            out.append(f"[{span.tag}{attrs}|{render(span.start, span.end, children)}]")
+            cursor = max(cursor, span.end)
+            index += 1 + len(children)
+        out.append(text[cursor:end])
+        return "".join(out)
+
+    return render(0, len(text), ordered)

@@ -7,25 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..model import Annotation, Entity, Layout, Responsibility, Span
-
-
-@dataclass(frozen=True)
-class Context:
-    """What an annotator may know beyond the text: the corpus's files, the language.
-    Annotators load (and cache) the files they need themselves."""
-
-    language: str = "fr"
-    authority: Path | None = None  # a TEI authority list of names (listPerson/listPlace/listOrg)
-    corrections: Path | None = None  # an editor's decisions on OCR corrections
-
+from .bibl import annotate_bibl
+from .context import Context
+from .interview import annotate_interviews
+from .notes import annotate_notes
+from .quotes import annotate_quotes
 
 # An annotator gets the layout, the annotations found so far and the context.
 Annotator = Callable[[Layout, Sequence[Annotation], Context], Iterable[Annotation]]
 
-ANNOTATORS: dict[str, Annotator] = {}
+ANNOTATORS: dict[str, Annotator] = {
+    "notes": annotate_notes,
+    "bibl": annotate_bibl,
+    "quotes": annotate_quotes,
+    "interview": annotate_interviews,
+}
 
 
 @dataclass(frozen=True)
@@ -36,8 +34,9 @@ class Annotations:
 
 
 def annotate(
-    layout: Layout, context: Context = Context(), enabled: Sequence[str] | None = None
+    layout: Layout, context: Context | None = None, enabled: Sequence[str] | None = None
 ) -> Annotations:
+    context = context or Context()
     found: list[Annotation] = []
     for code, annotator in ANNOTATORS.items():
         if enabled is None or code in enabled:

@@ -8,14 +8,17 @@ between them), which is what tells it from body text that happens to start with 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from ..digits import GARBLED_DIGIT_CHARS
 from ..model import Line
 
-# Characters OCR reads in place of digits in small superscript or note type.
-_DIGIT_LOOKALIKES = "0123456789lIoOtTsSzZbgqÉé"
-_LABEL = re.compile(rf"^(?P<label>\d{{1,3}}|[{_DIGIT_LOOKALIKES}]{{1,3}})(?:\s+(?P<rest>.*))?$")
+_DIGIT_LOOKALIKES = "".join(sorted(GARBLED_DIGIT_CHARS))
+_LABEL = re.compile(
+    rf"^(?P<label>\d{{1,3}}|[{re.escape(_DIGIT_LOOKALIKES)}]{{1,3}})(?:\s+(?P<rest>.*))?$"
+)
 # Short French words that a garbled label must not be mistaken for.
 _WORDS = frozenset(
     [
@@ -40,10 +43,6 @@ _WORDS = frozenset(
         "ce",
         "ne",
         "y",
-        "l",
-        "d",
-        "s",
-        "t",
     ]
 )
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
@@ -77,7 +76,7 @@ def note_label(text: str) -> tuple[str, str] | None:
 
 def find_zone_start(lines: list[Line], double_spaced: bool) -> int | None:
     """Index of the first line of the footnote zone, or None when the page has none."""
-    limit = max(1, int(len(lines) * MAX_ZONE_SHARE))
+    limit = max(1, math.ceil(len(lines) * MAX_ZONE_SHARE))
     for index in range(max(1, len(lines) - limit), len(lines)):
         if note_label(lines[index].text) is None:
             continue
@@ -104,9 +103,12 @@ def _set_solid(zone: list[Line]) -> bool:
 
 
 def _labels_all_clean(zone: list[Line]) -> bool:
-    """On a single-spaced page only a printed digit label is evidence enough."""
+    """On a single-spaced page a zone opens with a printed digit label, or with two or
+    more lines that start like note bodies (`to Dhume F.`, `6 Gautron V.`)."""
     label = note_label(zone[0].text)
-    return label is not None and label[0].isdigit()
+    if label is not None and label[0].isdigit():
+        return True
+    return sum(1 for line in zone if note_label(line.text) is not None) >= 2
 
 
 def split_notes(zone: list[Line]) -> list[NoteBody]:

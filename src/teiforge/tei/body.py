@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ..model import Block, BlockKind, Layout, Span
+from ..model import BlockKind, Layout, Span
 from .inline import fill
+from .notes import NOTE_ANCHOR, Notes
 from .ns import E
 
 
@@ -52,40 +53,30 @@ class _Divisions:
         self._flush(self.stack[-1][1])
 
 
-def note_element(block: Block, spans: Sequence[Span]) -> etree._Element:
-    """A footnote body. Its label as printed is kept in sic beside an empty corr: the
-    number itself is in @n."""
-    note = E.note(place="foot")
-    if block.n:
-        note.set("n", block.n)
-    if block.label:
-        note.append(E.choice(E.sic(block.label), E.corr(resp="#teiforge")))
-        note[-1].tail = " " if block.text else None
-    fill(note, block.text, spans)
-    return note
-
-
 def build_body(layout: Layout, spans: Sequence[Span]) -> etree._Element:
     by_block: dict[int, list[Span]] = defaultdict(list)
     for span in (*layout.spans, *spans):
         by_block[span.block].append(span)
+    notes = Notes(layout.blocks, by_block)
+    builders = {NOTE_ANCHOR: notes.anchor}
     body = E.body()
     divisions = _Divisions(body)
     for index, block in enumerate(layout.blocks):
-        own = by_block.get(index, [])
+        own = notes.own_spans(index)
         if block.kind is BlockKind.PAGE_BREAK:
             divisions.hold(E.pb(n=block.n) if block.n else E.pb())
         elif block.kind is BlockKind.GAP:
             divisions.hold(E.gap(reason="missing"))
         elif block.kind is BlockKind.HEADING:
             head = E.head()
-            fill(head, block.text, own)
+            fill(head, block.text, own, builders)
             divisions.open(block.level).append(head)
         elif block.kind is BlockKind.NOTE:
-            divisions.place(note_element(block, own))
+            if not notes.is_anchored(index):
+                divisions.place(notes.element(index))
         else:
             paragraph = E.p()
-            fill(paragraph, block.text, own)
+            fill(paragraph, block.text, own, builders)
             divisions.place(paragraph)
     divisions.close()
     return body

@@ -8,7 +8,7 @@ they cover; a few tags have builders of their own (SPECIAL_BUILDERS).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from lxml import etree
 
@@ -20,10 +20,33 @@ log = logging.getLogger(__name__)
 _ATTRIBUTE_NAMES = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 # Attributes that carry data for a builder, not for the element.
 _PRIVATE = frozenset({"corr", "block"})
+# Which of two spans over the same text goes outside: containers, then names, then marks.
+_NESTING = [
+    "quote",
+    "said",
+    "q",
+    "bibl",
+    "author",
+    "editor",
+    "title",
+    "publisher",
+    "pubPlace",
+    "date",
+    "biblScope",
+    "persName",
+    "placeName",
+    "orgName",
+    "foreign",
+    "hi",
+    "note",
+    "choice",
+    "sic",
+]
+_RANK = {tag: rank for rank, tag in enumerate(_NESTING)}
 
-# A builder gets the span and the element that will receive the covered text and children,
-# and returns (outer element to insert, inner element to fill).
-Builder = Callable[[Span], tuple[etree._Element, etree._Element]]
+# A builder gets the span and returns (the elements to insert, in order; the element that
+# receives the covered text and the spans inside it).
+Builder = Callable[[Span], tuple[list[etree._Element], etree._Element]]
 
 
 def attributes(span: Span) -> dict[str, str]:
@@ -32,16 +55,16 @@ def attributes(span: Span) -> dict[str, str]:
     }
 
 
-def _plain(span: Span) -> tuple[etree._Element, etree._Element]:
+def _plain(span: Span) -> tuple[list[etree._Element], etree._Element]:
     element = getattr(E, span.tag)(attributes(span))
-    return element, element
+    return [element], element
 
 
-def _choice(span: Span) -> tuple[etree._Element, etree._Element]:
+def _choice(span: Span) -> tuple[list[etree._Element], etree._Element]:
     """The covered text is what the OCR read (sic); the correction is in attrs["corr"]."""
     sic = E.sic()
     corr = E.corr(span.attrs.get("corr", ""), attributes(span))
-    return E.choice(sic, corr), sic
+    return [E.choice(sic, corr)], sic
 
 
 SPECIAL_BUILDERS: dict[str, Builder] = {"choice": _choice}
@@ -59,7 +82,9 @@ def _append_text(element: etree._Element, text: str) -> None:
 
 def nestable(spans: Sequence[Span]) -> list[Span]:
     """Spans in document order, outer before inner, without those that cross another."""
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.tag))
+    ordered = sorted(
+        spans, key=lambda s: (s.start, -s.end, _RANK.get(s.tag, len(_RANK) // 2), s.tag)
+    )
     kept: list[Span] = []
     stack: list[Span] = []
     for span in ordered:
@@ -89,7 +114,7 @@ def fill(
     element: etree._Element,
     text: str,
     spans: Sequence[Span],
-    builders: dict[str, Builder] | None = None,
+    builders: Mapping[str, Builder] | None = None,
 ) -> None:
     """Put `text` with its spans into `element` (after any content it already has)."""
     table = {**SPECIAL_BUILDERS, **(builders or {})}
@@ -102,7 +127,7 @@ def _fill(
     start: int,
     end: int,
     spans: list[Span],
-    table: dict[str, Builder],
+    table: Mapping[str, Builder],
 ) -> None:
     cursor, index = start, 0
     while index < len(spans):
@@ -117,7 +142,8 @@ def _fill(
         _append_text(element, text[cursor : span.start])
         outer, target = table.get(span.tag, _plain)(span)
         _fill(target, text, span.start, span.end, inner, table)
-        element.append(outer)
+        for made in outer:
+            element.append(made)
         cursor = max(cursor, span.end)
         index += 1 + count
     _append_text(element, text[cursor:end])

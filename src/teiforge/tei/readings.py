@@ -1,5 +1,8 @@
 """The two readings of an encoded document: diplomatic (every choice resolved to its sic:
-the source's words) and corrected (resolved to corr). Works on any TEI, ours or not."""
+the source's words) and corrected (resolved to corr). Works on any TEI, ours or not.
+
+A note read where it is anchored would split the sentence around its anchor; as in the
+source, where notes stand at the page's foot, a reading gives a block's notes after it."""
 
 from __future__ import annotations
 
@@ -13,38 +16,66 @@ Reading = Literal["diplomatic", "corrected"]
 READINGS: tuple[Reading, ...] = ("diplomatic", "corrected")
 
 # Elements after which a reading starts a new line.
-_BLOCKS = frozenset({"p", "head", "note", "div", "quote", "said", "l", "lg", "sp", "ab", "item"})
+_BLOCKS = frozenset({"p", "head", "note", "div", "l", "lg", "sp", "ab", "item"})
+# Elements a note interrupts: the note is read after the outermost of them.
+_PARAGRAPHS = frozenset({"p", "head", "ab", "l", "item", "stage", "speaker"})
 # Elements that hold no text of the source.
 _SKIP = frozenset({"teiHeader", "standOff"})
 
 
-def _walk(element: etree._Element, reading: Reading, out: list[str]) -> None:
-    name = local_name(element) if isinstance(element.tag, str) else ""
-    if name in _SKIP or not isinstance(element.tag, str):
-        return
-    if name == "pb" and reading == "diplomatic" and element.get("n"):
-        out.append(f" {element.get('n')} ")  # a printed page number is text of the source
-    elif name == "choice":
-        wanted = "sic" if reading == "diplomatic" else "corr"
+class _Reader:
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.out: list[str] = []
+        self.deferred: list[etree._Element] = []
+        self.depth = 0  # how many paragraphs are open around the current element
+
+    def walk(self, element: etree._Element) -> None:
+        if not isinstance(element.tag, str):
+            return
+        name = local_name(element)
+        if name in _SKIP:
+            return
+        if name == "note" and self.depth:
+            self.deferred.append(element)
+            return
+        block, paragraph = name in _BLOCKS, name in _PARAGRAPHS
+        if block:
+            self.out.append("\n")
+        self.depth += paragraph
+        self._content(element, name)
+        if block:
+            self.out.append("\n")
+        self.depth -= paragraph
+        if paragraph and not self.depth:
+            notes, self.deferred = self.deferred, []
+            for note in notes:
+                self.walk(note)
+
+    def _content(self, element: etree._Element, name: str) -> None:
+        if name == "pb" and self.reading == "diplomatic" and element.get("n"):
+            self.out.append(f" {element.get('n')} ")  # a printed page number is text of the source
+        elif name == "choice":
+            wanted = "sic" if self.reading == "diplomatic" else "corr"
+            for child in element:
+                if isinstance(child.tag, str) and local_name(child) == wanted:
+                    self._children(child)
+        else:
+            self._children(element)
+
+    def _children(self, element: etree._Element) -> None:
+        self.out.append(element.text or "")
         for child in element:
-            if isinstance(child.tag, str) and local_name(child) == wanted:
-                _walk(child, reading, out)
-                out.append(child.tail or "")  # tails inside choice are white space at most
-    else:
-        out.append(element.text or "")
-        for child in element:
-            _walk(child, reading, out)
-            out.append(child.tail or "")
-    if name in _BLOCKS:
-        out.append("\n")
+            self.walk(child)
+            self.out.append(child.tail or "")
 
 
 def reading(root: etree._Element, kind: Reading = "diplomatic") -> str:
     """The text of the document's <text> (or of `root` itself if it has none), one block a
     line, white space inside a block folded to single spaces."""
     texts = root.findall(f".//{tei('text')}") if local_name(root) != "text" else [root]
-    out: list[str] = []
+    reader = _Reader(kind)
     for text in texts or [root]:
-        _walk(text, kind, out)
-    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+        reader.walk(text)
+    lines = (" ".join(line.split()) for line in "".join(reader.out).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"

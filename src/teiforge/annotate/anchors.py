@@ -1,0 +1,62 @@
+"""Where a footnote anchor may stand in the text: a superscript number glued to the word
+before it, read by OCR as digits or letters (`instantl3`, `fermésla`, `pouvoiÉa`,
+`déficient2s`). Each candidate says how strong the evidence is that its tail is an anchor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..digits import GARBLED_DIGIT_CHARS as TAIL_CHARS
+
+_TOKEN = re.compile(r"[^\s]+")
+_TRAILING = re.compile(r"[.,;:!?»)\]'’\"]+$")
+MAX_TAIL = 3
+
+# Evidence that a tail is a note anchor rather than part of the word.
+DIGITS = 3.0  # a digit glued to a word
+INNER_CAPITAL = 2.0  # a capital after lowercase letters: pouvoiÉa
+LEXICON = 2.0  # the word without the tail is a word, with it is not: fermésla
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: int  # index of the word in the text searched: one anchor per word at most
+    start: int  # offsets of the tail in the block's text
+    end: int
+    tail: str
+    evidence: float
+
+
+def _evidence(stem: str, tail: str, word: str, is_word: Callable[[str], bool] | None) -> float:
+    if any(c.isdigit() for c in tail):
+        return DIGITS if not tail.isdigit() or stem.isalpha() else 0.0
+    if tail[0].isupper() and stem[-1:].islower():
+        return INNER_CAPITAL
+    if is_word is not None and is_word(stem) and not is_word(word):
+        return LEXICON
+    return 0.0
+
+
+def find_candidates(
+    text: str, start: int, end: int, is_word: Callable[[str], bool] | None = None
+) -> list[Candidate]:
+    """Anchor candidates in text[start:end], in order: every plausible tail of every word
+    (`instantl3` gives `3`, `l3` and `tl3`); the numbering decides which, if any, is one."""
+    found: list[Candidate] = []
+    for index, match in enumerate(_TOKEN.finditer(text, start, end)):
+        word = _TRAILING.sub("", match.group())
+        if len(word) < 3 or not word[0].isalpha() or word.isupper():
+            continue
+        for size in range(1, min(MAX_TAIL, len(word) - 2) + 1):
+            stem, tail = word[:-size], word[-size:]
+            if not all(c in TAIL_CHARS for c in tail) or not stem[-1].isalpha():
+                continue
+            if sum(c.isalpha() for c in stem) < 2:
+                continue
+            evidence = _evidence(stem, tail, word, is_word)
+            if evidence:
+                offset = match.start() + len(stem)
+                found.append(Candidate(index, offset, offset + size, tail, evidence))
+    return found

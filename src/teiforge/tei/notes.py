@@ -1,0 +1,78 @@
+"""Footnote elements: a note body moved to its anchor, or left at its page.
+
+A `note` span over an anchor (`l3` in `instantl3`) becomes the anchor as the OCR read it,
+kept in sic beside an empty corr, followed by the note itself. A `note` span that sits on
+the note's own block (start == end == 0) only gives the number of a note left at its page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from lxml import etree
+
+from ..model import Block, Span
+from .inline import fill
+from .ns import XML_ID, E
+
+NOTE_ANCHOR = "note"
+
+
+class Notes:
+    def __init__(self, blocks: Sequence[Block], spans_by_block: Mapping[int, list[Span]]) -> None:
+        self.blocks = blocks
+        self.spans_by_block = spans_by_block
+        self.number: dict[int, str] = {}
+        self.anchored: set[int] = set()
+        for spans in spans_by_block.values():
+            for span in spans:
+                if span.tag == NOTE_ANCHOR:
+                    note = int(span.attrs["block"])
+                    self.number[note] = span.attrs["n"]
+                    if span.block != note:
+                        self.anchored.add(note)
+        self._ids: set[str] = set()
+
+    def is_anchored(self, block: int) -> bool:
+        return block in self.anchored
+
+    def own_spans(self, block: int) -> list[Span]:
+        """A block's spans without the number markers of notes left at their page."""
+        return [
+            s
+            for s in self.spans_by_block.get(block, [])
+            if not (s.tag == NOTE_ANCHOR and int(s.attrs["block"]) == s.block)
+        ]
+
+    def _xml_id(self, n: str | None) -> str | None:
+        if n is None:
+            return None
+        candidate, suffix = f"note{n}", 1
+        while candidate in self._ids:
+            suffix += 1
+            candidate = f"note{n}-{suffix}"
+        self._ids.add(candidate)
+        return candidate
+
+    def element(self, index: int) -> etree._Element:
+        """The note of block `index`: its label as printed kept in sic beside an empty corr
+        (the number is in @n), then its text."""
+        block = self.blocks[index]
+        n = self.number.get(index, block.n)
+        note = E.note(place="foot")
+        if n:
+            note.set("n", n)
+            note.set(XML_ID, self._xml_id(n) or "")
+        if block.label:
+            note.append(E.choice(E.sic(block.label), E.corr(resp="#teiforge")))
+            note[-1].tail = " " if block.text else None
+        fill(note, block.text, self.own_spans(index), {NOTE_ANCHOR: self.anchor})
+        return note
+
+    def anchor(self, span: Span) -> tuple[list[etree._Element], etree._Element]:
+        """Builder for an anchor span: the anchor as read, then the note."""
+        sic = E.sic()
+        return [
+            E.choice(sic, E.corr(resp="#teiforge")),
+            self.element(int(span.attrs["block"])),
+        ], sic
