@@ -19,6 +19,7 @@ from .anchors import Candidate, find_candidates
 from .context import Context
 from .numbering import misreading_cost, readings
 from .pages import page_segments
+from .words import french
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,9 @@ def annotate_notes(
         labels = [layout.blocks[i].label or "" for i in notes]
         block_of: dict[Candidate, int] = {}
         for ordinal, (text_block, start, end) in enumerate(segments.get(page, [])):
-            for candidate in find_candidates(layout.blocks[text_block].text, start, end):
+            for candidate in find_candidates(
+                layout.blocks[text_block].text, start, end, french().is_word
+            ):
                 # words numbered through the page, so that one word holds one anchor at most
                 block_of[replace(candidate, word=ordinal * 1_000_000 + candidate.word)] = text_block
         candidates = list(block_of)
