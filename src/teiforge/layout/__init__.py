@@ -64,6 +64,28 @@ class _Assembler:
             old.kind, self.open_text.text, old.page, old.first_line, continued=old.continued
         )
 
+    def continue_note(self, rest: Block) -> bool:
+        """Join a note body continued at the top of a page's footnote zone to the previous
+        page's last note; False when there is none."""
+        last = next(
+            (
+                i
+                for i in range(len(self.blocks) - 1, -1, -1)
+                if self.blocks[i].kind is BlockKind.NOTE
+            ),
+            None,
+        )
+        if last is None:
+            return False
+        note = self.blocks[last]
+        builder = TextBuilder()
+        builder.append(note.text)
+        builder.append(rest.text)
+        self.blocks[last] = Block(
+            note.kind, builder.text, note.page, note.first_line, label=note.label, n=note.n
+        )
+        return True
+
     def flush_notes(self) -> None:
         self.blocks.extend(self.pending_notes)
         self.pending_notes = []
@@ -118,7 +140,10 @@ def segment(source: Source) -> Layout:
         for position, piece in enumerate(pieces):
             mid_sentence = position == 0 and not continued and starts_lowercase(piece.lines[0].text)
             assembler.add_piece(piece, index, levels, continued=mid_sentence)
-        assembler.pending_notes = _note_blocks(zone, index)
+        notes = _note_blocks(zone, index)
+        if notes and not notes[0].label and assembler.continue_note(notes[0]):
+            notes = notes[1:]
+        assembler.pending_notes = notes
     assembler.flush_notes()
     return Layout(source, tuple(pages), tuple(assembler.blocks), tuple(assembler.spans))
 

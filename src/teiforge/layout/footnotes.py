@@ -83,7 +83,7 @@ def find_zone_start(lines: list[Line], double_spaced: bool) -> int | None:
         if _SEPARATOR.match(lines[index - 1].text):
             return index
         if double_spaced and _set_solid(lines[index:]):
-            return index
+            return _take_continuation(lines, index)
         if (
             not double_spaced
             and lines[index].blank_before >= 1
@@ -91,6 +91,14 @@ def find_zone_start(lines: list[Line], double_spaced: bool) -> int | None:
         ):
             return index
     return None
+
+
+def _take_continuation(lines: list[Line], start: int) -> int:
+    """On a double-spaced page, lines set solid just above the first label continue the
+    previous page's last note: they belong to the zone."""
+    while start > 1 and lines[start].blank_before == 0:
+        start -= 1
+    return start
 
 
 def _set_solid(zone: list[Line]) -> bool:
