@@ -64,6 +64,17 @@ class _Assembler:
             old.kind, self.open_text.text, old.page, old.first_line, continued=old.continued
         )
 
+    def _last_note(self) -> int | None:
+        notes = [i for i, block in enumerate(self.blocks) if block.kind is BlockKind.NOTE]
+        return notes[-1] if notes else None
+
+    def note_left_open(self) -> bool:
+        """Whether the last note so far breaks off in mid-sentence (it may go on overleaf)."""
+        last = self.pending_notes[-1] if self.pending_notes else None
+        if last is None and (index := self._last_note()) is not None:
+            last = self.blocks[index]
+        return last is not None and not ends_sentence(last.text)
+
     def continue_note(self, rest: Block) -> bool:
         """Join a note body continued at the top of a page's footnote zone to the previous
         page's last note; False when there is none."""
@@ -122,7 +133,7 @@ def segment(source: Source) -> Layout:
     for index, raw in enumerate(raw_pages):
         number, lines = take_page_number(raw)
         double = is_double_spaced(lines, raw_pages)
-        zone_start = find_zone_start(lines, double) if lines else None
+        zone_start = find_zone_start(lines, double, assembler.note_left_open()) if lines else None
         body = lines if zone_start is None else lines[:zone_start]
         zone = [] if zone_start is None else lines[zone_start:]
         pages.append(Page(index, tuple(body), tuple(zone), number, double))

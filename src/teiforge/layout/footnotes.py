@@ -74,8 +74,9 @@ def note_label(text: str) -> tuple[str, str] | None:
     return label, rest
 
 
-def find_zone_start(lines: list[Line], double_spaced: bool) -> int | None:
-    """Index of the first line of the footnote zone, or None when the page has none."""
+def find_zone_start(lines: list[Line], double_spaced: bool, note_open: bool = False) -> int | None:
+    """Index of the first line of the footnote zone, or None when the page has none.
+    `note_open`: the previous page's last note breaks off in mid-sentence."""
     limit = max(1, math.ceil(len(lines) * MAX_ZONE_SHARE))
     for index in range(max(1, len(lines) - limit), len(lines)):
         if note_label(lines[index].text) is None:
@@ -83,7 +84,7 @@ def find_zone_start(lines: list[Line], double_spaced: bool) -> int | None:
         if _SEPARATOR.match(lines[index - 1].text):
             return index
         if double_spaced and _set_solid(lines[index:]):
-            return _take_continuation(lines, index)
+            return _take_continuation(lines, index) if note_open else index
         if (
             not double_spaced
             and lines[index].blank_before >= 1
