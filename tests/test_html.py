@@ -1,11 +1,11 @@
 """teiforge html: exact rendering of each TEI family, the invariants on every fixture (no
-text lost, deterministic, structurally valid HTML, nothing from the network) and the
-input errors."""
+text lost in either reading, deterministic, structurally valid HTML, nothing loaded but
+the site's own files) and the input errors. The site, its indexes and the HTML validator
+are in test_html_site.py; the browser in test_html_browser.py."""
 
 from __future__ import annotations
 
-import os
-import subprocess
+import copy
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,9 +15,11 @@ import pytest
 from lxml import etree
 
 from teiforge.errors import InputError
-from teiforge.html import render_document, render_site
+from teiforge.html import render_document
+from teiforge.html.quotes import added_marks, printed_label
 from teiforge.tei.ns import TEI_NS
-from teiforge.xmlsafe import parse_file
+from teiforge.tei.readings import reading as tei_reading
+from teiforge.xmlsafe import parse_bytes, parse_file
 
 FIXTURES = Path(__file__).parent / "html"
 ALL = sorted(FIXTURES.glob("*.xml"))
@@ -46,16 +48,14 @@ BLOCKS = {
     "table",
     "ul",
 }
-PHRASING_ONLY = {"p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "i", "em", "a", "sup"}
-
-
+PHRASING_ONLY = {"p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "i", "em", "a", "sup", "abbr"}
 VOID = {"br", "meta", "link", "hr", "img", "wbr"}
 
 
 class NestingChecker(HTMLParser):
     """The page's tags exactly as written (a browser's parser would silently close a <p>
-    that meets a <div>): every end tag closes the innermost open element, and no block
-    opens inside an element that may only hold phrasing content."""
+    that meets a <div>): every end tag closes the innermost open element, no block opens
+    inside an element that may only hold phrasing content, and no link holds a link."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -65,6 +65,8 @@ class NestingChecker(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCKS and PHRASING_ONLY & set(self.stack):
             self.problems.append(f"<{tag}> inside {'/'.join(self.stack)}")
+        if tag == "a" and "a" in self.stack:
+            self.problems.append(f"<a> inside {'/'.join(self.stack)}")
         if tag in ("li",) and self.stack[-1:] not in (["ul"], ["ol"]):
             self.problems.append(f"<li> outside a list: {'/'.join(self.stack)}")
         if self.stack[-1:] in (["ul"], ["ol"]) and tag != "li":
@@ -83,10 +85,32 @@ def page(name: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(render_document(parse_file(FIXTURES / name)))
 
 
+def page_of(tei: str) -> lxml.html.HtmlElement:
+    """The page of a small TEI document given as its <text> content and standOff."""
+    xml = (
+        f'<TEI xmlns="{TEI_NS}" xml:lang="fr"><teiHeader><fileDesc><titleStmt><title>t</title>'
+        "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>"
+        f"</fileDesc></teiHeader>{tei}</TEI>"
+    )
+    return lxml.html.document_fromstring(render_document(parse_bytes(xml.encode())))
+
+
 def one(root: lxml.html.HtmlElement, css_xpath: str) -> lxml.html.HtmlElement:
     found = root.xpath(css_xpath)
     assert len(found) == 1, (css_xpath, len(found))
     return found[0]
+
+
+def text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def shown(element: lxml.html.HtmlElement) -> str:
+    """The text of `element` in the corrected reading (the source's forms are hidden)."""
+    element = copy.deepcopy(element)
+    for source in element.xpath(".//*[@class='reading-source']"):
+        source.drop_tree()
+    return text(element)
 
 
 def tei_words(path: Path) -> list[str]:
@@ -97,12 +121,40 @@ def tei_words(path: Path) -> list[str]:
 
 
 def page_text(root: lxml.html.HtmlElement) -> str:
-    """What a reader can get from the page: its text, and the readings kept in title and
-    data-* attributes."""
+    """What a reader can get from the page: its text in both readings, and the readings
+    kept in title and data-* attributes."""
     kept = [root.body.text_content()]
     for element in root.body.iter():
         kept += [v for k, v in element.attrib.items() if k == "title" or k.startswith("data-")]
     return " ".join(" ".join(kept).split())
+
+
+def reading_words(html: str, kind: str) -> list[str]:
+    """The words of the page's text as a reader sees them in one reading (what the script
+    hides removed: the source's forms in the corrected reading, the editor's in the
+    original one), without the page's own labels (note and page numbers, gap marks) and
+    without the note list."""
+    root = lxml.html.document_fromstring(html)
+    hidden = "reading-source" if kind == "corrected" else "reading-edited"
+    labels = ("noteref", "pb", "note-place", "gap", "notes", hidden)
+    for css in labels:
+        for element in root.xpath(f"//*[contains(concat(' ', @class, ' '), ' {css} ')]"):
+            element.drop_tree()
+    return text(one(root, "//main")).split()
+
+
+def without_notes(tree: etree._ElementTree) -> etree._Element:
+    """A copy of the TEI with its notes taken out (the text after each one kept)."""
+    root = copy.deepcopy(tree.getroot())
+    for note in list(root.iter(f"{{{TEI_NS}}}note")):
+        parent, previous = note.getparent(), note.getprevious()
+        assert parent is not None
+        if previous is not None:
+            previous.tail = (previous.tail or "") + (note.tail or "")
+        else:
+            parent.text = (parent.text or "") + (note.tail or "")
+        parent.remove(note)
+    return root
 
 
 # --- invariants on every fixture ---------------------------------------------------------
@@ -115,28 +167,23 @@ def test_no_text_lost(path: Path) -> None:
     assert missing == []
 
 
+@pytest.mark.parametrize(
+    ("kind", "switched"), [("corrected", "corrected"), ("diplomatic", "original")]
+)
+def test_each_reading_is_the_tei_reading(kind: str, switched: str) -> None:
+    """The page's text in each reading is word for word teiforge's own reading of the TEI
+    (the text command's), notes aside."""
+    tree = parse_file(FIXTURES / "ours.xml")
+    expected = tei_reading(without_notes(tree), kind).split()  # type: ignore[arg-type]
+    if kind == "diplomatic":  # a printed page number is text of the source there
+        expected = [w for w in expected if w not in ("14", "15")]
+    assert reading_words(render_document(tree), switched) == expected
+
+
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_rendering_is_deterministic(path: Path) -> None:
     first = render_document(parse_file(path)).encode()
     assert render_document(parse_file(path)).encode() == first
-
-
-def test_site_is_identical_in_a_fresh_interpreter(tmp_path: Path) -> None:
-    here = render_site(ALL, tmp_path / "a")
-    script = (
-        "import sys; from pathlib import Path; from teiforge.html import render_site; "
-        "render_site([Path(a) for a in sys.argv[2:]], Path(sys.argv[1]))"
-    )
-    env = {
-        **os.environ,
-        "PYTHONHASHSEED": "12345",
-        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
-    }
-    subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "b"), *map(str, ALL)], check=True, env=env
-    )
-    for path in here:
-        assert (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes() == path.read_bytes()
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
@@ -155,130 +202,317 @@ def test_html_structure_is_valid(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
-def test_nothing_is_loaded_from_the_network(path: Path) -> None:
+def test_nothing_is_loaded_but_the_sites_own_files(path: Path) -> None:
     root = lxml.html.document_fromstring(render_document(parse_file(path)))
-    assert root.xpath("//script | //img | //iframe | //@src | //@srcset") == []
-    assert root.xpath("//link/@href") == ["static/teiforge.css"]
+    assert root.xpath("//img | //iframe | //object | //embed | //@srcset | //@style") == []
+    assert root.xpath("//@src") == ["static/teiforge.js"]
+    assert root.xpath("//link/@href") == ["data:,", "static/teiforge.css"]
+    # links out are plain anchors; links in the site are relative
+    for href in root.xpath("//a/@href"):
+        assert href.startswith(("#", "https://", "index")) or href.endswith(".xml"), href
 
 
-def test_stylesheet_is_self_contained(tmp_path: Path) -> None:
-    render_site([FIXTURES / "novel.xml"], tmp_path)
-    css = (tmp_path / "static" / "teiforge.css").read_text("utf-8")
+def test_script_and_stylesheet_are_self_contained() -> None:
+    static = Path(__file__).parents[1] / "src" / "teiforge" / "html" / "static"
+    css = (static / "teiforge.css").read_text("utf-8")
     assert ("@import" in css, "url(" in css, "http" in css) == (False, False, False)
     assert "max-width" in css and "@media print" in css and "serif" in css
+    js = (static / "teiforge.js").read_text("utf-8")
+    for network in ("fetch(", "XMLHttpRequest", "import ", "http", "src =", ".src"):
+        assert network not in js, network
 
 
 # --- our own output ----------------------------------------------------------------------
 
 
 def test_title_lang_and_header_panel() -> None:
-    root = page("teiforge.xml")
+    root = page("ours.xml")
     assert root.get("lang") == "fr"
     assert root.findtext("head/title") == "La prévention de la délinquance à Grenoble"
     assert one(root, "//h1").text_content() == "La prévention de la délinquance à Grenoble"
     panel = one(root, "//details[@class='about']")
-    assert one(panel, ".//dd[@class='source']").text_content() == "OCR text rapport-grenoble.txt"
-    assert one(panel, ".//dd[@class='sha256']").text_content() == (
-        "9de8f81969a03aea0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6"
-    )
-    assert [li.text_content() for li in panel.xpath(".//ul[@class='decisions']/li")] == [
+    facts = [(text(dt), text(dt.getnext())) for dt in panel.xpath("dl/dt")]
+    assert facts == [
+        ("Source", "OCR text rapport-grenoble.txt"),
+        ("Extent", "2 pages"),
+        ("SHA-256", "9de8f81969a03aea0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6"),
+        ("Automatic encoding", "teiforge 0.3.1"),
+        ("Review of the corrections", "Marie Dupont"),
+        ("Encoded with", "teiforge 0.3.1"),
+        ("Publication", "Unpublished working copy."),
+        ("2026-01-01", "encoded from OCR"),
+        ("Language", "fr"),
+    ]
+    assert [text(li) for li in panel.xpath(".//ul[@class='decisions']/li")] == [
         "correction: OCR errors are kept in sic beside their correction.",
         "hyphenation: Words broken at line ends were joined.",
         "quotation: Quotation marks, garbled or not, are kept in the text.",
     ]
-    assert one(panel, ".//dd[@class='application']").text_content() == "teiforge 0.3.1"
+    assert one(panel, ".//p[@class='legend']").text.startswith("The text is shown in its")
+
+
+def test_table_of_contents_nests_like_the_divisions() -> None:
+    root = page("ours.xml")
+    toc = one(root, "//nav[@class='toc']")
+    assert [(a.get("href"), a.text) for a in toc.xpath(".//a")] == [
+        ("#sec-1", "B. Les impasses du partenariat officiel"),
+        ("#sec-2", "1. Une collaboration hors cadre"),
+    ]
+    assert toc.xpath("ol/li/ol/li/a/@href") == ["#sec-2"]
+    heads = root.xpath("//main//*[self::h2 or self::h3]")
+    assert [(h.tag, h.get("id"), text(h)) for h in heads] == [
+        ("h2", "sec-1", "B. Les impasses du partenariat officiel"),
+        ("h3", "sec-2", "1. Une collaboration hors cadre"),
+        ("h2", "notes-title", "Notes"),
+    ]
+
+
+def test_no_table_of_contents_without_headings() -> None:
+    assert page("letter.xml").xpath("//nav[@class='toc']") == []
 
 
 def test_notes_references_and_list() -> None:
-    root = page("teiforge.xml")
-    refs = root.xpath("//main//p//sup/a")
-    assert [(a.text_content(), a.get("href"), a.get("id")) for a in refs] == [
-        ("13", "#note-13", "noteref-13"),
-        ("2", "#note-2", "noteref-2"),
+    root = page("ours.xml")
+    refs = root.xpath("//main//sup[@class='noteref']/a")
+    assert [(a.text, a.get("href"), a.get("id"), a.get("role")) for a in refs] == [
+        ("13", "#note-13", "noteref-13", "doc-noteref"),
+        ("14", "#note-14", "noteref-14", "doc-noteref"),
+        ("15", "#note-15", "noteref-15", "doc-noteref"),
     ]
+    # the garbled anchor is kept just before the reference, in the original reading only
+    anchor = refs[0].getparent().getprevious()
+    assert (anchor.get("class"), text(anchor)) == ("choice corr removal", "l3")
+    # a note whose anchor was not found stays between the paragraphs of its page
+    assert text(one(root, "//p[@class='note-place']")) == "note 14"
     items = root.xpath("//section[@class='notes']/ol/li")
-    assert [li.get("id") for li in items] == ["note-13", "note-2"]
-    assert [li.xpath("a[@class='backlink']")[0].get("href") for li in items] == [
-        "#noteref-13",
-        "#noteref-2",
+    assert [(li.get("id"), li.xpath("a[@class='backlink']/@href")[0]) for li in items] == [
+        ("note-13", "#noteref-13"),
+        ("note-14", "#noteref-14"),
+        ("note-15", "#noteref-15"),
     ]
-    assert items[0].xpath("a[@class='backlink']")[0].text == "↩"
-    assert " ".join(items[1].text_content().split()) == "2 Sans numéro dans la source. ↩"
+    assert [text(li.xpath("span[@class='note-body']")[0]) for li in items][1:] == [
+        "to Bousquet, R., op.cit., p. 193.",
+        "6 Sans numéro dans la source.",
+    ]
 
 
 def test_bibl_in_a_note() -> None:
-    bibl = one(page("teiforge.xml"), "//li[@id='note-13']/span[@class='bibl']")
-    parts = [(child.tag, child.get("class"), child.text_content()) for child in bibl]
+    bibl = one(page("ours.xml"), "//li[@id='note-13']//span[@class='bibl']")
+    parts = [(child.tag, child.get("class"), text(child)) for child in bibl]
     assert parts == [
-        ("span", "author", "J. Martin"),
+        ("span", "author", "Gautron V."),
         ("i", "title title-m", "La ville sûre"),
-        ("span", "pubPlace", "Paris"),
-        ("span", "publisher", "Seuil"),
+        ("span", "pubPlace", "Grenoble"),
+        ("span", "publisher", "PUG"),
         ("span", "date", "1998"),
         ("span", "biblScope", "p. 12"),
     ]
 
 
-def test_ocr_corrections_and_flags() -> None:
-    root = page("teiforge.xml")
-    corr = root.xpath("//span[@class='corr']")
-    assert [(c.text_content(), c.get("data-sic"), c.get("title")) for c in corr] == [
-        ("professions", "professiôns", "OCR: professiôns; cert high; resp #teiforge"),
-        ("médiation", "médiotion", "OCR: médiotion; cert medium; resp #teiforge"),
-        ("", ".,", "OCR: .,; cert low; resp #teiforge"),
+def test_corrections_show_the_corrected_reading_and_keep_the_source() -> None:
+    root = page("ours.xml")
+    shown = []
+    for choice in root.xpath("//main//span[starts-with(@class, 'choice corr')]")[:9]:
+        source, edited = choice.xpath("span")
+        assert (source.get("class"), source.get("hidden"), edited.get("class")) == (
+            "reading-source",
+            "",
+            "reading-edited",
+        )
+        shown.append((source.text_content(), edited.text_content(), choice.get("data-cert")))
+    assert shown == [
+        ("l3", "", None),
+        ("professiôns", "professions", "high"),
+        ("médiotion", "médiation", "medium"),
+        ("<", "«", "medium"),
+        ("n", "»", "medium"),
+        (".,", "", "low"),
+        ("<", "«", "high"),
+        ("2s", "", None),
+        ("))", "»", "high"),
     ]
-    sic = one(root, "//span[@class='sic']")
-    assert (sic.text_content(), sic.get("title")) == ("arbitrer", "flagged OCR error")
-    gap = one(root, "//span[@class='gap']")
-    assert (gap.text_content(), gap.get("title")) == ("[…]", "gap: missing")
-
-
-def test_pages() -> None:
-    pages = page("teiforge.xml").xpath("//span[contains(@class, 'pb')]")
-    assert [(pb.get("id"), pb.text_content()) for pb in pages] == [
-        ("page-14", "[p. 14]"),
-        (None, "[page]"),
+    titles = root.xpath("//main//span[starts-with(@class, 'choice corr')]/@title")
+    assert titles[1:3] == [
+        "OCR: professiôns → professions; certainty: high; by: teiforge 0.3.1 (automatic encoding)",
+        "OCR: médiotion → médiation; certainty: medium; by: Marie Dupont (review of the corrections)",
     ]
+    assert titles[0] == "OCR: l3 → (removed); by: teiforge 0.3.1 (automatic encoding)"
 
 
-def test_quotations_and_interview() -> None:
-    root = page("teiforge.xml")
-    # the source's own marks are kept, none added; a quote without marks gets « »
-    assert one(root, "//span[@class='q']").text_content() == "« réinvestir » l'espace"
-    assert one(root, "//span[@class='quote']").text_content() == (
-        "«\u00a0la sécurité est devenue un métier\u00a0»"
+def test_reading_switch_is_there_for_the_script_only() -> None:
+    root = page("ours.xml")
+    switch = one(root, "//div[@class='reading-switch']")
+    assert switch.get("hidden") == ""  # shown by the script; without it, nothing to press
+    button = one(switch, "button")
+    assert (button.get("type"), button.get("aria-pressed"), button.text) == (
+        "button",
+        "false",
+        "Original reading",
     )
+    assert page("play.xml").xpath("//div[@class='reading-switch']") == []  # nothing to switch
+
+
+def test_flagged_word_and_gap() -> None:
+    root = page("ours.xml")
+    sic = one(root, "//main//span[@class='sic flagged']")
+    assert (sic.text, sic.get("title")) == (
+        "arbitrer",
+        "sic: as the source has it, though probably wrong (not corrected)",
+    )
+    gap = one(root, "//span[@class='gap']")
+    assert (gap.text, gap.get("title")) == ("[…]", "gap: missing")
+
+
+def test_page_breaks_are_margin_marks() -> None:
+    marks = page("ours.xml").xpath("//div[@class='pb']")
+    assert [(pb.get("id"), pb.get("title"), text(pb)) for pb in marks] == [
+        ("page-14", "page 14 of the source", "p. 14"),
+        ("page-15", "page 15 of the source", "p. 15"),
+        ("page-16", "page 16 of the source, counted on: its number was not read", "[p. 16]"),
+    ]
+    inline = page("corpus.xml").xpath("//span[@class='pb']")
+    assert [(pb.get("id"), text(pb)) for pb in inline] == [("page-2", "p. 2")]
+
+
+def test_unnumbered_pages_are_counted() -> None:
+    root = page_of("<text><body><pb/><p>un</p><pb/><p>deux</p></body></text>")
+    assert [text(pb) for pb in root.xpath("//div[@class='pb']")] == ["[page 1]", "[page 2]"]
+    root = page_of("<text><body><p>un</p><pb/><p>deux</p></body></text>")
+    assert [text(pb) for pb in root.xpath("//div[@class='pb']")] == ["[page 2]"]
+
+
+def test_quotations_keep_the_sources_marks() -> None:
+    root = page("ours.xml")
+    # quotation marks="all": the marks are the text's own (here corrected), none added
+    assert root.xpath("//span[@class='qmark']") == []
+    assert shown(one(root, "//span[@class='q']")) == "« réinvestir »"
+    assert shown(one(root, "//span[@class='quote']")) == (
+        "« la continuité d'une présence sociale15 »"
+    )
+
+
+QUOTES = [
+    # (quotation/@marks, xml:lang, the paragraph, marks added)
+    (None, "fr", "dit <q>oui</q> hier", ("«\u00a0", "\u00a0»")),
+    (None, "fr", "dit « <q>oui</q> » hier", None),
+    (None, "fr", "dit <q>« oui »</q> hier", None),
+    (None, "fr", "dit <q>&lt; oui n</q> hier", None),  # a garbled mark at one edge
+    (None, "en", "said <q>yes</q>", ("“", "”")),
+    (None, "de", "sagte <q>ja</q>", ("„", "“")),
+    (None, "fr", "dit <q>il a dit <q>non</q> hier</q>", ("«\u00a0", "\u00a0»")),
+    ("all", "fr", "dit <q>oui</q> hier", None),
+    ("none", "fr", "dit « <q>oui</q> » hier", ("«\u00a0", "\u00a0»")),
+]
+
+
+@pytest.mark.parametrize(("declared", "lang", "paragraph", "expected"), QUOTES)
+def test_quotation_marks_rule(
+    declared: str | None, lang: str, paragraph: str, expected: tuple[str, str] | None
+) -> None:
+    p = etree.fromstring(f'<p xmlns="{TEI_NS}" xml:lang="{lang}">{paragraph}</p>')
+    q = p.find(f"{{{TEI_NS}}}q")
+    assert added_marks(q, declared) == expected
+
+
+def test_inner_quotation_gets_the_inner_marks() -> None:
+    p = etree.fromstring(f'<p xmlns="{TEI_NS}" xml:lang="fr">a <q>b <q>c</q> d</q></p>')
+    assert added_marks(p.find(f".//{{{TEI_NS}}}q/{{{TEI_NS}}}q"), None) == ("“", "”")
+
+
+def test_third_party_quotation_gets_marks() -> None:
+    q = one(page("novel.xml"), "//span[@class='q']")
+    assert text(q) == "“over here”"
+    assert [m.text for m in q.xpath("span[@class='qmark']")] == ["“", "”"]
+
+
+def test_interview_turns_link_their_printed_label() -> None:
+    root = page("ours.xml")
     turns = root.xpath("//blockquote[@class='quote interview']/p[@class='said']")
-    assert [(t.get("data-who"), t.xpath("span[@class='who']")[0].text) for t in turns] == [
-        ("#MD", "Marie Durand"),
-        ("#JL", "Jean Lefort"),
+    found = [
+        (
+            t.get("id"),
+            t.get("data-who"),
+            [(a.text, a.get("href"), a.get("title")) for a in t.xpath("a")],
+        )
+        for t in turns
     ]
-    assert turns[0].text_content() == "Marie Durand\u00a0: M.D. : Et vous, qu'en pensez-vous ?"
+    assert found == [
+        ("m-7", "#sp-RT", [("R.T.", "index-people.html#n-rene_tardieu", "René Tardieu")]),
+        ("m-8", "#sp-JL", [("J.L.", "index-people.html#n-j.l.", None)]),
+    ]
+    # the printed label is not repeated
+    assert shown(turns[0]) == "R.T. : Et comment ça se pose dans ces CISPD ?"
 
 
-def test_names() -> None:
-    names = page("teiforge.xml").xpath("//span[starts-with(@class, 'name ')]")
-    assert [(n.get("class"), n.get("data-ref"), n.text_content()) for n in names] == [
-        ("name name-place", "#pl-echirolles", "Echirolles"),
-        ("name name-org", "#org-ccas", "CCAS"),
+def test_a_turn_without_printed_label_gets_one() -> None:
+    root = page_of(
+        '<standOff><listPerson><person xml:id="am"><persName>Anne Martin</persName></person>'
+        '</listPerson></standOff><text><body><quote type="interview">'
+        '<said who="#am">Bonjour.</said><said who="#zz">Au revoir.</said></quote></body></text>'
+    )
+    turns = root.xpath("//p[@class='said']")
+    assert [text(t) for t in turns] == ["Anne Martin : Bonjour.", "zz : Au revoir."]
+    assert one(turns[0], "a[@class='who']").get("href") == "index-people.html#n-anne_martin"
+    assert one(turns[1], "span[@class='who']").text == "zz"
+
+
+@pytest.mark.parametrize(
+    ("turn", "expected"),
+    [
+        ("M.D. : Et vous ?", ("", "M.D.", " : Et vous ?")),
+        ("tc R.T. : Et comment", ("tc ", "R.T.", " : Et comment")),
+        ("M. X : oui", ("", "M. X", " : oui")),
+        ("Jean de La Fontaine: non", ("", "Jean de La Fontaine", ": non")),
+        ("Nous avons dit : oui", None),
+        ("Et vous ?", None),
+        ("", None),
+    ],
+)
+def test_printed_speaker_label(turn: str, expected: tuple[str, str, str] | None) -> None:
+    assert printed_label(turn) == expected
+
+
+def test_names_link_to_their_index_entry() -> None:
+    names = page("ours.xml").xpath("//*[starts-with(@class, 'name ')]")
+    found = [(n.tag, n.get("id"), n.get("href"), n.get("title"), text(n)) for n in names]
+    # in the page's order: mentions m-1 and m-2 are in note 13, in the note list
+    assert found == [
+        ("a", "m-3", "index-places.html#wikidata-Q643409", "Échirolles", "Echirolles"),
+        (
+            "a",
+            "m-4",
+            "index-organisations.html#n-centre_communal_d_action_sociale",
+            "Centre communal d'action sociale",
+            "CCAS",
+        ),
+        ("a", "m-5", "index-places.html#wikidata-Q643409", None, "Échirolles"),
+        ("a", "m-6", "index-people.html#wikidata-Q98765432", "Virginie Gautron", "Gautron"),
+        (
+            "a",
+            "m-9",
+            "index-organisations.html#n-observatoire_regional",
+            None,
+            "Observatoire régional",
+        ),
+        ("a", "m-1", "index-people.html#wikidata-Q98765432", "Virginie Gautron", "Gautron V."),
+        ("a", "m-2", "index-places.html#wikidata-Q1289", None, "Grenoble"),
     ]
 
 
-def test_titles_in_italics() -> None:
-    titles = page("teiforge.xml").xpath("//i[starts-with(@class, 'title')]")
-    assert [(t.get("class"), t.text_content()) for t in titles] == [
-        ("title title-j", "Revue urbaine"),
-        ("title title-m", "La ville sûre"),
+def test_a_name_is_never_a_link_inside_a_link() -> None:
+    root = page_of(
+        '<text><body><p><ref target="https://example.org"><persName>Anne</persName></ref> et '
+        '<persName>Paul<note n="1">un ami</note></persName> et '
+        "<orgName>Mairie de <placeName>Lyon</placeName></orgName>.</p></body></text>"
+    )
+    found = [(n.tag, n.get("href"), text(n)) for n in root.xpath("//*[contains(@class, 'name ')]")]
+    assert found == [
+        ("span", None, "Anne"),  # inside a web link
+        ("span", None, "Paul1"),  # holds a note reference
+        ("a", "index-organisations.html#n-mairie_de_lyon", "Mairie de Lyon"),
+        ("span", None, "Lyon"),  # inside the organisation's link
     ]
-
-
-def test_headings_by_depth() -> None:
-    heads = page("teiforge.xml").xpath("//main//*[self::h2 or self::h3]")
-    assert [(h.tag, h.text_content()) for h in heads] == [
-        ("h2", "La professionnalisation de la sécurité"),
-        ("h3", "Les nouveaux métiers"),
-        ("h2", "Notes"),
-    ]
+    assert one(root, "//p/a[@href='https://example.org']").text_content() == "Anne"
 
 
 # --- third-party shapes ------------------------------------------------------------------
@@ -323,15 +557,23 @@ def test_novel_chapters() -> None:
     ]
 
 
-def test_letter_abbreviations_and_regularisations() -> None:
+def test_letter_abbreviations_and_regularisations_switch_too() -> None:
     root = page("letter.xml")
-    expans = root.xpath("//span[@class='expan']")
-    assert [(e.text, e.get("data-abbr"), e.get("title")) for e in expans] == [
-        ("septembre", "7bre", "abbreviation: 7bre"),
-        ("mère", "M.", "abbreviation: M."),
+    pairs = [
+        (c.get("class"), c.xpath("span/@class"), [s.text_content() for s in c.xpath("span")])
+        for c in root.xpath("//main//span[starts-with(@class, 'choice')]")
     ]
-    reg = one(root, "//span[@class='reg']")
-    assert (reg.text, reg.get("data-orig")) == ("sais", "scay")
+    both = ["reading-source", "reading-edited"]
+    assert pairs == [
+        ("choice expan", both, ["7bre", "septembre"]),
+        ("choice reg", both, ["scay", "sais"]),
+        ("choice expan", both, ["M.", "mère"]),
+    ]
+    assert root.xpath("//main//span[starts-with(@class, 'choice')]/@title") == [
+        "abbreviation: 7bre → septembre",
+        "original: scay → sais",
+        "abbreviation: M. → mère",
+    ]
     assert one(root, "//p[@class='dateline']").text_content() == "Grenoble, ce 12 mars 1789"
     assert one(root, "//p[@class='signed']").text == "Sophie"
     assert len(root.xpath("//br[@class='lb']")) == 1
@@ -366,6 +608,42 @@ def test_notes_in_back_linked_by_target() -> None:
     ]
 
 
+def test_periodical() -> None:
+    root = page("periodical.xml")
+    assert [text(p) for p in root.xpath("//div[@class='titlePage']/p")] == [
+        "Le Courrier de l'IsèreJournal politique et littéraire",
+        "Jeudi 2 mars 1848",
+    ]
+    assert one(root, "//p[@class='fw']").text == "Le Courrier de l'Isère — 2"
+    article = one(root, "//section[@data-type='article']")
+    assert [(c.tag, c.get("class")) for c in article] == [
+        ("h2", "head"),
+        ("p", "byline"),
+        ("p", "dateline"),
+        ("p", None),
+    ]
+    assert [(n.get("class"), n.get("href")) for n in article.xpath(".//a")] == [
+        ("name name-person", "index-people.html#n-m._arnaud"),
+        ("name name-place", "index-places.html#n-paris"),
+        ("name name-org", "index-organisations.html#n-gardes_nationaux"),
+        ("name name-place", "index-places.html#n-vienne"),
+    ]
+    assert len(article.xpath(".//span[@class='tei-cb']")) == 1
+
+
+def test_xinclude_is_a_placeholder_never_fetched() -> None:
+    root = page("xinclude.xml")
+    includes = root.xpath("//*[@class='xinclude']")
+    assert [(i.tag, i.get("data-href"), i.xpath("span/a/@href")) for i in includes] == [
+        ("div", "chapter2.xml", ["chapter2.xml"]),
+        ("div", "javascript:alert(1)", []),  # never a link to a script
+        ("span", "https://example.org/snippet.xml", ["https://example.org/snippet.xml"]),
+    ]
+    assert text(includes[0]) == (
+        "[included, not shown: chapter2.xml]Chapter two is kept in another file."
+    )
+
+
 def test_corpus_and_unknown_elements() -> None:
     root = page("corpus.xml")
     assert [h.text for h in root.xpath("//article/h2")] == ["Pièce 1", "Pièce 2"]
@@ -379,26 +657,7 @@ def test_corpus_and_unknown_elements() -> None:
     assert one(root, "//span[@class='tei-desc']").text == "texte étranger"
 
 
-# --- the site and its errors -------------------------------------------------------------
-
-
-def test_site_pages_index_and_stylesheet(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    written = render_site([FIXTURES / "play.xml", FIXTURES / "letter.xml"], out)
-    assert written == sorted(
-        [
-            out / "index.html",
-            out / "letter.html",
-            out / "play.html",
-            out / "static" / "teiforge.css",
-        ]
-    )
-    index = lxml.html.document_fromstring((out / "index.html").read_text("utf-8"))
-    assert index.get("lang") == "fr"
-    assert [(a.get("href"), a.text) for a in index.xpath("//ul[@class='documents']/li/a")] == [
-        ("letter.html", "Lettre de Sophie à son frère, 12 mars 1789"),
-        ("play.html", "Le Dépit des amants"),
-    ]
+# --- templates and errors ----------------------------------------------------------------
 
 
 def test_user_templates_override_a_family(tmp_path: Path) -> None:
@@ -424,83 +683,9 @@ def test_render_document_refuses_what_is_not_tei() -> None:
         render_document(etree.fromstring("<html/>"))
 
 
-def errors_for(tmp_path: Path, name: str, content: str | None) -> str:
-    path = tmp_path / name
-    if content is not None:
-        path.write_text(content, "utf-8")
-    with pytest.raises(InputError) as caught:
-        render_site([path], tmp_path / "site")
-    assert not (tmp_path / "site").exists()  # nothing written for a bad input
-    return str(caught.value)
-
-
-def test_not_well_formed_file(tmp_path: Path) -> None:
-    message = errors_for(tmp_path, "bad.xml", f'<TEI xmlns="{TEI_NS}">\n<text><body></TEI>\n')
-    assert message == (
-        f"{tmp_path / 'bad.xml'}: 2:20: not well-formed: "
-        "Opening and ending tag mismatch: body line 2 and TEI"
-    )
-
-
-def test_entity_declaration_is_refused(tmp_path: Path) -> None:
-    content = f'<!DOCTYPE TEI [<!ENTITY x "y">]>\n<TEI xmlns="{TEI_NS}"/>'
-    message = errors_for(tmp_path, "xxe.xml", content)
-    assert message == (
-        f"{tmp_path / 'xxe.xml'}: 1:16: entity declarations are not allowed "
-        "(XXE and entity-expansion risk)"
-    )
-
-
-def test_not_tei_file(tmp_path: Path) -> None:
-    message = errors_for(tmp_path, "page.xml", '<html xmlns="http://www.w3.org/1999/xhtml"/>')
-    assert message == (
-        f"{tmp_path / 'page.xml'}: not TEI: the root element is <html> in "
-        f"namespace http://www.w3.org/1999/xhtml, expected <TEI> or <teiCorpus> "
-        f"in {TEI_NS}"
-    )
-
-
-def test_tei_without_namespace(tmp_path: Path) -> None:
-    message = errors_for(tmp_path, "old.xml", "<TEI><text/></TEI>")
-    assert message == (
-        f"{tmp_path / 'old.xml'}: not TEI: the root element is <TEI> in no "
-        f"namespace, expected <TEI> or <teiCorpus> in {TEI_NS}"
-    )
-
-
-def test_missing_file(tmp_path: Path) -> None:
-    assert errors_for(tmp_path, "gone.xml", None) == f"{tmp_path / 'gone.xml'}: file not found"
-
-
-def test_output_folder_without_parent(tmp_path: Path) -> None:
-    out = tmp_path / "no" / "site"
-    with pytest.raises(InputError) as caught:
-        render_site([FIXTURES / "play.xml"], out)
-    assert str(caught.value) == f"{out}: cannot create output folder"
-
-
-def test_two_inputs_with_one_page_name(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    twin = tmp_path / "a" / "play.xml"
-    twin.write_bytes((FIXTURES / "play.xml").read_bytes())
-    with pytest.raises(InputError) as caught:
-        render_site([FIXTURES / "play.xml", twin], tmp_path / "site")
-    assert (
-        str(caught.value)
-        == f"{twin}: its page play.html would overwrite the page of {FIXTURES / 'play.xml'}"
-    )
-
-
-def test_deepest_nesting_the_parser_allows_renders(tmp_path: Path) -> None:
+def test_deepest_nesting_the_parser_allows_renders() -> None:
     limit = sys.getrecursionlimit()
     depth = 250  # libxml2 refuses more than 256 levels without its "huge" option
-    path = tmp_path / "deep.xml"
-    path.write_text(
-        f'<TEI xmlns="{TEI_NS}"><text><body><p>{"<hi>" * depth}abyss'
-        f"{'</hi>' * depth}</p></body></text></TEI>",
-        "utf-8",
-    )
-    render_site([path], tmp_path / "site")
-    root = lxml.html.document_fromstring((tmp_path / "site" / "deep.html").read_text("utf-8"))
+    root = page_of(f"<text><body><p>{'<hi>' * depth}abyss{'</hi>' * depth}</p></body></text>")
     assert one(root, "//main//p").text_content() == "abyss"
     assert sys.getrecursionlimit() == limit  # lifted while rendering only

@@ -12,7 +12,9 @@ from ..model import Annotation, Entity, Layout, Responsibility, Span
 from .bibl import annotate_bibl
 from .context import Context
 from .interview import annotate_interviews
+from .names import annotate_names
 from .notes import annotate_notes
+from .ocr import annotate_ocr
 from .quotes import annotate_quotes
 
 # An annotator gets the layout, the annotations found so far and the context.
@@ -23,6 +25,8 @@ ANNOTATORS: dict[str, Annotator] = {
     "bibl": annotate_bibl,
     "quotes": annotate_quotes,
     "interview": annotate_interviews,
+    "names": annotate_names,  # after the spans it must not cross; before "ocr", which skips names
+    "ocr": annotate_ocr,  # last: it skips the words inside the spans found before
 }
 
 

@@ -17,10 +17,11 @@ import jinja2
 from lxml import etree
 
 from .layout import DIVS
-from .tree import tei_name
+from .tree import tei_name, xi_name
 from .view import DocView
 
 GENERIC = ("generic.html", "element")
+XINCLUDE = {"include": ("generic.html", "xinclude"), "fallback": GENERIC}
 # template, macro, the TEI elements it renders, in template order
 # fmt: off
 _ROWS = (
@@ -68,6 +69,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
 
 def family(element: etree._Element) -> tuple[str, str]:
     """(template, macro) that renders `element`."""
+    xi = xi_name(element)
+    if xi is not None:
+        return XINCLUDE.get(xi, GENERIC)
     return FAMILIES.get(tei_name(element) or "", GENERIC)
 
 

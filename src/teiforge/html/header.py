@@ -21,6 +21,11 @@ class HeaderInfo:
     sha256: str | None  # of the source file
     decisions: tuple[tuple[str, str], ...]  # editorialDecl: (kind, paragraph text)
     applications: tuple[str, ...]  # "teiforge 0.3.1"
+    quotation_marks: str | None = None  # editorialDecl/quotation/@marks: all, some, none
+    publication: str | None = None  # publicationStmt, as text
+    extent: str | None = None
+    responsibilities: tuple[tuple[str, str], ...] = ()  # titleStmt/respStmt: (resp, name)
+    changes: tuple[tuple[str, str], ...] = ()  # revisionDesc: (date, what)
 
 
 def _title(header: etree._Element | None) -> str:
@@ -64,6 +69,27 @@ def _applications(header: etree._Element) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _text_of(header: etree._Element, path: str) -> str | None:
+    found = header.find(path)
+    return (plain_text(found) or None) if found is not None else None
+
+
+def _responsibilities(header: etree._Element) -> tuple[tuple[str, str], ...]:
+    found = []
+    for stmt in header.iterfind(f"{tei('fileDesc')}/{tei('titleStmt')}/{tei('respStmt')}"):
+        resp = " ".join(plain_text(r) for r in stmt.iterfind(tei("resp")))
+        names = [c for c in stmt if isinstance(c.tag, str) and tei_name(c) != "resp"]
+        found.append((resp, ", ".join(plain_text(n) for n in names)))
+    return tuple(found)
+
+
+def _changes(header: etree._Element) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (change.get("when") or "", plain_text(change))
+        for change in header.iterfind(f"{tei('revisionDesc')}//{tei('change')}")
+    )
+
+
 def read_header(root: etree._Element) -> HeaderInfo:
     """Header facts of a TEI (or teiCorpus) element; missing parts are None or empty."""
     header = root.find(tei("teiHeader"))
@@ -72,6 +98,17 @@ def read_header(root: etree._Element) -> HeaderInfo:
     if header is None:
         return HeaderInfo(UNTITLED, lang, None, None, (), ())
     source, sha256 = _source(header.find(f"{tei('fileDesc')}/{tei('sourceDesc')}"))
+    quotation = header.find(f".//{tei('editorialDecl')}/{tei('quotation')}")
     return HeaderInfo(
-        _title(header), lang, source, sha256, _decisions(header), _applications(header)
+        _title(header),
+        lang,
+        source,
+        sha256,
+        _decisions(header),
+        _applications(header),
+        quotation.get("marks") if quotation is not None else None,
+        _text_of(header, f"{tei('fileDesc')}/{tei('publicationStmt')}"),
+        _text_of(header, f"{tei('fileDesc')}/{tei('extent')}"),
+        _responsibilities(header),
+        _changes(header),
     )

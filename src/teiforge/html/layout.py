@@ -14,7 +14,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .readings import rendered_children
-from .tree import tei_name
+from .tree import tei_name, xi_name
 
 DIVS = frozenset({"div", *(f"div{n}" for n in range(1, 8))})
 # fmt: off
@@ -29,7 +29,7 @@ ALWAYS_BLOCK = FLOW | {"p", "ab", "l", "item", "castItem", "cell"}
 CONTEXT_BLOCK = frozenset({
     "head", "stage", "speaker", "said", "quote", "q", "cit", "bibl", "label", "trailer",
     "byline", "dateline", "salute", "signed", "docTitle", "titlePart", "docAuthor",
-    "docImprint", "docDate", "address", "fw",
+    "docImprint", "docDate", "address", "fw", "xi:include", "pb",
 })
 # fmt: on
 NEVER_BLOCK = frozenset({"note"})
@@ -41,7 +41,8 @@ def holds_blocks(element: etree._Element) -> bool:
 
 
 def _intrinsic(element: etree._Element) -> bool:
-    name = tei_name(element)
+    xi = xi_name(element)
+    name = f"xi:{xi}" if xi else tei_name(element)
     if name in ALWAYS_BLOCK or holds_blocks(element):
         return True
     parent = element.getparent()

@@ -9,6 +9,8 @@ from lxml import etree
 
 from ..tei.ns import TEI_NS
 
+# XInclude: a TEI file may include others; the renderer shows a placeholder, never fetches.
+XI_NS = "http://www.w3.org/2001/XInclude"
 _UNSAFE_ID = re.compile(r"[^\w.-]")
 
 
@@ -22,6 +24,12 @@ def tei_name(element: etree._Element) -> str | None:
     """The local name of a TEI element; None for an element of another namespace."""
     name = etree.QName(element)
     return str(name.localname) if name.namespace == TEI_NS else None
+
+
+def xi_name(element: etree._Element) -> str | None:
+    """The local name of an XInclude element (include, fallback); None otherwise."""
+    name = etree.QName(element)
+    return str(name.localname) if name.namespace == XI_NS else None
 
 
 def local_name(element: etree._Element) -> str:
@@ -45,6 +53,11 @@ def pointers(value: str | None) -> Iterator[str]:
             yield token[1:]
 
 
+def safe_id(text: str) -> str:
+    """`text` made usable as an HTML id and URL fragment (word characters, . and -)."""
+    return _UNSAFE_ID.sub("_", text) or "_"
+
+
 class Ids:
     """HTML ids, unique within a page: "note-12", then "note-12-2" for a second note 12."""
 
@@ -52,7 +65,7 @@ class Ids:
         self._taken: set[str] = set()
 
     def take(self, base: str) -> str:
-        base = _UNSAFE_ID.sub("_", base)
+        base = safe_id(base)
         candidate, number = base, 2
         while candidate in self._taken:
             candidate, number = f"{base}-{number}", number + 1

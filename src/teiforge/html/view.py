@@ -1,6 +1,7 @@
 """DocView: one TEI document as the templates see it. Everything that needs the whole
-document (note numbers, ids, who is who, block or inline) is decided here, once, before
-rendering; templates only ask questions and never build HTML from strings."""
+document (note numbers, ids, pages, headings, who is who, which names link, block or
+inline) is decided here, once, before rendering; templates only ask questions and never
+build HTML from strings."""
 
 from __future__ import annotations
 
@@ -11,23 +12,17 @@ from typing import TypeAlias
 from lxml import etree
 
 from ..tei.ns import XML_ID, XML_LANG, tei
+from . import quotes
 from .header import HeaderInfo, read_header
-from .layout import classify, heading_level, walk
+from .layout import classify, heading_level, holds_blocks, walk
+from .names import Entity, Mention, entity_of, name_kind, speaker_entity
 from .notes import NoteIndex, NoteRef
-from .readings import Reading, reading, rendered_children
-from .tree import Ids, elements, is_element, local_name, plain_text, tei_name
+from .pages import PageMark, contents, page_marks
+from .readings import Reading, edited_text, reading, rendered_children, switchable
+from .tree import Ids, elements, is_element, local_name, plain_text, tei_name, xi_name
 
 Part: TypeAlias = "str | etree._Element"
 PHRASING_ONLY = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
-QUOTE_MARKS = frozenset('«»"“”„‟‹›<>')
-NAME_KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
-TYPED_KINDS = {
-    "person": "person",
-    "place": "place",
-    "org": "org",
-    "organisation": "org",
-    "organization": "org",
-}
 _CLASS_UNSAFE = re.compile(r"[^\w-]")
 
 
@@ -37,6 +32,18 @@ class Member:
 
     text: etree._Element
     header: HeaderInfo | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """How an interview turn (said) opens: the label printed in the text, made to show
+    the speaker, or a label added when none is printed."""
+
+    before: str  # text before the printed label
+    label: str | None  # the printed label
+    rest: str  # the text after it (the turn's whole text when nothing is printed)
+    added: str | None  # the speaker's name, added when no label is printed
+    speaker: Entity | None
 
 
 def _members(root: etree._Element) -> list[Member]:
@@ -57,22 +64,33 @@ class DocView:
         self.root = root
         self.header = read_header(root)
         self.members = _members(root)
-        order = [el for member in self.members for el in walk(member.text)]
-        self._block = classify([member.text for member in self.members])
-        ids = Ids()
-        self._pages = {
-            el: ids.take(f"page-{el.get('n').strip()}")
-            for el in order
-            if tei_name(el) == "pb" and (el.get("n") or "").strip()
-        }
-        self.notes = NoteIndex(order, ids)
         self._ids = {el.get(XML_ID): el for el in root.iter() if is_element(el) and el.get(XML_ID)}
+        texts = [member.text for member in self.members]
+        order = [el for text in texts for el in walk(text)]
+        self._block = classify(texts)
+        ids = Ids()
+        self._pages = page_marks(texts, ids)
+        self.notes = NoteIndex(order, ids)
+        self.toc, self._headings = contents(order, ids)
+        self._marks = {
+            m.text: (m.header or self.header).quotation_marks or self.header.quotation_marks
+            for m in self.members
+        }
+        self.switchable = any(switchable(el) is not None for el in order)
+        self._in_link: set[etree._Element] = set()
+        self._links: set[etree._Element] = set()
+        for text in texts:
+            self._decide_links(text, False)
+        self.mentions: list[Mention] = []
+        self._mentions: dict[etree._Element, Mention] = {}
+        self._turns: dict[etree._Element, Turn] = {}
+        self._collect_mentions(order, ids)
 
     # --- structure -------------------------------------------------------------------
-    def parts(self, element: etree._Element) -> list[Part]:
+    def parts(self, element: etree._Element, skip_text: bool = False) -> list[Part]:
         """Text and child elements in order; comments and processing instructions are
         dropped, the text after them is kept."""
-        found: list[Part] = [element.text] if element.text else []
+        found: list[Part] = [element.text] if element.text and not skip_text else []
         for child in element:
             if is_element(child):
                 found.append(child)
@@ -117,7 +135,10 @@ class DocView:
     def heading_level(self, head: etree._Element) -> int | None:
         return heading_level(head)
 
-    def page_id(self, pb: etree._Element) -> str | None:
+    def heading_id(self, head: etree._Element) -> str | None:
+        return self._headings.get(head)
+
+    def page(self, pb: etree._Element) -> PageMark | None:
         return self._pages.get(pb)
 
     # --- notes -------------------------------------------------------------------------
@@ -130,9 +151,102 @@ class DocView:
     def notes_after(self, element: etree._Element) -> list[NoteRef]:
         return self.notes.after(element)
 
-    # --- readings, quotations, names ---------------------------------------------------
+    def between_blocks(self, element: etree._Element) -> bool:
+        """Whether `element` stands between blocks (in a division, not in a paragraph)."""
+        parent = element.getparent()
+        return parent is not None and holds_blocks(parent)
+
+    def note_body_tag(self, note: etree._Element) -> str:
+        """A note's body in the note list: a <div> when it holds paragraphs."""
+        return "div" if any(self.block(c) for c in rendered_children(note)) else "span"
+
+    # --- links: an <a> never holds another, nor a note reference -----------------------
+    def _interactive(self, element: etree._Element) -> bool:
+        """Whether `element` renders a link of its own (a note reference, a web link)."""
+        name = tei_name(element)
+        return bool(
+            (name == "note" and self.notes.here(element))
+            or (name in ("ref", "ptr") and (self.notes.pointer(element) or self.link(element)))
+            or self.notes.after(element)
+            or xi_name(element) == "include"
+        )
+
+    def _holds_links(self, element: etree._Element) -> bool:
+        return any(
+            self._interactive(child) or self._holds_links(child)
+            for child in rendered_children(element)
+            if tei_name(child) != "note" or self.notes.here(child)
+        )
+
+    def _decide_links(self, element: etree._Element, in_link: bool) -> None:
+        for child in rendered_children(element):
+            if tei_name(child) == "note":
+                self._decide_links(child, False)  # its body goes to the note list
+                continue
+            if in_link:
+                self._in_link.add(child)
+            elif name_kind(child) and not self.block(child) and not self._holds_links(child):
+                self._links.add(child)
+            links = child in self._links or (
+                tei_name(child) in ("ref", "ptr") and self._interactive(child)
+            )
+            self._decide_links(child, in_link or links)
+
+    def link(self, element: etree._Element) -> str | None:
+        """The @target of a <ref> or <ptr> when it is a web or mail address that can be a
+        link where it stands."""
+        target = (element.get("target") or "").strip()
+        if element in self._in_link or not target.startswith(("http://", "https://", "mailto:")):
+            return None
+        return target
+
+    # --- readings, quotations ---------------------------------------------------------
+    def who(self, resp: str) -> str:
+        """The people or agents a @resp names: a respStmt's name and what it did, a person's
+        name, or the pointer itself."""
+        found = []
+        for token in resp.split():
+            target = self._ids.get(token.removeprefix("#")) if token.startswith("#") else None
+            if target is None:
+                found.append(token.removeprefix("#"))
+            elif tei_name(target) == "respStmt":
+                names = [plain_text(c) for c in elements(target) if tei_name(c) != "resp"]
+                what = [plain_text(c) for c in target.iterfind(tei("resp"))]
+                label = ", ".join(n for n in names if n) or token[1:]
+                found.append(f"{label} ({'; '.join(what)})" if any(what) else label)
+            else:
+                found.append(self.entry_name(target) or token[1:])
+        return ", ".join(found)
+
+    def entry_name(self, entry: etree._Element) -> str:
+        if tei_name(entry) in ("persName", "placeName", "orgName", "name"):
+            return plain_text(entry)
+        for child in elements(entry):
+            if tei_name(child) in ("persName", "placeName", "orgName", "name"):
+                return plain_text(child)
+        return plain_text(entry) if tei_name(entry) in ("role", "label") else ""
+
     def reading(self, element: etree._Element) -> Reading:
-        return reading(element)
+        return reading(element, self.who)
+
+    def sic_title(self, element: etree._Element) -> str:
+        """What a lone <sic> (a word flagged, not corrected) or <corr> means, and who says so."""
+        if tei_name(element) == "sic":
+            said = ["sic: as the source has it, though probably wrong (not corrected)"]
+        else:
+            said = ["corrected (the source's form is not recorded)"]
+        if element.get("cert"):
+            said.append(f"certainty: {element.get('cert')}")
+        if element.get("resp"):
+            said.append(f"by: {self.who(element.get('resp', ''))}")
+        return "; ".join(said)
+
+    def include_href(self, include: etree._Element) -> str | None:
+        """Where an xi:include points, as a link: a web address or a relative path, never
+        another scheme (javascript:, file:)."""
+        href = (include.get("href") or "").strip()
+        scheme = href.split(":", 1)[0] if ":" in href.split("/", 1)[0] else ""
+        return href if href and scheme in ("", "http", "https") else None
 
     def gap_title(self, gap: etree._Element) -> str:
         """ "gap: illegible; 2 lines; <desc>"."""
@@ -140,39 +254,82 @@ class DocView:
         details = [v for v in (gap.get("reason"), quantity, plain_text(gap)) if v]
         return "gap: " + "; ".join(details) if details else "gap"
 
-    def link(self, element: etree._Element) -> str | None:
-        """The @target of a <ref> or <ptr> when it is a web or mail address."""
-        target = (element.get("target") or "").strip()
-        return target if target.startswith(("http://", "https://", "mailto:")) else None
+    def quote_marks(self, quote: etree._Element) -> tuple[str, str] | None:
+        """The marks to print around an inline quotation (see quotes.py); None if none."""
+        text = next((el for el in quote.iterancestors() if el in self._marks), None)
+        declared = self._marks.get(text) if text is not None else self.header.quotation_marks
+        return quotes.added_marks(quote, declared)
 
     def speaker(self, said: etree._Element) -> str | None:
-        """Who speaks: the persName of each @who person, else the id itself."""
+        """Who speaks: the name of each @who entry, else the id itself."""
         labels = []
         for token in (said.get("who") or "").split():
-            key = token.removeprefix("#")
-            person = self._ids.get(key)
-            if person is not None and tei_name(person) != "persName":
-                person = person.find(f".//{tei('persName')}")
-            labels.append((plain_text(person) if person is not None else "") or key)
+            entry = self._ids.get(token.removeprefix("#"))
+            labels.append((self.entry_name(entry) if entry is not None else "") or token[1:])
         return ", ".join(labels) or None
 
-    def quote_marks(self, quote: etree._Element) -> bool:
-        """Whether to print « » around a quotation: not when the text already has marks
-        there (teiforge keeps the source's marks, garbled or not, in the text)."""
-        inside = plain_text(quote)
-        previous = quote.getprevious()
-        parent = quote.getparent()
-        before = (
-            previous.tail if previous is not None else parent.text if parent is not None else ""
-        )
-        edges = (
-            inside[:1],
-            inside[-1:],
-            (before or "").rstrip()[-1:],
-            (quote.tail or "").lstrip()[:1],
-        )
-        return not any(edge and edge in QUOTE_MARKS for edge in edges)
+    def turn(self, said: etree._Element) -> Turn:
+        return self._turns.get(said) or Turn("", None, said.text or "", None, None)
 
-    def name_kind(self, name: etree._Element) -> str | None:
-        local = tei_name(name) or ""
-        return NAME_KINDS.get(local) or TYPED_KINDS.get(name.get("type") or "")
+    # --- names -------------------------------------------------------------------------
+    def name_kind(self, element: etree._Element) -> str | None:
+        return name_kind(element)
+
+    def mention(self, element: etree._Element) -> Mention | None:
+        return self._mentions.get(element)
+
+    def name_link(self, element: etree._Element) -> str | None:
+        """The index entry a name links to, where it can be a link."""
+        found = self._mentions.get(element)
+        return found.entity.href if found is not None and element in self._links else None
+
+    def name_title(self, element: etree._Element) -> str | None:
+        found = self._mentions.get(element)
+        if found is None or same_words(found.entity.label, found.form):
+            return None
+        return found.entity.label
+
+    def _collect_mentions(self, order: list[etree._Element], ids: Ids) -> None:
+        page: str | None = None
+        hidden = {  # the source's form of a correction: not shown by default
+            el for alt in order if (pair := switchable(alt)) for el in pair[0].iter()
+        }
+        for element in order:
+            if element in self._pages:
+                page = self._pages[element].label
+            if element in hidden:
+                continue
+            kind = name_kind(element)
+            mention: Mention | None
+            if kind is not None:
+                form = edited_text(element)
+                entity = entity_of(element, kind, form, self._ids)
+                mention = Mention(entity, form, self._mention_id(ids), page)
+            elif tei_name(element) == "said":
+                mention = self._turn(element, ids, page)
+            else:
+                continue
+            if mention is not None:
+                self.mentions.append(mention)
+                self._mentions[element] = mention
+
+    def _turn(self, said: etree._Element, ids: Ids, page: str | None) -> Mention | None:
+        tokens = (said.get("who") or "").split()
+        entity = speaker_entity(tokens[0], self._ids) if tokens else None
+        printed = quotes.printed_label(said.text) if self.block(said) else None
+        if printed is not None:
+            before, label, rest = printed
+            self._turns[said] = Turn(before, label, rest, None, entity)
+        elif self.block(said):
+            self._turns[said] = Turn("", None, said.text or "", self.speaker(said), entity)
+        if entity is None:
+            return None
+        form = printed[1] if printed is not None else entity.label
+        return Mention(entity, form, self._mention_id(ids), page)
+
+    def _mention_id(self, ids: Ids) -> str:
+        return ids.take(f"m-{len(self.mentions) + 1}")
+
+
+def same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())

@@ -1,0 +1,124 @@
+"""names: people, places and organisations, tagged persName, placeName and orgName, each
+pointing with @ref to its entry, copied into the document's standOff.
+
+Read against the user's authority list (--authority, or `authority` in the configuration)
+and the built-in base for French (communes, départements, régions, common institutions);
+in references, authors, publishers and places of publication are found by their shape;
+an acronym next to its expansion names the same organisation wherever it is used.
+
+passes (tagged):
+    le maire d'<placeName>Echirolles</placeName>
+    le <orgName>Centre communal d'action sociale</orgName> (<orgName>CCAS</orgName>)
+    <persName>Gautron V.</persName>, ... éd. <orgName>A.S.H.</orgName>, <placeName>Paris</placeName>
+    la commune de <placeName>Mer</placeName>
+fails (left alone):
+    la ville, le préfet, les communes, l'Etat, la police     (generic words)
+    la mer, La Mer est calme                                 (a commune's name as a word)
+    Champ Pénal, Grenoble Alpes Métropole                    (part of a longer name)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
+from ..names.acronyms import expansions
+from ..names.candidates import (
+    Candidate,
+    Words,
+    choose,
+    from_document,
+    from_lists,
+    from_references,
+)
+from ..names.document import DocumentEntries
+from ..names.known import known_names
+from ..names.matcher import Matcher
+from ..names.model import DOCUMENT, Name
+from .context import Context
+
+CODE = "names"
+TEXT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.NOTE})
+
+
+def _reserved(found: Sequence[Annotation]) -> set[str]:
+    """xml:ids the document already has (besides notes, whose ids are "note..." and ours
+    never are)."""
+    ids = {"teiforge"}
+    for item in found:
+        if isinstance(item, (Entity, Responsibility)):
+            ids.add(item.xml_id)
+        elif isinstance(item, Span) and "xml:id" in item.attrs:
+            ids.add(item.attrs["xml:id"])
+    return ids
+
+
+def _acronym_names(
+    blocks: dict[int, Words], known: dict[int, list[Candidate]], entries: DocumentEntries
+) -> Matcher:
+    """Names an expansion gives its acronym, or an acronym its expansion, for the whole
+    document: the known entry of either, else an entry of their own."""
+    names: list[Name] = []
+    seen: set[str] = set()
+    for index, words in blocks.items():
+        at = {(c.start, c.end): c for c in known[index]}
+        for found in expansions(words.text):
+            if found.acronym in seen:
+                continue
+            seen.add(found.acronym)
+            expansion = words.text[found.start : found.end]
+            long = at.get((found.start, found.end))
+            short = at.get((found.acronym_start, found.acronym_start + len(found.acronym)))
+            if long and short:
+                continue
+            either = long or short
+            if either:
+                origin, entry = either.origin, either.entry
+            else:
+                origin = DOCUMENT
+                entry = entries.generate("org", expansion, abbr=found.acronym)
+            kind = entries.entity(origin, entry).kind
+            names.append(Name(expansion, entry, kind, origin=origin))
+            names.append(Name(found.acronym, entry, kind, abbr=True, origin=origin))
+    return Matcher(names)
+
+
+def _reference_regions(
+    block_kind: BlockKind, text: str, spans: Sequence[Span]
+) -> list[tuple[int, int]]:
+    if block_kind is BlockKind.NOTE:
+        return [(0, len(text))]
+    return [(s.start, s.end) for s in spans if s.tag == "bibl"]
+
+
+def annotate_names(
+    layout: Layout, found: Sequence[Annotation], context: Context
+) -> list[Annotation]:
+    known = known_names(context.authority, context.language)
+    entries = DocumentEntries(known, _reserved(found))
+    existing: dict[int, list[Span]] = defaultdict(list)
+    breaks: dict[int, set[int]] = defaultdict(set)
+    for item in found:
+        if isinstance(item, Span):
+            existing[item.block].append(item)
+            breaks[item.block].update((item.start, item.end))
+    blocks = {
+        index: Words.of(block.text, breaks[index])
+        for index, block in enumerate(layout.blocks)
+        if block.kind in TEXT_BLOCKS and block.text
+    }
+    listed = {index: list(from_lists(words, known)) for index, words in blocks.items()}
+    document = _acronym_names(blocks, listed, entries)
+    spans: list[Annotation] = []
+    for index, words in blocks.items():
+        block = layout.blocks[index]
+        candidates = [*listed[index], *from_document(words, document)]
+        regions = _reference_regions(block.kind, block.text, existing[index])
+        if regions:
+            candidates.extend(from_references(block.text, known, entries, regions))
+        for kept in choose(candidates, existing[index]):
+            ref = entries.ref(kept.origin, kept.entry)
+            tag = entries.tag(kept.origin, kept.entry)
+            spans.append(Span(index, kept.start, kept.end, tag, {"ref": f"#{ref}"}, CODE))
+    return [*entries.order, *spans]

@@ -1,0 +1,148 @@
+"""render_site: TEI files -> a folder that is the whole edition: a page per document, the
+index of documents, the indexes of names, and static/ (stylesheet and script). Every
+input is read and rendered before anything is written, so a bad input leaves the output
+folder untouched. The pages link to each other and to static/ only: the site opens from
+disk or any static host, and loads nothing from anywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+
+from ..atomic import write_text
+from ..errors import InputError
+from ..tei.load import load_tei
+from .env import environment
+from .nameindex import DocumentMentions, build_indexes
+from .names import INDEX_PAGES, Mention
+from .render import render_page, template_error
+
+INDEX = "index.html"
+STATIC = ("teiforge.css", "teiforge.js")
+SITE_TITLE = "Documents"
+RESERVED = (INDEX, *INDEX_PAGES.values())
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    title: str
+    href: str
+    file: str
+
+
+def _page_names(tei_files: Sequence[Path]) -> dict[Path, str]:
+    """<stem>.html per input; two inputs with one page name (the indexes' included, and
+    names that differ only in case) are an error rather than a silently lost page."""
+    names: dict[Path, str] = {}
+    taken = {name.casefold(): Path(name) for name in RESERVED}
+    for path in tei_files:
+        name = f"{path.stem}.html"
+        if name.casefold() in taken:
+            raise InputError(
+                path, f"its page {name} would overwrite the page of {taken[name.casefold()]}"
+            )
+        taken[name.casefold()] = path
+        names[path] = name
+    return names
+
+
+def _static(name: str, templates: Path | None) -> str:
+    """A static file: the user's (templates/static/NAME) if there is one, else ours."""
+    if templates is not None and (templates / "static" / name).is_file():
+        return (templates / "static" / name).read_text("utf-8")
+    return resources.files("teiforge.html").joinpath("static", name).read_text("utf-8")
+
+
+def _make_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(exist_ok=True)
+        (out_dir / "static").mkdir(exist_ok=True)
+    except OSError:
+        raise InputError(out_dir, "cannot create output folder") from None
+
+
+@dataclass(frozen=True)
+class SiteDocument:
+    """What the site's indexes need of a rendered document."""
+
+    title: str
+    page: str  # the file name of its page
+    file: str  # the name of its TEI file
+    lang: str | None
+    mentions: tuple[Mention, ...]
+
+
+def index_pages(
+    out_dir: Path, documents: Sequence[SiteDocument], templates: Path | None = None
+) -> dict[Path, str]:
+    """The pages that list every document (the index, the indexes of names) and the
+    static files, by path; an incremental build makes them from what it kept of each
+    document, without rendering the documents again."""
+    entries = sorted(
+        (IndexEntry(d.title, quote(d.page), d.file) for d in documents),
+        key=lambda entry: (entry.href, entry.title),
+    )
+    mentions = sorted(
+        (DocumentMentions(d.title, quote(d.page), d.mentions) for d in documents),
+        key=lambda document: (document.href, document.title),
+    )
+    indexes = build_indexes(mentions)
+    langs = {d.lang for d in documents}
+    lang = next(iter(langs)) if len(langs) == 1 else None
+    env = environment(str(templates) if templates else None)
+    counts = [(i.kind, i.page, i.title, len(i.entries)) for i in indexes]
+    pages: dict[Path, str] = {}
+    try:
+        pages[out_dir / INDEX] = env.get_template(INDEX).render(
+            entries=entries, title=SITE_TITLE, lang=lang, name_counts=counts
+        )
+        for index in indexes:
+            pages[out_dir / index.page] = env.get_template("name_index.html").render(
+                entries=index.entries,
+                letters=index.letters,
+                title=index.title,
+                page=index.page,
+                lang=lang,
+            )
+    except jinja2.TemplateError as error:
+        raise template_error(templates, error) from None
+    for name in STATIC:
+        pages[out_dir / "static" / name] = _static(name, templates)
+    return pages
+
+
+def render_site(
+    tei_files: Sequence[Path], out_dir: Path, templates: Path | None = None
+) -> list[Path]:
+    """Write out_dir/<stem>.html per document, out_dir/index.html, the name indexes
+    out_dir/index-{people,places,organisations}.html and out_dir/static/; return the
+    written paths, sorted."""
+    if templates is not None and not templates.is_dir():
+        raise InputError(templates, "template folder not found")
+    names = _page_names(tei_files)
+    pages: dict[Path, str] = {}
+    documents: list[SiteDocument] = []
+    for path in tei_files:
+        tree = load_tei(path)
+        try:
+            html, doc = render_page(tree, templates=templates)
+        except RecursionError:
+            raise InputError(path, "elements nested too deeply to render") from None
+        pages[out_dir / names[path]] = html
+        documents.append(
+            SiteDocument(
+                doc.header.title, names[path], path.name, doc.header.lang, tuple(doc.mentions)
+            )
+        )
+    pages.update(index_pages(out_dir, documents, templates))
+
+    _make_folder(out_dir)
+    for target, text in pages.items():
+        write_text(target, text)
+    return sorted(pages)

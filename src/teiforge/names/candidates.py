@@ -1,0 +1,169 @@
+"""The names of one block of text: every candidate the lists and the rules offer, then the
+ones kept. Longest wins (Conseil général de l'Isère over Conseil général over Isère); for
+the same words, the user's list wins over the base, the base over a rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Span
+from .context import (
+    after_person,
+    hyphens_kept,
+    in_compound,
+    in_longer_name,
+    place_context,
+    starts_sentence,
+)
+from .document import DocumentEntries
+from .known import Known
+from .matcher import Hit, Matcher
+from .model import AUTHORITY, BASE, DOCUMENT
+from .normalise import Token, fold, joined, tokenise
+from .references import Found, in_references
+
+ARTICLES = ("Le ", "La ", "Les ", "L'", "L’")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    words: int
+    origin: int
+    entry: str
+
+
+@dataclass(frozen=True)
+class Words:
+    """A block's text cut into words, and which neighbours may belong to one name."""
+
+    text: str
+    tokens: list[Token]
+    linked: list[bool]
+
+    @classmethod
+    def of(cls, text: str, breaks: Iterable[int] = ()) -> Words:
+        tokens = tokenise(text, frozenset(breaks))
+        linked = [joined(text, a, b) for a, b in pairwise(tokens)]
+        return cls(text, tokens, linked)
+
+    def candidate(self, hit: Hit, origin: int, entry: str) -> Candidate:
+        start, end = self.tokens[hit.first].start, self.tokens[hit.stop - 1].end
+        return Candidate(start, end, hit.stop - hit.first, origin, entry)
+
+
+def _base_place_ok(words: Words, hit: Hit) -> bool:
+    """See context.py: a place of the base is taken only where it cannot be something else."""
+    text, tokens = words.text, words.tokens
+    if (
+        in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
+        or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
+        or not hyphens_kept(text, tokens, hit.first, hit.name.text)
+        or after_person(text, tokens, hit.first, contracted=bool(hit.name.after))
+    ):
+        return False
+    if not hit.name.ambiguous:
+        return True
+    # An ambiguous name is written exactly as its capitals say, article included: the
+    # village La Chaise, not "à la chaise".
+    capitals = [w[:1].isupper() for w in re.findall(r"[^\W\d_]+", hit.name.text)]
+    written = [t.capitalised for t in tokens[hit.first : hit.stop]]
+    if capitals != written:
+        return False
+    # A capitalised article in mid-sentence is the name's: Le Havre, Le Mans (not a
+    # heading in capitals: DANS LA BATAILLE).
+    article = hit.name.text[: len(tokens[hit.first].text)]
+    if (
+        hit.name.text.startswith(ARTICLES)
+        and tokens[hit.first].text == article
+        and not starts_sentence(text, tokens, hit.first)
+    ):
+        return True
+    # "à Vienne" is Vienna as often as the commune: such names need a place noun.
+    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous
+    return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
+
+
+def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
+    """The names of the user's list and of the base."""
+    for origin, (_, matcher) in enumerate(known.lists):
+        for hit in matcher.hits(words.tokens, words.linked):
+            if origin == BASE and hit.name.kind == "place" and not _base_place_ok(words, hit):
+                continue
+            yield words.candidate(hit, origin, hit.name.entry)
+
+
+def from_document(words: Words, document: Matcher) -> Iterator[Candidate]:
+    """The names the document itself gave (an acronym and its expansion)."""
+    for hit in document.hits(words.tokens, words.linked):
+        yield words.candidate(hit, hit.name.origin, hit.name.entry)
+
+
+def _count_words(text: str, found: Found) -> int:
+    return len(tokenise(text[found.start : found.end]))
+
+
+def from_references(
+    text: str, known: Known, entries: DocumentEntries, regions: Sequence[tuple[int, int]]
+) -> Iterator[Candidate]:
+    """Authors, publishers and places of publication inside `regions` (references)."""
+    for found in in_references(text):
+        if not any(start <= found.start and found.end <= end for start, end in regions):
+            continue
+        words = _count_words(text, found)
+        if found.kind == "person":
+            surname = " ".join(t.key for t in tokenise(found.surname))
+            entry = known.person(surname, fold(found.initial))
+            if entry is not None:
+                yield Candidate(found.start, found.end, words, AUTHORITY, entry)
+                continue
+            key = f"person:{surname}|{fold(found.initial)}"
+            entries.generate("person", " ".join(found.text.split()), key=key)
+            yield Candidate(found.start, found.end, words, DOCUMENT, key)
+        else:
+            key = entries.generate(found.kind, found.text)
+            yield Candidate(found.start, found.end, words, DOCUMENT, key)
+
+
+# Spans found earlier that a name may sit inside (TEI lets these hold names).
+# fmt: off
+CONTAINERS = frozenset({
+    "quote", "q", "said", "hi", "foreign", "title", "label", "bibl", "author", "editor",
+    "publisher", "pubPlace"
+})
+# fmt: on
+NAMES = frozenset({"persName", "placeName", "orgName", "name", "roleName"})
+
+
+def _fits(candidate: Candidate, existing: Sequence[Span]) -> bool:
+    """Not across an earlier span, not on or in an earlier name, inside containers only."""
+    for span in existing:
+        if span.start == span.end:
+            continue  # a milestone (a page break) may fall inside a name
+        if span.end <= candidate.start or candidate.end <= span.start:
+            continue
+        if span.tag in NAMES:
+            return False
+        inside = span.start <= candidate.start and candidate.end <= span.end
+        if not inside or span.tag not in CONTAINERS:
+            return False
+    return True
+
+
+def choose(candidates: Iterable[Candidate], existing: Sequence[Span]) -> list[Candidate]:
+    """Longest first (in words, then characters), then by origin, then leftmost; each
+    kept only if it overlaps nothing kept and fits the spans found earlier."""
+    ranked = sorted(
+        set(candidates), key=lambda c: (-c.words, c.start - c.end, c.origin, c.start, c.entry)
+    )
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if any(c.start < candidate.end and candidate.start < c.end for c in kept):
+            continue
+        if _fits(candidate, existing):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)

@@ -1,0 +1,381 @@
+"""The edition in a real browser: Debian's chromium, headless, driven by Playwright.
+
+On our own fixture (tests/html/ours.xml: notes, quotations, an interview, names, OCR
+corrections) and on the seed's edition as teiforge encodes it today: a note reference
+shows its note; the button switches to the original reading and back; a name leads to
+its index entry and back; no console message; no request leaves the site's folder, from
+disk or from a static web server. One browser for the whole module.
+
+Needs the `playwright` package (the test extra) and chromium (not Playwright's download:
+`apt-get install chromium`, or TEIFORGE_CHROMIUM=/path). Without them the module is
+skipped, except where TEIFORGE_REQUIRE_TOOLS=1 (CI), where it fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support import REPO
+from teiforge.encode import EncodeOptions, encode
+from teiforge.html import render_site
+from teiforge.read import read_source
+
+FIXTURES = Path(__file__).parent / "html"
+SEED = REPO / "seeds" / "000_9de8f81969a03aea.txt"
+REQUIRED = os.environ.get("TEIFORGE_REQUIRE_TOOLS") == "1"
+CHROMIUM = os.environ.get("TEIFORGE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Headless chromium as root, on a machine whose network is closed: no sandbox, and none of
+# the background connections (they would be refused, and show as errors).
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"{reason} (TEIFORGE_REQUIRE_TOOLS=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("browser")
+    seed = work / "seed.xml"
+    seed.write_bytes(encode(read_source(SEED), EncodeOptions(date="2026-01-01")))
+    render_site([FIXTURES / "ours.xml", FIXTURES / "letter.xml", seed], work / "site")
+    return work / "site"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    if not Path(CHROMIUM).is_file():
+        _unavailable(f"chromium is not installed ({CHROMIUM})")
+    # launch() gives chromium a fresh temporary profile (--user-data-dir) of its own
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it should not: console messages, script errors, requests for
+    anything outside the site's folder (those are refused)."""
+
+    inside: str
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
+
+    def route(self, route: Any) -> None:
+        url = route.request.url
+        self.requested.append(url)
+        if url.startswith((self.inside, "data:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def watched(browser: Any, site: Path) -> Iterator[tuple[Any, Watch, str]]:
+    """A page in a fresh context (no storage shared between tests), watched; every test
+    ends by checking that nothing went wrong on it."""
+    base = site.as_uri() + "/"
+    watch = Watch(base)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", watch.route)
+    page = context.new_page()
+    page.on("console", lambda message: watch.console.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    yield page, watch, base
+    context.close()
+    assert (watch.console, watch.errors, watch.outside) == ([], [], [])
+
+
+def visible_text(locator: Any) -> str:
+    return " ".join(locator.inner_text().split())
+
+
+# --- notes --------------------------------------------------------------------------------
+
+
+def test_a_note_reference_shows_its_note(watched: tuple[Any, Watch, str]) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    popover = page.locator("#teiforge-popover")
+    ref = page.locator("a#noteref-13")
+    assert popover.is_hidden()
+    ref.hover()
+    assert popover.is_visible()
+    assert visible_text(popover) == (
+        "13 Voir Gautron V., La ville sûre, Grenoble, PUG, 1998, p. 12. in the notes"
+    )
+    assert ref.get_attribute("aria-describedby") == "teiforge-popover"
+    # the copy of the note keeps no id: ids stay unique
+    assert page.evaluate("document.querySelectorAll('#teiforge-popover [id]').length") == 0
+    page.keyboard.press("Escape")
+    assert popover.is_hidden()
+    # a click (a tap on a phone) pins it; a click elsewhere closes it
+    ref.click()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(400)
+    assert popover.is_visible()
+    assert page.url == base + "ours.html"  # the click did not leave the text
+    page.locator("h1").click()
+    assert popover.is_hidden()
+
+
+def test_keyboard_focus_shows_the_note_and_enter_goes_to_it(
+    watched: tuple[Any, Watch, str],
+) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    page.locator("a#noteref-15").focus()
+    assert visible_text(page.locator("#teiforge-popover")) == (
+        "15 Sans numéro dans la source. in the notes"
+    )
+    page.keyboard.press("Enter")
+    assert page.url == base + "ours.html#note-15"
+    assert page.locator("#teiforge-popover").is_hidden()
+    page.locator("#note-15 a.backlink").click()
+    assert page.url == base + "ours.html#noteref-15"
+
+
+def test_a_correction_shows_what_it_replaced(watched: tuple[Any, Watch, str]) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    correction = page.locator("main .choice.corr", has_text="médiation")
+    assert correction.get_attribute("title") is None  # moved to the popover
+    correction.focus()  # reachable by keyboard
+    lines = page.locator("#teiforge-popover .popover-line").all_inner_texts()
+    assert lines == [
+        "OCR: médiotion → médiation",
+        "certainty: medium",
+        "by: Marie Dupont (review of the corrections)",
+    ]
+
+
+# --- the two readings --------------------------------------------------------------------
+
+
+def test_the_button_switches_to_the_original_reading_and_back(
+    watched: tuple[Any, Watch, str],
+) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    button = page.get_by_role("button", name="Original reading")
+    word = page.locator("main .choice.corr").nth(1)
+    quotation = page.locator("main span.q")
+    assert (button.get_attribute("aria-pressed"), visible_text(word)) == ("false", "professions")
+    assert visible_text(quotation) == "« réinvestir »"
+    button.click()
+    assert (button.get_attribute("aria-pressed"), visible_text(word)) == ("true", "professiôns")
+    assert visible_text(quotation) == "< réinvestir n"
+    assert visible_text(page.locator("#reading-status")) == "Showing the original reading"
+    assert page.url == base + "ours.html"  # no reload, no navigation
+    button.focus()
+    page.keyboard.press("Space")  # and back, by keyboard
+    assert (button.get_attribute("aria-pressed"), visible_text(word)) == ("false", "professions")
+    assert visible_text(page.locator("#reading-status")) == "Showing the corrected reading"
+
+
+def test_the_chosen_reading_follows_the_reader_to_the_next_page(
+    watched: tuple[Any, Watch, str],
+) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    page.get_by_role("button", name="Original reading").click()
+    page.goto(base + "letter.html")
+    assert visible_text(page.locator("main .choice.expan").first) == "7bre"
+    assert page.get_by_role("button", name="Original reading").get_attribute("aria-pressed") == (
+        "true"
+    )
+
+
+# --- names and indexes -------------------------------------------------------------------
+
+
+def test_a_name_leads_to_its_index_entry_and_back(watched: tuple[Any, Watch, str]) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    page.locator("main a.name", has_text="Echirolles").click()
+    assert page.url == base + "index-places.html#wikidata-Q643409"
+    entry = page.locator("section.entry:target")
+    assert visible_text(entry.locator("h2")) == "Échirolles"
+    assert entry.locator("a[href^='https://www.wikidata.org/wiki/Q643409']").count() == 1
+    entry.locator("a.mention").first.click()
+    assert page.url == base + "ours.html#m-3"
+    assert visible_text(page.locator(":target")) == "Echirolles"
+
+
+def test_a_speaker_label_leads_to_the_speaker(watched: tuple[Any, Watch, str]) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    label = page.locator("blockquote.interview a.who", has_text="R.T.")
+    label.hover()
+    assert visible_text(page.locator("#teiforge-popover")) == "René Tardieu"
+    label.click()
+    assert page.url == base + "index-people.html#n-rene_tardieu"
+    assert visible_text(page.locator("section.entry:target h2")) == "René Tardieu"
+
+
+# --- every page, from disk and from a web server -----------------------------------------
+
+
+def test_every_page_loads_without_a_message_or_a_request_outside(
+    watched: tuple[Any, Watch, str], site: Path
+) -> None:
+    page, watch, base = watched
+    for html in sorted(site.glob("*.html")):
+        page.goto(base + html.name)
+        page.wait_for_load_state("load")
+    assert all(url.startswith(base) for url in watch.requested)
+    assert {url.removeprefix(base) for url in watch.requested} >= {
+        "ours.html",
+        "seed.html",
+        "static/teiforge.css",
+        "static/teiforge.js",
+    }
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_from_a_static_web_server_nothing_leaves_the_folder(browser: Any, site: Path) -> None:
+    """Served under /edition/: every resource the page fetched (performance entries) is
+    under that folder, and the browser asks for nothing else (not even /favicon.ico)."""
+    root = site.parent / "served"
+    root.mkdir(exist_ok=True)
+    if not (root / "edition").exists():
+        shutil.copytree(site, root / "edition")
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/edition/"
+        context = browser.new_context()
+        page = context.new_page()
+        requested: list[str] = []
+        console: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(base + "ours.html")
+        page.wait_for_load_state("networkidle")
+        resources = page.evaluate(
+            "performance.getEntriesByType('resource').map(entry => entry.name)"
+        )
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert sorted(resources) == [base + "static/teiforge.css", base + "static/teiforge.js"]
+    assert sorted(requested) == sorted([base + "ours.html", *resources])
+    assert console == []
+
+
+# --- the seed's edition, as teiforge encodes it today ------------------------------------
+
+
+def test_seed_edition_reads_in_both_readings(watched: tuple[Any, Watch, str]) -> None:
+    """A smoke test that follows the encoder: whatever the seed's edition holds today."""
+    page, _, base = watched
+    page.goto(base + "seed.html")
+    assert page.locator("main p").count() > 3
+    corrected = [
+        choice
+        for choice in page.locator("main .choice.corr").all()
+        if choice.locator(".reading-edited").inner_text().strip()
+        and choice.locator(".reading-source").text_content().strip()
+    ]
+    if corrected:
+        word = corrected[0]
+        before = word.inner_text()
+        source = word.locator(".reading-source").text_content()
+        page.get_by_role("button", name="Original reading").click()
+        assert word.inner_text() == source
+        page.get_by_role("button", name="Original reading").click()
+        assert word.inner_text() == before
+    refs = page.locator("main a[role=doc-noteref]")
+    if refs.count():
+        refs.first.hover()
+        note = page.locator(refs.first.get_attribute("href") + " .note-body")
+        expected = " ".join(note.inner_text().split())
+        assert visible_text(page.locator("#teiforge-popover")).startswith(
+            f"{refs.first.inner_text()} {expected}".strip()
+        )
+
+
+# --- without script, on a phone, on paper --------------------------------------------------
+
+
+def test_without_javascript_the_page_is_the_corrected_reading(browser: Any, site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.as_uri() + "/ours.html")
+    assert page.locator(".reading-switch").is_hidden()
+    assert visible_text(page.locator("main .choice.corr").nth(1)) == "professions"
+    page.locator("a#noteref-13").click()
+    assert page.url.endswith("ours.html#note-13")
+    context.close()
+
+
+def test_on_a_phone_nothing_overflows(browser: Any, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    for name in ("ours.html", "seed.html", "index-places.html"):
+        page.goto(site.as_uri() + "/" + name)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, name
+    page.goto(site.as_uri() + "/ours.html")
+    label = page.locator(".pb-label").first
+    assert label.evaluate("el => getComputedStyle(el).position") == "static"  # in the line
+    assert page.locator(".reading-toggle").bounding_box()["height"] >= 36  # a finger's size
+    context.close()
+
+
+def test_on_paper_the_controls_go_and_the_notes_stay(browser: Any, site: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.as_uri() + "/ours.html")
+    page.emulate_media(media="print")
+    displayed = {
+        selector: page.locator(selector).first.evaluate("el => getComputedStyle(el).display")
+        for selector in (".reading-switch", "nav.site", "nav.toc", "section.notes", ".backlink")
+    }
+    assert displayed == {
+        ".reading-switch": "none",
+        "nav.site": "none",
+        "nav.toc": "none",
+        "section.notes": "block",
+        ".backlink": "none",
+    }
+    assert len(page.pdf()) > 1000  # prints
+    context.close()
