@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,22 +10,74 @@ REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "cases"
 REGENERATE = os.environ.get("TEIFORGE_REGENERATE") == "1"  # rewrite golden files
 
-_LINE_END_HYPHEN = re.compile(r"(?<=\w)[-\u00ad¬][ \t]*\n\s*(?=[a-zà-ÿœæ])")
-_LINE_END_COMPOUND = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[A-ZÀ-ÞŒ])")
+_HYPHENS = ("-", "\u00ad", "¬")
+
+
+def _words(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """The words of a text, layout aside (line ends, blank lines, form feeds, hyphens that
+    break a word at a line end), and the words joined at a line end as (joined, left, right).
+
+    A word broken at a line end is joined as the layout joins it: `dévelop-` `pés` ->
+    `développés` (a lowercase start after a letter), `Jean-` `Pierre` -> `Jean-Pierre`."""
+    words: list[str] = []
+    joins: list[tuple[str, str, str]] = []
+    broken = False  # the last word ended a line with a hyphen
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        tokens = line.split()
+        if not tokens:
+            continue
+        if broken:
+            left, right = words.pop(), tokens.pop(0)
+            if left[-2:-1].isalpha() and right[:1].islower():
+                joined = left[:-1] + right
+            elif left.endswith("-") and left[-2:-1].isalpha() and right[:1].isupper():
+                joined = left + right
+            else:
+                joined = ""
+            if joined:
+                words.append(joined)
+                joins.append((joined, left, right))
+            else:
+                words += [left, right]
+        words += tokens
+        broken = bool(words) and words[-1].endswith(_HYPHENS) and len(words[-1]) >= 2
+    return words, joins
 
 
 def source_words(text: str) -> list[str]:
     """The words of an OCR text, layout aside: line ends, blank lines, form feeds and
     hyphens that break a word at a line end."""
-    text = _LINE_END_COMPOUND.sub(
-        "-", _LINE_END_HYPHEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    )
-    return text.split()
+    return _words(text)[0]
 
 
 def missing_words(source: str, reading: str) -> Counter[str]:
-    """Words of the source that the reading lacks (with multiplicity): empty when lossless."""
-    return Counter(source_words(source)) - Counter(source_words(reading))
+    """Words of the source that the reading lacks (with multiplicity): empty when lossless.
+
+    A word broken at a line end is one word where the text runs on, and two where it does
+    not (the next line began another paragraph, a note, a heading) or where something
+    stood between its halves (a page number, a footnote zone): either form counts."""
+    missing = Counter(source_words(source)) - Counter(source_words(reading))
+    extra = Counter(source_words(reading)) - Counter(source_words(source))
+    _pair_halves(missing, extra)
+    _pair_halves(extra, missing)
+    return +missing
+
+
+def _pair_halves(halves: Counter[str], joined: Counter[str]) -> None:
+    """Take out of both counters each `left-` and `right` of `halves` that make a word of
+    `joined` (`dévelop-` `pés` -> `développés`; `Jean-` `Pierre` -> `Jean-Pierre`), and each
+    `left-` that stands as `left` in `joined`: its halves were joined, then set apart by
+    what the reading puts between them (a page number where the page turned)."""
+    for left in [word for word in halves if word.endswith(_HYPHENS) and len(word) >= 2]:
+        for right in list(halves):
+            for word in (left[:-1] + right, left + right):
+                while halves[left] > 0 and halves[right] > 0 and joined[word] > 0:
+                    halves[left] -= 1
+                    halves[right] -= 1
+                    joined[word] -= 1
+        while halves[left] > 0 and joined[left[:-1]] > 0:
+            halves[left] -= 1
+            joined[left[:-1]] -= 1
 
 
 def golden(path: Path, actual: bytes) -> bytes:

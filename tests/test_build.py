@@ -56,18 +56,6 @@ def test_second_build_changes_nothing(tmp_path: Path) -> None:
     assert {p: p.stat().st_mtime_ns for p in (root / "editions").iterdir()} == before
 
 
-def test_config_error_names_key_and_file(tmp_path: Path) -> None:
-    (tmp_path / "teiforge.toml").write_text(
-        'sources = ["*.txt"]\ntei_folder = "x"\n', encoding="utf-8"
-    )
-    result = teiforge("build", cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.startswith(
-        f"teiforge: error: {tmp_path / 'teiforge.toml'}: unknown key 'tei_folder' (known keys: "
-    )
-    assert result.stderr.count("\n") == 1
-
-
 def test_no_sources(tmp_path: Path) -> None:
     (tmp_path / "teiforge.toml").write_text('sources = ["ocr/*.txt"]\n', encoding="utf-8")
     result = teiforge("build", cwd=tmp_path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -12,9 +14,10 @@ import click
 
 from . import __version__
 from .atomic import write_bytes
-from .config import find_config, load_config
-from .corpus import encode_corpus, encoding_date, options_from
-from .encode import EncodeOptions, encode
+from .build import EXECUTORS, build_corpus, make_executor
+from .build.progress import wants_progress
+from .config import date_problem, find_config, language_problem, load_config
+from .corpus import encoding_date, options_from
 from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError
 from .html import render_site
 from .read import read_source
@@ -22,9 +25,14 @@ from .tei.load import load_tei
 from .tei.readings import READINGS, Reading
 from .tei.readings import reading as text_reading
 from .validate import exit_code, validate_paths
-from .validate.formats import FORMATS
+from .validate.codes import listing
+from .validate.formats import AUTO, FORMATS, pick
 
 EXIT_INTERNAL = 3  # a bug of teiforge's own: reported in one line, never a traceback
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
+# Paths are checked by the commands themselves, so that a file that cannot be read is one
+# line `teiforge: error: FILE: problem` like any other bad input, not click's own message.
+PATH = click.Path(path_type=Path, readable=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,7 +52,8 @@ def _encode_targets(
     if not output and not out_dir and len(files) > 1:
         raise click.UsageError("several inputs need --out-dir")
     if out_dir is not None and not out_dir.is_dir():
-        raise InputError(out_dir, "output folder does not exist")
+        problem = "is a file, not a folder" if out_dir.exists() else "output folder does not exist"
+        raise InputError(out_dir, problem)
     targets: list[Path | None] = (
         [output] if output else [out_dir / f"{f.stem}.xml" if out_dir else None for f in files]
     )
@@ -54,28 +63,31 @@ def _encode_targets(
     return targets
 
 
+def _checked_option(
+    option: str, value: str | None, problem: Callable[[str], str | None]
+) -> str | None:
+    why = None if value is None else problem(value)
+    if why is not None:
+        raise InputError(option, why)
+    return value
+
+
 @main.command("encode")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write the TEI here (one input)."
-)
-@click.option(
-    "--out-dir", type=click.Path(path_type=Path), help="Write DIR/<stem>.xml for each input."
-)
+@click.argument("files", nargs=-1, required=True, type=PATH)
+@click.option("-o", "--output", type=PATH, help="Write the TEI here (one input).")
+@click.option("--out-dir", type=PATH, help="Write DIR/<stem>.xml for each input.")
 @click.option(
     "--config",
     "config_file",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="teiforge.toml or pyproject.toml.",
 )
 @click.option("--lang", help="Language of the text (default: fr, or the configuration's).")
 @click.option(
     "--date", help="Encoding date for the header (default: SOURCE_DATE_EPOCH, else none)."
 )
-@click.option("--authority", type=click.Path(path_type=Path), help="A TEI authority list of names.")
-@click.option(
-    "--corrections", type=click.Path(path_type=Path), help="An editor's corrections file."
-)
+@click.option("--authority", type=PATH, help="A TEI authority list of names.")
+@click.option("--corrections", type=PATH, help="An editor's corrections file.")
 def encode_command(
     files: tuple[Path, ...],
     output: Path | None,
@@ -87,21 +99,25 @@ def encode_command(
     corrections: Path | None,
 ) -> None:
     """Encode OCR text FILES as TEI. Without --config, no corpus file is used (a blind encoding)."""
+    from .encode import EncodeOptions, encode  # here: `build` and the others do without it
+
+    date = _checked_option("--date", date, date_problem)
+    lang = _checked_option("--lang", lang, language_problem)
     base = (
-        options_from(load_config(config_file))
+        options_from(load_config(config_file), date)
         if config_file
-        else EncodeOptions(date=encoding_date(None))
+        else EncodeOptions(date=encoding_date(date))
     )
     options = replace(
         base,
         language=lang or base.language,
-        date=date or base.date,
         authority=authority or base.authority,
         corrections=corrections or base.corrections,
     )
     targets = _encode_targets(files, output, out_dir)
-    for source, target in zip(files, targets):
-        data = encode(read_source(source), options)
+    sources = [read_source(path) for path in files]  # all refused before anything is written
+    for source, target in zip(sources, targets):
+        data = encode(source, options)
         if target is None:
             sys.stdout.buffer.write(data)
         else:
@@ -109,45 +125,90 @@ def encode_command(
 
 
 @main.command("validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=PATH)
 @click.option(
     "--schema",
     "schemas",
     multiple=True,
-    type=click.Path(path_type=Path),
-    help="An XSD, RELAX NG (.rng) or Schematron (.sch); repeatable. Default: teiforge's own.",
+    type=PATH,
+    help="An XSD, RELAX NG (.rng) or Schematron (.sch); repeatable. "
+    "Default: the schemas a file's xml-model declares, else teiforge's own.",
 )
 @click.option(
     "--format",
     "format_name",
     default="text",
     show_default=True,
-    type=click.Choice(sorted(FORMATS)),
-    help="Output format.",
+    type=click.Choice([*FORMATS, AUTO]),
+    help="Output format (auto: github under GitHub Actions, else text).",
 )
-def validate_command(paths: tuple[Path, ...], schemas: tuple[Path, ...], format_name: str) -> None:
-    """Validate TEI files or folders (recursively, *.xml)."""
-    report = validate_paths(paths, schemas)
-    click.echo(FORMATS[format_name](report), nl=False)
+@click.option(
+    "--disable",
+    "disabled",
+    multiple=True,
+    metavar="RULE",
+    help="Switch an integrity rule off, by code or name; repeatable (adds to disable_rules).",
+)
+@click.option("--list-rules", is_flag=True, help="List the rules and every code, then exit.")
+@click.option(
+    "-j",
+    "--jobs",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Worker processes (0: one per processor).",
+)
+@click.option(
+    "--cache-dir",
+    default=Path(".teiforge-cache"),
+    show_default=True,
+    type=PATH,
+    help="Where results are kept between runs.",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file, keep no result.")
+@click.option("--config", "config_file", type=PATH, help="teiforge.toml or pyproject.toml.")
+def validate_command(
+    paths: tuple[Path, ...],
+    schemas: tuple[Path, ...],
+    format_name: str,
+    disabled: tuple[str, ...],
+    list_rules: bool,
+    jobs: int,
+    cache_dir: Path,
+    no_cache: bool,
+    config_file: Path | None,
+) -> None:
+    """Validate TEI files, folders (recursively, *.xml) or globs."""
+    if list_rules:
+        click.echo(listing(), nl=False)
+        return
+    if not paths:
+        raise click.UsageError("give the files, folders or globs to validate")
+    config = load_config(config_file) if config_file else find_config(Path.cwd())
+    disabled_rules = (*config.disable_rules, *disabled)
+    cache = None if no_cache else cache_dir
+    report = validate_paths(paths, schemas, disabled_rules, jobs=jobs, cache_dir=cache)
+    click.echo(pick(format_name, os.environ)(report), nl=False)
     sys.exit(exit_code(report))
 
 
 @main.command("html")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
+@click.option("-o", "--out-dir", required=True, type=PATH, help="Folder of the site.")
 @click.option(
-    "-o", "--out-dir", required=True, type=click.Path(path_type=Path), help="Folder of the site."
-)
-@click.option(
-    "--templates", type=click.Path(path_type=Path), help="Folder of templates overriding ours."
+    "--templates",
+    type=PATH,
+    help="Folder of templates (and static/ files) overriding ours, by name.",
 )
 def html_command(files: tuple[Path, ...], out_dir: Path, templates: Path | None) -> None:
-    """Render TEI FILES as a static HTML reading edition."""
+    """Render TEI FILES as a static HTML reading edition: a page per document, an index,
+    indexes of names, static/ (stylesheet, script)."""
     written = render_site(files, out_dir, templates)
     click.echo(f"{len(written)} files written to {out_dir}")
 
 
 @main.command("text")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=PATH)
 @click.option(
     "--reading",
     type=click.Choice(READINGS),
@@ -164,46 +225,87 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+@main.command("review")
+@click.argument("files", nargs=-1, required=True, type=PATH)
+@click.option(
+    "-o", "--output", required=True, type=PATH, help="The corrections file (its decisions are kept)."
+)
+@click.option("--config", "config_file", type=PATH, help="teiforge.toml or pyproject.toml.")
+def review_command(files: tuple[Path, ...], output: Path, config_file: Path | None) -> None:
+    """List the OCR corrections and flags of FILES for an editor to decide."""
+    from .encode import EncodeOptions
+    from .review import review
+
+    options = options_from(load_config(config_file)) if config_file else EncodeOptions()
+    rows = review(files, output, options)
+    decided = sum(1 for row in rows if row.decision)
+    click.echo(f"{_count(len(rows), 'proposal')} ({decided} decided) written to {output}")
+
+
 @main.command("build")
 @click.option(
     "--config",
     "config_file",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Default: ./teiforge.toml, else [tool.teiforge] in ./pyproject.toml.",
 )
-def build_command(config_file: Path | None) -> None:
-    """Encode a corpus, validate its editions, render its site."""
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Processes to build documents on; 0: one per processor.",
+)
+@click.option(
+    "--executor",
+    default="local",
+    show_default=True,
+    type=click.Choice(EXECUTORS),
+    help="Where documents are built: local processes, or a Dask cluster.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (--executor dask).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (none under CI either).")
+def build_command(
+    config_file: Path | None, jobs: int, executor: str, scheduler: str | None, quiet: bool
+) -> None:
+    """Encode a corpus, validate its editions, render its site; skip what has not changed."""
     config = load_config(config_file) if config_file else find_config(Path.cwd())
-    encoded = encode_corpus(config)
-    changed = sum(1 for item in encoded if item.changed)
-    click.echo(
-        f"encoded {_count(len(encoded), 'source')} into {config.path(config.tei_dir)} ({changed} changed)"
-    )
-    editions = [item.edition for item in encoded]
-    report = validate_paths(editions, disabled_rules=config.disable_rules)
-    if exit_code(report) != EXIT_OK:
-        click.echo(FORMATS["text"](report), nl=False)
+    runner = make_executor(executor, jobs, scheduler)
+    try:
+        result = build_corpus(config, runner, jobs=jobs, progress=wants_progress(quiet))
+    finally:
+        runner.close()
+    editions = _count(len(result.editions), "source")
+    click.echo(f"encoded {editions} into {config.path(config.tei_dir)} ({result.changed} changed)")
+    if exit_code(result.report) != EXIT_OK:
+        click.echo(FORMATS["text"](result.report), nl=False)
         sys.exit(EXIT_INVALID)
-    click.echo(f"validated {_count(len(editions), 'edition')}: all valid")
+    click.echo(f"validated {_count(len(result.editions), 'edition')}: all valid")
     site = config.path(config.site_dir)
-    written = render_site(editions, site)
-    click.echo(f"rendered {_count(len(written), 'file')} into {site}")
+    click.echo(f"rendered {_count(len(result.site), 'file')} into {site}")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (a timeout, a service stopping) unwinds like Ctrl-C: temporary files go."""
+    sys.exit(128 + signum)
 
 
 def run(entry: Callable[..., object] = main) -> None:
     """Turn every failure into one line and a named exit code."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = entry(standalone_mode=False)
     except InputError as error:
         click.echo(f"teiforge: error: {error}", err=True)
         sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
-        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:  # click's word for Ctrl-C (we ask no questions)
+        sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as error:
         click.echo(f"teiforge: error: {error.format_message()}", err=True)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except SystemExit:
         raise
     except Exception as error:  # noqa: BLE001 - a bug of ours still gets one line, not a traceback

@@ -3,12 +3,16 @@ types are errors that name the key and the file."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .read import NOT_XML
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,45 @@ class Config:
 _KEYS = {f.name: f for f in fields(Config) if f.name != "root"}
 _LISTS = {"sources", "disable_rules"}
 
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")  # xsd:language, as TEI wants
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` cannot be the date a header states (TEI @when), or None when it can."""
+    if _DATE.fullmatch(value):
+        year, month, day = ([int(part) for part in value.split("-")] + [1, 1])[:3]
+        try:
+            date(year, month, day)
+            return None
+        except ValueError:
+            pass
+    return f"must be a date YYYY-MM-DD, a month YYYY-MM or a year YYYY, not '{value}'"
+
+
+def language_problem(value: str) -> str | None:
+    """Why `value` cannot be the text's xml:lang, or None when it can."""
+    if _LANGUAGE.fullmatch(value):
+        return None
+    return f"must be a language code such as fr or en-GB, not '{value}'"
+
+
+# Keys whose values say something TEI constrains: an option that would make an invalid
+# document is refused here, where the user can fix it.
+_VALUE_CHECKS: dict[str, Callable[[str], str | None]] = {
+    "date": date_problem,
+    "language": language_problem,
+}
+
+
+def _not_xml(key: str, values: list[str]) -> str | None:
+    """A value goes into the TEI header (or names a file): XML must be able to hold it."""
+    for value in values:
+        found = NOT_XML.search(value)
+        if found is not None:
+            return f"key '{key}' holds a character XML cannot hold (U+{ord(found.group()):04X})"
+    return None
+
 
 def _checked(values: dict[str, Any], where: str) -> dict[str, Any]:
     checked: dict[str, Any] = {}
@@ -42,11 +85,18 @@ def _checked(values: dict[str, Any], where: str) -> dict[str, Any]:
         if key in _LISTS:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise InputError(where, f"key '{key}' must be a list of strings")
+            problem = _not_xml(key, value)
             checked[key] = tuple(value)
         elif not isinstance(value, str):
             raise InputError(where, f"key '{key}' must be a string, not {type(value).__name__}")
         else:
+            problem = _not_xml(key, [value])
+            if problem is None and key in _VALUE_CHECKS:
+                why = _VALUE_CHECKS[key](value)
+                problem = None if why is None else f"key '{key}' {why}"
             checked[key] = value
+        if problem is not None:
+            raise InputError(where, problem)
     return checked
 
 

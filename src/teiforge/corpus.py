@@ -7,31 +7,47 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_bytes
 from .config import Config
-from .encode import EncodeOptions, encode
 from .errors import InputError
 from .read import read_source
+
+if TYPE_CHECKING:
+    from .encode import EncodeOptions
 
 log = logging.getLogger(__name__)
 
 
 def encoding_date(configured: str | None) -> str | None:
     """The date a header states: configured, else SOURCE_DATE_EPOCH, else none (never the
-    clock, so that the same input gives the same bytes)."""
+    clock, so that the same input gives the same bytes). A SOURCE_DATE_EPOCH that is not a
+    number of seconds is an error, as reproducible-builds.org asks."""
     if configured:
         return configured
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return None
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
-    return None
+    except (ValueError, OverflowError, OSError):
+        raise InputError(
+            "SOURCE_DATE_EPOCH",
+            f"must be a number of seconds since 1970-01-01, not '{epoch}'",
+        ) from None
 
 
-def options_from(config: Config) -> EncodeOptions:
+def options_from(config: Config, date: str | None = None) -> EncodeOptions:
+    """The options a configuration gives; `date`, when given, wins over the configured one."""
+    # imported here: a build with nothing to encode does without the encoder's modules
+    from .encode import EncodeOptions
+
     return EncodeOptions(
         language=config.language,
-        date=encoding_date(config.date),
+        date=encoding_date(date or config.date),
         publisher=config.publisher,
         licence=config.licence,
         authority=config.path(config.authority) if config.authority else None,
@@ -75,14 +91,31 @@ class Encoded:
     changed: bool
 
 
-def encode_corpus(config: Config) -> list[Encoded]:
+def tei_folder(config: Config) -> Path:
+    """The folder of the editions, made if it is missing."""
     tei_dir = config.path(config.tei_dir)
-    tei_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        tei_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(tei_dir, "is a file, not a folder") from None
+    except OSError as error:
+        raise InputError(tei_dir, f"cannot create folder ({error.strerror})") from None
+    return tei_dir
+
+
+def encode_corpus(config: Config) -> list[Encoded]:
+    """Encode every source, in this process (`teiforge build` itself runs build.build_corpus,
+    which also validates, renders, runs in parallel and skips what has not changed)."""
+    from .encode import encode
+
     options = options_from(config)
+    # every source is read (and refused, if it must be) before anything is written
+    sources = [(path, read_source(path)) for path in find_sources(config)]
+    tei_dir = tei_folder(config)
     results = []
-    for source_path in find_sources(config):
+    for source_path, source in sources:
         edition = tei_dir / f"{source_path.stem}.xml"
-        changed = write_if_changed(edition, encode(read_source(source_path), options))
+        changed = write_if_changed(edition, encode(source, options))
         log.info("%s -> %s%s", source_path, edition, "" if changed else " (unchanged)")
         results.append(Encoded(source_path, edition, changed))
     return results

@@ -2,12 +2,15 @@
 
 No network, no DTD loaded, no external entity resolved, and no entity declarations at all:
 a document that declares entities (the vehicle of XXE and expansion bombs) is refused
-before libxml2 can expand anything. Problems come back as XmlProblem, with line and column,
-never as lxml exceptions.
+before libxml2 can expand anything. The check reads the document in its own encoding
+(UTF-16, UTF-32, UTF-7... hide `<!ENTITY` from a byte search), a resolver refuses every
+file or URL libxml2 would open, and the parsed tree is checked again for a DTD. Problems
+come back as XmlProblem, with line and column, never as lxml exceptions.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +18,20 @@ from pathlib import Path
 from lxml import etree
 
 # A DOCTYPE that declares entities, or points to an external DTD (SYSTEM/PUBLIC).
-_DOCTYPE = re.compile(rb"<!DOCTYPE\b", re.IGNORECASE)
-_ENTITY = re.compile(rb"<!ENTITY\b")
-_EXTERNAL_ID = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+\s+(SYSTEM|PUBLIC)\b")
+_DOCTYPE = re.compile(r"<!DOCTYPE\b", re.IGNORECASE)
+_ENTITY = re.compile(r"<!ENTITY\b")
+_EXTERNAL_ID = re.compile(r"<!DOCTYPE\s+[^\s>\[]+\s+(SYSTEM|PUBLIC)\b")
+# Byte-order marks, longest first (the UTF-32 LE mark begins like the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+_ENTITY_MESSAGE = "entity declarations are not allowed (XXE and entity-expansion risk)"
+_EXTERNAL_MESSAGE = "a DOCTYPE pointing to an external DTD is not allowed (it is never fetched)"
 
 
 @dataclass(frozen=True)
@@ -34,13 +48,36 @@ class XmlProblem(Exception):
         return self.message
 
 
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _as_text(data: bytes) -> str:
+    """The document decoded as a parser would (its byte-order mark, else its declared
+    encoding, else UTF-8), for the checks; bytes that do not decode are left to the parser."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    declared = _DECLARED.match(data)
+    if declared is not None:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an encoding Python does not know: the resolver and _check_tree still hold
+    return data.decode("utf-8", errors="replace")
+
+
+class _OpenNothing(etree.Resolver):
+    """Whatever libxml2 would load (an external DTD, an entity), it gets nothing: no file
+    is opened, no URL fetched, whatever the parser's options."""
+
+    def resolve(self, url: str | None, pubid: str | None, context: object) -> object:
+        return self.resolve_string("", context)
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -49,32 +86,35 @@ def _parser() -> etree.XMLParser:
         remove_blank_text=False,
         collect_ids=False,  # a duplicate xml:id is a finding of validate, not a parse error
     )
+    parser.resolvers.add(_OpenNothing())
+    return parser
 
 
 def check_bytes(data: bytes) -> None:
     """Refuse what is not text XML or could reach outside the file, before parsing."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise XmlProblem("binary", "not XML: binary content")
-    doctype = _DOCTYPE.search(data)
+    text = _as_text(data)
+    doctype = _DOCTYPE.search(text)
     if doctype is None:
         return
-    line, column = _line_col(data, doctype.start())
-    entity = _ENTITY.search(data, doctype.start())
+    line, column = _line_col(text, doctype.start())
+    entity = _ENTITY.search(text, doctype.start())
     if entity is not None:
-        line, column = _line_col(data, entity.start())
-        raise XmlProblem(
-            "entity",
-            "entity declarations are not allowed (XXE and entity-expansion risk)",
-            line,
-            column,
-        )
-    if _EXTERNAL_ID.search(data, doctype.start()):
-        raise XmlProblem(
-            "external-dtd",
-            "a DOCTYPE pointing to an external DTD is not allowed (it is never fetched)",
-            line,
-            column,
-        )
+        raise XmlProblem("entity", _ENTITY_MESSAGE, *_line_col(text, entity.start()))
+    if _EXTERNAL_ID.search(text, doctype.start()):
+        raise XmlProblem("external-dtd", _EXTERNAL_MESSAGE, line, column)
+
+
+def _check_tree(tree: etree._ElementTree) -> None:
+    """What the byte checks could not see (an encoding Python does not know): the parser's
+    own account of the DOCTYPE."""
+    docinfo = tree.docinfo
+    if docinfo.system_url or docinfo.public_id:
+        raise XmlProblem("external-dtd", _EXTERNAL_MESSAGE)
+    dtd = docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.entities()):
+        raise XmlProblem("entity", _ENTITY_MESSAGE)
 
 
 def parse_bytes(data: bytes, base_url: str | None = None) -> etree._ElementTree:
@@ -90,7 +130,9 @@ def parse_bytes(data: bytes, base_url: str | None = None) -> etree._ElementTree:
         raise XmlProblem(
             "not-well-formed", f"not well-formed: {message}", line, column + 1
         ) from None
-    return root.getroottree()
+    tree = root.getroottree()
+    _check_tree(tree)
+    return tree
 
 
 def parse_file(path: Path) -> etree._ElementTree:

@@ -26,42 +26,51 @@ log = logging.getLogger(__name__)
 UNANCHORED = 2.0  # cost of leaving a note without an anchor
 LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than this
 WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
+MAX_FIRST_NUMBERS = 40
 SEQUENCE_BREAK = 3.0  # numbering that jumps between two consecutive pages
+
+
+def _next_words(candidates: list[Candidate]) -> list[int]:
+    """For each candidate, the index of the first candidate on a later word."""
+    following, result = len(candidates), [len(candidates)] * len(candidates)
+    for j in range(len(candidates) - 1, -1, -1):
+        if j + 1 < len(candidates) and candidates[j + 1].word > candidates[j].word:
+            following = j + 1
+        result[j] = following
+    return result
 
 
 def _pairing(
     first: int, labels: list[str], candidates: list[Candidate]
 ) -> tuple[float, list[Candidate | None]]:
     """The cheapest order-preserving pairing of notes first, first+1... with candidates,
-    at most one anchor per word."""
+    at most one anchor per word: dynamic programming over (note, candidate), from the end."""
     k, m = len(labels), len(candidates)
-    next_word = [
-        next((j for j in range(i + 1, m) if candidates[j].word > candidates[i].word), m)
-        for i in range(m)
-    ]
-    best: dict[tuple[int, int], tuple[float, list[Candidate | None]]] = {}
-
-    def solve(i: int, j: int) -> tuple[float, list[Candidate | None]]:
-        if i == k:
-            return 0.0, []
-        if (i, j) in best:
-            return best[(i, j)]
-        cost, rest = solve(i + 1, j)
-        options = [(cost + UNANCHORED, [None, *rest])]
-        if j < m:
-            options.append(solve(i, j + 1))
+    next_word = _next_words(candidates)
+    # cost[i][j]: notes i.. paired with candidates j..; move[i][j]: what to do there
+    cost = [[0.0] * (m + 1) for _ in range(k + 1)]
+    move = [["end"] * (m + 1) for _ in range(k + 1)]
+    for i in range(k - 1, -1, -1):
+        cost[i][m], move[i][m] = cost[i + 1][m] + UNANCHORED, "unanchored"
+        for j in range(m - 1, -1, -1):
+            options = [(cost[i + 1][j] + UNANCHORED, "unanchored"), (cost[i][j + 1], "skip")]
             candidate = candidates[j]
-            anchor = (
-                misreading_cost(first + i, candidate.tail)
-                + (3.0 - candidate.evidence) * WEAK_EVIDENCE
-            )
+            anchor = misreading_cost(first + i, candidate.tail) + (3.0 - candidate.evidence) * WEAK_EVIDENCE
             if anchor < UNANCHORED:
-                cost, rest = solve(i + 1, next_word[j])
-                options.append((cost + anchor, [candidate, *rest]))
-        best[(i, j)] = min(options, key=lambda option: option[0])
-        return best[(i, j)]
-
-    return solve(0, 0)
+                options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
+            cost[i][j], move[i][j] = min(options, key=lambda option: option[0])
+    anchors: list[Candidate | None] = []
+    i = j = 0
+    while i < k:
+        if move[i][j] == "skip":
+            j += 1
+        elif move[i][j] == "anchor":
+            anchors.append(candidates[j])
+            i, j = i + 1, next_word[j]
+        else:
+            anchors.append(None)
+            i += 1
+    return cost[0][0], anchors
 
 
 def _first_numbers(previous: int, labels: list[str], candidates: list[Candidate]) -> set[int]:
@@ -70,7 +79,10 @@ def _first_numbers(previous: int, labels: list[str], candidates: list[Candidate]
         found |= {n - i for n in readings(label)}
     for candidate in candidates:
         found |= {n - i for n in readings(candidate.tail) for i in range(len(labels))}
-    return {n for n in found if previous < n < previous + 1000}
+    # the most plausible first numbers only: a page with hundreds of candidates would
+    # otherwise make the search grow with their square
+    plausible = sorted((n for n in found if previous < n < previous + 1000), key=lambda n: (n - previous > 1, n))
+    return set(plausible[:MAX_FIRST_NUMBERS])
 
 
 def number_page(

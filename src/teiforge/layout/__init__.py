@@ -8,7 +8,7 @@ from .footnotes import find_zone_start, split_notes
 from .joining import TextBuilder
 from .measure import ends_sentence, starts_lowercase, typical_width
 from .numbers import take_page_number
-from .pages import is_double_spaced, split_pages
+from .pages import is_double_spaced, spacing_vote, split_pages
 from .paragraphs import Piece, page_pieces
 
 __all__ = ["segment"]
@@ -24,6 +24,7 @@ class _Assembler:
         self.open_paragraph: int | None = None  # index in blocks
         self.open_text: TextBuilder | None = None
         self.pending_notes: list[Block] = []
+        self.last_note: int | None = None  # index in blocks, kept so as not to search them
 
     def add(self, block: Block) -> int:
         self.blocks.append(block)
@@ -64,28 +65,17 @@ class _Assembler:
             old.kind, self.open_text.text, old.page, old.first_line, continued=old.continued
         )
 
-    def _last_note(self) -> int | None:
-        notes = [i for i, block in enumerate(self.blocks) if block.kind is BlockKind.NOTE]
-        return notes[-1] if notes else None
-
     def note_left_open(self) -> bool:
         """Whether the last note so far breaks off in mid-sentence (it may go on overleaf)."""
         last = self.pending_notes[-1] if self.pending_notes else None
-        if last is None and (index := self._last_note()) is not None:
-            last = self.blocks[index]
+        if last is None and self.last_note is not None:
+            last = self.blocks[self.last_note]
         return last is not None and not ends_sentence(last.text)
 
     def continue_note(self, rest: Block) -> bool:
         """Join a note body continued at the top of a page's footnote zone to the previous
         page's last note; False when there is none."""
-        last = next(
-            (
-                i
-                for i in range(len(self.blocks) - 1, -1, -1)
-                if self.blocks[i].kind is BlockKind.NOTE
-            ),
-            None,
-        )
+        last = self.last_note
         if last is None:
             return False
         note = self.blocks[last]
@@ -98,6 +88,8 @@ class _Assembler:
         return True
 
     def flush_notes(self) -> None:
+        if self.pending_notes:
+            self.last_note = len(self.blocks) + len(self.pending_notes) - 1
         self.blocks.extend(self.pending_notes)
         self.pending_notes = []
 
@@ -126,13 +118,14 @@ def _note_blocks(zone: list[Line], page: int) -> list[Block]:
 
 def segment(source: Source) -> Layout:
     raw_pages = split_pages(source.text)
+    document_vote = spacing_vote(raw_pages)
     document_width = typical_width([line for page in raw_pages for line in page])
     assembler = _Assembler()
     pages: list[Page] = []
     levels: list[str] = []
     for index, raw in enumerate(raw_pages):
         number, lines = take_page_number(raw)
-        double = is_double_spaced(lines, raw_pages)
+        double = is_double_spaced(lines, document_vote)
         zone_start = find_zone_start(lines, double, assembler.note_left_open()) if lines else None
         body = lines if zone_start is None else lines[:zone_start]
         zone = [] if zone_start is None else lines[zone_start:]

@@ -21,14 +21,25 @@ def join_point(text: str, following: str) -> tuple[str, str]:
 
 
 class TextBuilder:
-    """Accumulates lines into one text and tells where each appended line begins."""
+    """Accumulates lines into one text and tells where each appended line begins. The lines
+    are kept apart until the text is asked for: a paragraph of n lines costs n, not n²."""
 
     def __init__(self) -> None:
-        self.text = ""
+        self._parts: list[str] = []  # each appended line with the separator before it
+        self._length = 0
+
+    @property
+    def text(self) -> str:
+        if len(self._parts) > 1:
+            self._parts = ["".join(self._parts)]
+        return self._parts[0] if self._parts else ""
 
     def append(self, line: str) -> int:
         """Append a line; return the offset in the text where it begins."""
         line = line.strip()
-        head, separator = join_point(self.text, line)
-        self.text = head + separator + line
-        return len(head) + len(separator)
+        last = self._parts.pop() if self._parts else ""  # join_point looks at its end only
+        head, separator = join_point(last, line)
+        self._parts += [head, separator + line] if head else [separator + line]
+        start = self._length - len(last) + len(head) + len(separator)
+        self._length = start + len(line)
+        return start

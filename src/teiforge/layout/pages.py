@@ -13,14 +13,13 @@ def split_pages(text: str) -> list[list[Line]]:
     pages: list[list[Line]] = [[]]
     blanks = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
+        *before_feeds, raw = raw.split("\f")
+        for before in before_feeds:
             # a form feed ends a page wherever it stands; text around it stays with its side
-            before, _, after = raw.partition("\f")
             if before.strip():
-                pages[-1].append(Line(number, before.rstrip(), blanks))
+                pages[-1].append(Line(number, before.rstrip(), blanks if pages[-1] else 0))
             pages.append([])
             blanks = 0
-            raw = after.replace("\f", "")
         if not raw.strip():
             blanks += 1
             continue
@@ -32,15 +31,17 @@ def split_pages(text: str) -> list[list[Line]]:
     return [page for page in pages if page]
 
 
-def _spacing_vote(pages: list[list[Line]]) -> tuple[int, int]:
+def spacing_vote(pages: list[list[Line]]) -> tuple[int, int]:
+    """(gaps of exactly one blank line, all gaps between lines) over `pages`."""
     gaps = [line.blank_before for page in pages for line in page[1:]]
     return sum(1 for gap in gaps if gap == 1), len(gaps)
 
 
-def is_double_spaced(lines: list[Line], document: list[list[Line]]) -> bool:
+def is_double_spaced(lines: list[Line], document_vote: tuple[int, int]) -> bool:
     """Double-spaced OCR puts one blank line after every line; then a single blank line is
-    not a paragraph break. A page with too few lines to tell follows the whole document."""
-    single_blanks, gaps = _spacing_vote([lines])
+    not a paragraph break. A page with too few lines to tell follows the whole document's
+    spacing_vote (counted once: per page, it would make time grow with pages squared)."""
+    single_blanks, gaps = spacing_vote([lines])
     if gaps < 4:
-        single_blanks, gaps = _spacing_vote(document)
+        single_blanks, gaps = document_vote
     return gaps >= 2 and single_blanks >= 0.6 * gaps

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Layout, Responsibility
+from ..ocr.model import correction_method
 from .ns import XML_ID, E
 
 LANGUAGE_NAMES = {
@@ -31,8 +32,9 @@ QUOTATION = "Quotation marks, garbled or not, are kept in the text as the OCR re
 NORMALIZATION = "Line ends, blank lines and runs of spaces at line ends are layout and were not kept; printed page numbers are in pb/@n."
 CORRECTION = (
     "OCR errors are marked with choice/sic/corr; corr/@resp says who decided (#teiforge for "
-    "the machine), @cert (high, medium, low) its confidence. A note label or anchor as the OCR "
-    "read it is kept in sic beside an empty corr, its number being in note/@n."
+    "the machine, an editor's id for a reviewed correction), @cert (high, medium, low) its "
+    "confidence. A note label or anchor as the OCR read it is kept in sic beside an empty corr, "
+    "its number being in note/@n."
 )
 
 
@@ -110,7 +112,7 @@ def build_header(
         E.encodingDesc(
             E.appInfo(E.application(E.label("teiforge"), ident="teiforge", version=facts.version)),
             E.editorialDecl(
-                E.correction(E.p(CORRECTION), method="markup"),
+                E.correction(E.p(f"{CORRECTION} {correction_method()}"), method="markup"),
                 E.normalization(E.p(NORMALIZATION), method="markup"),
                 E.hyphenation(E.p(HYPHENATION), eol="none"),
                 E.quotation(E.p(QUOTATION), marks="all"),

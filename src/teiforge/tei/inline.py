@@ -73,11 +73,12 @@ SPECIAL_BUILDERS: dict[str, Builder] = {"choice": _choice}
 def _append_text(element: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(element):
-        last = element[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = element[-1]  # len(element) would count the children one by one
+    except IndexError:
         element.text = (element.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def nestable(spans: Sequence[Span]) -> list[Span]:

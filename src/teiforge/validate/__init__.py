@@ -1,8 +1,10 @@
 """`teiforge validate`: every file through three layers, every finding in one run.
 
-well-formedness (safe parsing; TF001-TF004) -> schema(s) (XSD, RNG, SCH) -> integrity rules
-(TF101...). A file that is not well-formed gets that one diagnostic and the run goes on.
-`validate_paths` is the one entry point; formats.FORMATS renders its Report.
+well-formedness (safe parsing; TF001-TF004) -> schema(s) (XSD, RNG, SCH; TF005 when a
+declared one cannot be used) -> integrity rules (TF101...). A file that is not well-formed
+gets that one diagnostic and the run goes on. `validate_paths` is the one entry point:
+plan.py reads each file once and looks its result up in the cache, check.py checks what is
+left (in parallel when asked), formats/ renders the Report.
 """
 
 from __future__ import annotations
@@ -10,33 +12,55 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Diagnostic
 from . import rules
-from .document import Document, load
-from .files import collect_files
+from .cache import ResultCache, result_key
+from .check import check_all
+from .document import Document
+from .files import collect, collect_files
+from .plan import Planner
 from .report import Report, exit_code
-from .schemas import Schema, load_schemas
+from .schemas import Schema
 
 __all__ = ["Report", "check_document", "collect_files", "exit_code", "validate_paths"]
 
+COMPILE_TIMEOUT = 120.0  # seconds a schema may take to compile (tei_all, whole: 5-7 s)
+
 
 def validate_paths(
-    paths: Sequence[Path], schemas: Sequence[Path] = (), disabled_rules: Collection[str] = ()
+    paths: Sequence[Path],
+    schemas: Sequence[Path] = (),
+    disabled_rules: Collection[str] = (),
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    compile_timeout: float = COMPILE_TIMEOUT,
 ) -> Report:
-    """Check every file under `paths` against `schemas` (our customisation when empty) and
-    the integrity rules not disabled (by code or name). Raises InputError for a missing
-    path, an unreadable file, a schema that cannot be loaded or an unknown rule."""
-    files = collect_files(paths)
+    """Check every file under `paths` against `schemas` (else what each file declares in
+    its xml-model, else our customisation) and the integrity rules not disabled (by code or
+    name). `jobs`: worker processes (0: one per processor); `cache_dir`: where results are
+    kept between runs (None: nowhere). Raises InputError for a missing path, an unreadable
+    file, a schema that cannot be loaded or an unknown rule."""
+    files = collect(paths)
     selected = rules.select(disabled_rules)
-    compiled = load_schemas(schemas)
-    diagnostics: list[Diagnostic] = []
+    cache = ResultCache(cache_dir)
+    planner = Planner(schemas, [rule.CODE for rule in selected], cache)
     for path in files:
-        loaded = load(path)
-        if isinstance(loaded, Diagnostic):
-            diagnostics.append(loaded)
-        else:
-            diagnostics.extend(check_document(loaded, compiled, selected))
-    return Report(tuple(str(path) for path in files), tuple(diagnostics))
+        planner.add(path)
+    plan = planner.plan
+    for task, (content, outcome) in zip(plan.tasks, check_all(plan, jobs, compile_timeout)):
+        if isinstance(outcome, str):
+            raise InputError(task.file, outcome)
+        plan.results[task.file] = outcome
+        # keyed by the bytes the checker read (the planner's, unless the file just changed)
+        cache.put(result_key(task.fingerprints, plan.rules, content), outcome)
+    cache.save()
+    diagnostics: list[Diagnostic] = []
+    for file in files:
+        found = plan.notes.get(file, []) + plan.results.get(file, [])
+        diagnostics.extend(sorted(found, key=lambda d: (d.line, d.column)))
+    return Report(tuple(files), tuple(diagnostics))
 
 
 def check_document(

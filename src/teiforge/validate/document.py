@@ -3,7 +3,8 @@ says why it is not well-formed XML (or not XML at all). Later layers only see Do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -24,11 +25,16 @@ WELL_FORMEDNESS_CODES = {
 
 @dataclass(frozen=True)
 class Document:
-    """One well-formed file: its name as reported, its tree, and where its elements stand."""
+    """One well-formed file: its name as reported, its tree, and its bytes (from which the
+    positions of its elements are found, only when a finding needs one)."""
 
     file: str
     tree: etree._ElementTree
-    locator: Locator
+    data: bytes = field(repr=False)
+
+    @cached_property
+    def locator(self) -> Locator:
+        return Locator(self.tree, self.data)
 
     @property
     def root(self) -> etree._Element:
@@ -59,4 +65,4 @@ def parse(data: bytes, file: str) -> Document | Diagnostic:
     except XmlProblem as problem:
         code = WELL_FORMEDNESS_CODES.get(problem.code, "TF001")
         return Diagnostic(code, problem.message, file, problem.line, problem.column)
-    return Document(file, tree, Locator(tree, data))
+    return Document(file, tree, data)

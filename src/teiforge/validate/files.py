@@ -1,32 +1,48 @@
-"""Which files a run checks: files as given, folders searched for *.xml."""
+"""Which files a run checks: files as given, folders searched for *.xml, globs expanded.
+Names are kept as strings (a run of thousands of files spends more on Path objects than on
+reading the cache)."""
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
 
+_GLOB_CHARACTERS = frozenset("*?[")
 
-def collect_files(paths: Sequence[Path]) -> list[Path]:
+
+def collect_files(paths: Sequence[Path | str]) -> list[Path]:
+    return [Path(name) for name in collect(paths)]
+
+
+def collect(paths: Sequence[Path | str]) -> list[str]:
     """Each path that is a file, as given; each folder, its *.xml files at any depth in
-    sorted order (symbolic links to folders are not followed). A file named twice is
-    checked once, where first named."""
-    found: list[Path] = []
+    sorted order (symbolic links to folders are not followed); each glob that names no
+    existing path (`tei/**/*.xml`, quoted so the shell leaves it), the files it matches in
+    sorted order (`**` spans folders). A file named twice is checked once, where first named."""
+    found: list[str] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(_xml_files(path))
-        elif path.exists():
-            found.append(path)
+        name = str(path)
+        if os.path.isdir(name):
+            found.extend(_xml_files(name))
+        elif os.path.exists(name):
+            found.append(name)
+        elif _GLOB_CHARACTERS & set(name):
+            files = [m for m in sorted(glob.glob(name, recursive=True)) if os.path.isfile(m)]
+            if not files:
+                raise InputError(path, "no file matches this pattern")
+            found.extend(files)
         else:
             raise InputError(path, "no such file or folder")
     return list(dict.fromkeys(found))
 
 
-def _xml_files(folder: Path) -> list[Path]:
-    files: list[Path] = []
+def _xml_files(folder: str) -> list[str]:
+    files: list[str] = []
     for parent, folders, names in os.walk(folder):
         folders.sort()
-        files.extend(Path(parent, name) for name in names if name.endswith(".xml"))
-    return sorted(files, key=lambda path: path.parts)
+        files.extend(os.path.join(parent, name) for name in names if name.endswith(".xml"))
+    return sorted(files, key=lambda name: name.split(os.sep))

@@ -11,7 +11,15 @@ from typing import Protocol
 from ...errors import InputError
 from ...model import Diagnostic
 from ..document import Document
-from . import cert_values, choice_sic_corr, id_unique, pointer_resolves, root_tei
+from . import (
+    cert_values,
+    choice_sic_corr,
+    id_unique,
+    note_sequence,
+    pb_order,
+    pointer_resolves,
+    root_tei,
+)
 
 
 class Rule(Protocol):
@@ -27,6 +35,8 @@ RULES: dict[str, Rule] = {
     "TF103": choice_sic_corr,
     "TF104": cert_values,
     "TF105": root_tei,
+    "TF106": note_sequence,
+    "TF107": pb_order,
 }
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml import etree
+
 from ...model import Diagnostic
 from ...tei.ns import TEI_NS
 from ..document import Document
@@ -27,6 +29,8 @@ NAME = "cert.values"
 
 CERTAINTIES = ("high", "medium", "low")
 _NUMBER = re.compile(r"\d+(\.\d*)?|\.\d+")
+_CERTS = etree.XPath("//@cert")  # libxml2 walks the tree; most elements carry none
+_TEI = f"{{{TEI_NS}}}"
 
 
 def is_certainty(value: str) -> bool:
@@ -37,9 +41,9 @@ def is_certainty(value: str) -> bool:
 
 
 def check(document: Document) -> Iterator[Diagnostic]:
-    for element in document.root.iter(f"{{{TEI_NS}}}*"):
-        value = element.get("cert")
-        if value is not None and not is_certainty(value):
+    for value in _CERTS(document.root):
+        element = value.getparent()
+        if element.tag.startswith(_TEI) and not is_certainty(value):
             yield document.diagnostic(
                 CODE,
                 element,

@@ -23,13 +23,13 @@ from ..words import display_name
 CODE = "TF102"
 NAME = "id.unique"
 
+_IDENTIFIED = etree.XPath("//*[@xml:id]")
+
 
 def check(document: Document) -> Iterator[Diagnostic]:
     first: dict[str, etree._Element] = {}
-    for element in document.root.iter():
-        value = element.get(XML_ID) if isinstance(element.tag, str) else None
-        if value is None:
-            continue
+    for element in _IDENTIFIED(document.root):
+        value = element.get(XML_ID)
         if value not in first:
             first[value] = element
             continue

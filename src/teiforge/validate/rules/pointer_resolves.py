@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lxml import etree
+
 from ...model import Diagnostic
-from ...tei.ns import TEI_NS, XML_ID
+from ...tei.ns import TEI_NS
 from ..document import Document
 from ..words import display_name
 
@@ -25,18 +27,33 @@ CODE = "TF101"
 NAME = "pointer.resolves"
 
 POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "resp", "source")
+_TEI = f"{{{TEI_NS}}}"
+
+
+# Every attribute that holds a "#": one walk of the tree by libxml2 (most attributes hold
+# none), in document order; the pointing ones of TEI elements are kept below.
+_HOLDING_HASH = etree.XPath("//@*[contains(., '#')]")
+_IDS = etree.XPath("//@xml:id")
 
 
 def check(document: Document) -> Iterator[Diagnostic]:
-    ids = {element.get(XML_ID) for element in document.root.iter() if isinstance(element.tag, str)}
-    for element in document.root.iter(f"{{{TEI_NS}}}*"):
-        for attribute in POINTER_ATTRIBUTES:
-            for pointer in element.get(attribute, "").split():
-                if pointer.startswith("#") and pointer[1:] not in ids:
-                    yield document.diagnostic(
-                        CODE,
-                        element,
-                        f'pointer "{pointer}" in attribute "{attribute}" of '
-                        f'"{display_name(element.tag)}" names no xml:id of this document',
-                        attribute,
-                    )
+    ids = {str(value) for value in _IDS(document.root)}
+    dangling: dict[str, list[str]] = {}  # value -> its pointers that resolve to nothing
+    for value in _HOLDING_HASH(document.root):
+        text = str(value)
+        if text not in dangling:
+            dangling[text] = [p for p in text.split() if p.startswith("#") and p[1:] not in ids]
+        if not dangling[text]:
+            continue  # the common case, said once per distinct value
+        attribute = value.attrname
+        element = value.getparent()
+        if attribute not in POINTER_ATTRIBUTES or not element.tag.startswith(_TEI):
+            continue
+        for pointer in dangling[text]:
+            yield document.diagnostic(
+                CODE,
+                element,
+                f'pointer "{pointer}" in attribute "{attribute}" of '
+                f'"{display_name(element.tag)}" names no xml:id of this document',
+                attribute,
+            )

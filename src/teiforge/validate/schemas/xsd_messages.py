@@ -18,10 +18,10 @@ from xmlschema.validators.exceptions import (
     XMLSchemaValidationError,
 )
 
-from ..model import Diagnostic
-from .document import Document
+from ...model import Diagnostic
+from ..document import Document
+from ..words import display_name, expected
 from .types import describe_type
-from .words import display_name, expected
 
 CODE = "XSD"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .words import or_list
+from ..words import or_list
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 

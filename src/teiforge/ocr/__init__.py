@@ -1,0 +1,29 @@
+"""OCR correction: find the words the OCR got wrong, correct them when the evidence is
+strong, flag them when it is not, and never touch what is right.
+
+lexicon.py (which words exist) + channel.py (what the OCR does to them) ->
+candidates.py (what a printed word may have been) + guards.py (what is never an error) ->
+features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) +
+context.py (the neighbouring words) -> corrector.py (the proposals).
+The data are package data (data/ocr/), built by tools/build_lexicon.py and
+tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .channel import Channel
+from .context import Bigrams
+from .corrector import Corrector, Passage, Proposal
+from .features import Trigrams
+from .lexicon import Lexicon
+from .model import Model
+
+__all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
+
+
+@lru_cache(maxsize=1)
+def load_corrector() -> Corrector:
+    """The corrector with its shipped data, loaded once per process (about 0.3 s)."""
+    return Corrector(Lexicon.load(), Channel.load(), Model.load(), Trigrams.load(), Bigrams.load())

@@ -1,0 +1,332 @@
+"""The corrector: a document's passages in, proposals out.
+
+1. Each word: a guard may keep it; a word of the lexicon is right (for now); any other
+   word gets its candidates and its features.
+2. The likely corrections are evidence of the document's OCR habits (adapt.py): its
+   unknown words are rescored with the adapted channel, and a real word that the adapted
+   channel and the neighbouring words (context.py) say is a misreading becomes a
+   candidate too.
+3. The model decides: correct, flag, or leave.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import adapt
+from .candidates import Candidate, Candidates
+from .channel import UNSEEN_EDIT, Channel
+from .context import Bigrams
+from .features import SCORE_FLOOR, Document, Trigrams, features
+from .guards import Situation, guarded
+from .lexicon import Lexicon
+from .model import Model
+from .words import ELISION, Word, shape, words
+
+# The share (and the least number) of old spellings (estoit, faict) that make an old text.
+OLD_TEXT = 0.01
+OLD_TEXT_WORDS = 2
+MIN_REAL_ZIPF = 3.0  # a real word is corrected only into a common one
+MIN_JOIN_ZIPF = 1.0  # two pieces are joined only into a word of some frequency
+
+
+class _Ranges:
+    """Protected ranges, asked in O(log n) whether any overlaps a word: a paragraph across
+    thousands of pages has thousands of page-break spans."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [start for start, _ in ordered]
+        self.max_end: list[int] = []
+        for _, end in ordered:
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+
+    def any_between(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # ranges that start before the word ends
+        return before > 0 and self.max_end[before - 1] > start
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One block's text as the corrector gets it: `cuts` are offsets no correction may
+    run across (the edges of spans found before), `protected` ranges it leaves alone
+    (names, note anchors, corrections made before)."""
+
+    text: str
+    cuts: frozenset[int] = frozenset()
+    protected: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A word found wrong: corrected (corr, cert high or medium) or only flagged (corr
+    None, cert low), with the best candidate the editor may take."""
+
+    passage: int
+    start: int
+    end: int
+    sic: str
+    corr: str | None
+    cert: str
+    suggestion: str | None
+    confidence: float  # P(error) x P(fix) for a correction, P(error) for a flag
+
+
+@dataclass(frozen=True)
+class Examined:
+    """A word and what the corrector found: the guard that keeps it ("known" for a word
+    of the lexicon), or its candidates and features; for a real word, the probability
+    that its best candidate is what the page had."""
+
+    passage: int
+    word: Word
+    guard: str | None
+    candidates: tuple[Candidate, ...] = ()
+    features: tuple[float, ...] = ()
+    real_word: float | None = None
+
+
+@dataclass
+class Corrector:
+    lexicon: Lexicon
+    channel: Channel
+    model: Model
+    trigrams: Trigrams
+    bigrams: Bigrams
+    adapting: bool = True  # off only while a first model is learned
+
+    def __post_init__(self) -> None:
+        self.candidates = Candidates(self.lexicon, self.channel)
+
+    def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
+        found: list[tuple[int, Word, str | None]] = []
+        for index, passage in enumerate(passages):
+            overlaps = _Ranges(passage.protected)
+            for word in words(passage.text, passage.cuts):
+                if overlaps.any_between(word.start, word.end):
+                    continue
+                situation = Situation(
+                    word, passage.text, self.lexicon, False, self.trigrams, self._misread_capital
+                )
+                found.append((index, word, guarded(situation)))
+        old = sum(code == "old" for _, _, code in found)
+        if old >= OLD_TEXT_WORDS and old / max(1, len(found)) >= OLD_TEXT:
+            # An old text: accents missing from a word are its spelling, not OCR's.
+            found = [
+                (
+                    i,
+                    w,
+                    code
+                    or guarded(
+                        Situation(
+                            w, passages[i].text, self.lexicon, True, self.trigrams, self._misread_capital
+                        )
+                    ),
+                )
+                for i, w, code in found
+            ]
+        return found
+
+    def _misread_capital(self, text: str) -> bool:
+        """The best reading of a capitalised word is a lowercase word, by learned
+        confusions only (Ja: la, Tevint: revint)."""
+        ranked = self.candidates.ranked(text)
+        return (
+            bool(ranked)
+            and shape(ranked[0].text) == "lower"
+            and all(logp > UNSEEN_EDIT for _, _, logp in ranked[0].edits)
+        )
+
+    def examine(self, passages: Sequence[Passage]) -> list[Examined]:
+        """Every word of a document with what the corrector knows of it, before deciding."""
+        found = self._guard(passages)
+        codes = Counter(code for _, _, code in found)
+        size = max(1, len(found))
+        document = Document(Counter(w.text for _, w, _ in found), codes[None] / size)
+        unknown = {
+            n: self.candidates.ranked(w.text)
+            for n, (_, w, code) in enumerate(found)
+            if code is None
+        }
+        joins = self._joins(found, unknown, passages)
+        likely = []
+        for n, ranked in unknown.items():
+            if ranked:
+                values = features(found[n][1], ranked, self.lexicon, self.trigrams, document)
+                confidence = self.model.p_error(values) * self.model.p_fix(values)
+                likely.append((found[n][1].text, ranked[0], confidence))
+        text = "\n".join(p.text for p in passages)
+        adapted = adapt.adapted(adapt.evidence(likely), text) if self.adapting else {}
+        examined = []
+        consumed = {other for other, _, _ in joins.values()}
+        for n, (index, word, code) in enumerate(found):
+            if n in consumed:
+                continue
+            if n in joins:
+                _, pair, join = joins[n]
+                values = features(pair, (join,), self.lexicon, self.trigrams, document)
+                examined.append(Examined(index, pair, None, (join,), tuple(values)))
+            elif code is None:
+                ranked = self.candidates.ranked(word.text, adapted) if adapted else unknown[n]
+                values = features(word, ranked, self.lexicon, self.trigrams, document)
+                examined.append(Examined(index, word, None, ranked, tuple(values)))
+            elif code == "known" and adapted:
+                examined.append(self._real_word(found, n, adapted))
+            else:
+                examined.append(Examined(index, word, code))
+        return examined
+
+    def _joins(
+        self,
+        found: list[tuple[int, Word, str | None]],
+        unknown: dict[int, tuple[Candidate, ...]],
+        passages: Sequence[Passage],
+    ) -> dict[int, tuple[int, Word, Candidate]]:
+        """Words split by a space the page did not have (con templaient): an unknown word
+        and its neighbour, when together they are a common word that beats the unknown
+        word's own candidates. -> {word: (neighbour, the pair as one word, candidate)}."""
+        joins: dict[int, tuple[int, Word, Candidate]] = {}
+        taken: set[int] = set()
+        space = self.channel.rules.get(" ", ())
+        logp = max((p for meant, p in space if meant == ""), default=UNSEEN_EDIT)
+        for n, ranked in unknown.items():
+            if n in taken:
+                continue
+            for other in (n - 1, n + 1):
+                if other in taken or not 0 <= other < len(found) or found[other][0] != found[n][0]:
+                    continue
+                first, second = sorted((found[n][1], found[other][1]), key=lambda w: w.start)
+                passage = passages[found[n][0]]
+                if passage.text[first.end : second.start] != " " or any(
+                    first.end <= cut <= second.start for cut in passage.cuts
+                ):
+                    continue
+                text = first.text + second.text
+                if shape(text) == "mixed" or self.lexicon.zipf(text) < MIN_JOIN_ZIPF:
+                    continue
+                if not self.lexicon.is_listed(text):
+                    continue
+                join = Candidate(text, ((" ", "", logp),), logp, self.candidates.prior(text))
+                if join.score <= self._alone(found, n, ranked) + self._alone(
+                    found, other, unknown.get(other)
+                ):
+                    continue
+                pair = Word(
+                    first.start, second.end, f"{first.text} {second.text}", first.sentence_start
+                )
+                joins[n] = (other, pair, join)
+                taken |= {n, other}
+                break
+        return joins
+
+    def _alone(
+        self,
+        found: list[tuple[int, Word, str | None]],
+        n: int,
+        ranked: tuple[Candidate, ...] | None,
+    ) -> float:
+        """The score of a word read on its own: its best candidate's, or its prior."""
+        if found[n][2] is not None:
+            return self.candidates.prior(found[n][1].text)
+        return ranked[0].score if ranked else SCORE_FLOOR
+
+    def _real_word(
+        self,
+        found: list[tuple[int, Word, str | None]],
+        n: int,
+        adapted: dict[tuple[str, str], float],
+    ) -> Examined:
+        """A word of the lexicon, and the common words the document's habits could have
+        turned into it: the context decides between them."""
+        index, word, _ = found[n]
+        text = word.text
+        form = shape(text)
+        options: dict[str, float] = {}
+        if text.isalpha() and form != "mixed":
+            for (seen, meant), logp in adapted.items():
+                start = text.find(seen) if seen else -1
+                while start >= 0:
+                    variant = text[:start] + meant + text[start + len(seen) :]
+                    start = text.find(seen, start + 1)
+                    variant_form = shape(variant)
+                    fits = variant_form == form or (
+                        word.sentence_start and form == "lower" and variant_form == "title"
+                    )
+                    if (
+                        fits
+                        and self.lexicon.is_listed(variant)
+                        and self.lexicon.zipf(variant) >= MIN_REAL_ZIPF
+                        and logp > options.get(variant, -math.inf)
+                    ):
+                        options[variant] = logp
+        if not options:
+            return Examined(index, word, "known")
+        left = _neighbour(found, n, -1)
+        right = _neighbour(found, n, 1)
+        scores = {text: self.bigrams.score(left, text.lower(), right, self.lexicon)}
+        for variant, logp in options.items():
+            scores[variant] = logp + self.bigrams.score(left, variant.lower(), right, self.lexicon)
+        top = max(scores.values())
+        total = sum(math.exp(s - top) for s in scores.values())
+        best = max(options, key=lambda v: scores[v])
+        posterior = math.exp(scores[best] - top) / total
+        candidate = Candidate(best, (), options[best], 0.0)
+        return Examined(index, word, "known", (candidate,), (), posterior)
+
+    def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
+        proposals = []
+        for item in self.examine(passages):
+            if item.guard is None or item.real_word is not None:
+                proposal = self.decide(item)
+                if proposal is not None:
+                    proposals.append(proposal)
+        return proposals
+
+    def decide(self, item: Examined) -> Proposal | None:
+        word, ranked = item.word, item.candidates
+        best = ranked[0].text if ranked else None
+        if item.real_word is not None:
+            cert = self.model.cert_in_context(item.real_word)
+            if best is None or cert is None:
+                return None
+            return Proposal(
+                item.passage, word.start, word.end, word.text, best, cert, best, item.real_word
+            )
+        p_error = self.model.p_error(item.features)
+        if best is not None:
+            confidence = p_error * self.model.p_fix(item.features)
+            cert = self.model.cert(confidence)
+            if cert is not None:
+                return Proposal(
+                    item.passage, word.start, word.end, word.text, best, cert, best, confidence
+                )
+        if p_error >= self.model.thresholds.flag:
+            return Proposal(
+                item.passage, word.start, word.end, word.text, None, "low", best, p_error
+            )
+        return None
+
+
+def _neighbour(found: list[tuple[int, Word, str | None]], n: int, step: int) -> str | None:
+    """The token next to a word, as the bigrams count them: lowercased, an elided article
+    apart (l'état: "l'" after the word before, "état" before the word after); None at a
+    passage's edge or next to a number."""
+    other = n + step
+    if not 0 <= other < len(found) or found[other][0] != found[n][0]:
+        return None
+    tokens = tokens_of(found[other][1].text)
+    if not tokens:
+        return None
+    return tokens[-1] if step < 0 else tokens[0]
+
+
+def tokens_of(text: str) -> list[str]:
+    """A word as the bigrams count it: lowercased, its elided article apart."""
+    text = text.replace("’", "'").lower()
+    elided = ELISION.match(text)
+    parts = [text[: elided.end()], text[elided.end() :]] if elided else [text]
+    return [part for part in parts if part.replace("'", "").isalpha()]

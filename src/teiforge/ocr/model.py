@@ -1,0 +1,104 @@
+"""The decision: two logistic models over the features of a word, learned on the tuning
+split of the development data (tools/learn_ocr_model.py -> data/ocr/model.json), and
+the thresholds chosen there.
+
+- P(error): the word is an OCR error (whatever the page had);
+- P(fix): the best candidate is what the page had, given that the word is an error.
+
+Their product is the confidence of a correction. A correction is made when it reaches
+`medium` (cert medium), or `high` (cert high); a word whose P(error) reaches `flag` but
+whose correction is not sure enough is flagged, its best candidate left to the editor
+(cert low in the review file).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .features import FEATURES
+
+
+def _logistic(weights: Sequence[float], values: Sequence[float]) -> float:
+    total = sum(w * v for w, v in zip(weights, values))
+    if total < -30:
+        return 0.0
+    return 1 / (1 + math.exp(-total))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    high: float
+    medium: float
+    flag: float
+    context: float  # a real word: the posterior of its best candidate in context
+
+
+@dataclass(frozen=True)
+class Model:
+    error: tuple[float, ...]
+    fix: tuple[float, ...]
+    thresholds: Thresholds
+
+    @classmethod
+    def load(cls, name: str = "model.json") -> Model:
+        data = json.loads(resources.files("teiforge").joinpath("data", "ocr", name).read_text())
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(
+                f"{name} was learned for other features: rerun tools/learn_ocr_model.py"
+            )
+        return cls(tuple(data["error"]), tuple(data["fix"]), Thresholds(**data["thresholds"]))
+
+    def p_error(self, values: Sequence[float]) -> float:
+        return _logistic(self.error, values)
+
+    def p_fix(self, values: Sequence[float]) -> float:
+        return _logistic(self.fix, values)
+
+    def cert_in_context(self, posterior: float) -> str | None:
+        """A real word is corrected only when its context makes it sure: cert medium, or
+        high past the high threshold."""
+        if posterior < self.thresholds.context:
+            return None
+        return (
+            "high" if posterior >= max(self.thresholds.high, self.thresholds.context) else "medium"
+        )
+
+    def cert(self, confidence: float) -> str | None:
+        """high or medium for a correction to make, None when it is not sure enough."""
+        if confidence >= self.thresholds.high:
+            return "high"
+        if confidence >= self.thresholds.medium:
+            return "medium"
+        return None
+
+    def describe(self) -> str:
+        """The method and the thresholds, for the header's editorialDecl/correction."""
+        t = self.thresholds
+        return (
+            "A word was examined when the lexicon (hunspell-fr and wordfreq) did not know it "
+            "and no guard applied (names, acronyms, numbers, roman numerals, abbreviations, old "
+            "spellings, words of other languages, capitals without accents, note anchors). Its "
+            "candidates are the words of the lexicon that OCR confusions, learned from French "
+            "OCR with human gold (ICDAR 2017), turn into it, scored by a noisy channel: the "
+            "confusions' probability times the word's frequency. Two logistic models learned on "
+            "the same data give the probability that the word is an error, P(error), and that "
+            "its best candidate is right, P(fix). A correction was made when P(error) x P(fix) "
+            f"reached {t.medium:.2f}: corr/@cert is high from {t.high:.2f}, else medium. A word "
+            f"whose P(error) reached {t.flag:.2f} without a sure correction is flagged in sic "
+            "alone, its best candidate left to an editor (cert low in the corrections file). "
+            "The likely corrections of a document are evidence of its OCR's habits (a read as o): "
+            "a confusion seen in several words is made likelier in that document, and a word of "
+            "the lexicon is corrected only when such a habit and its neighbouring words (a "
+            "bigram model of frequent French words) make another word more probable, with a "
+            f"posterior of {t.context:.2f} or more."
+        )
+
+
+@lru_cache(maxsize=1)
+def correction_method() -> str:
+    return Model.load().describe()

@@ -1,0 +1,106 @@
+"""Old spellings: a word of the 16th-19th centuries (estoit, faict, tousiours, beautez,
+enfans, luy) is not an OCR error, and the corrector must not modernise it. A word is an
+old spelling when a few of the historical changes of French spelling, undone, make it a
+word of the lexicon. The rules are the grammarians', not learned from any text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+Rule = tuple[re.Pattern[str], str]
+
+
+def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
+    return tuple((re.compile(pattern), modern) for pattern, modern in pairs)
+
+
+# (old, modern) rewrites; each applies at one place at a time.
+SPELLINGS = _rules(
+    (r"v(?=[^aeiouyéèêh])|^v", "u"),  # vn, vsage: v was also the vowel u
+    (r"u(?=[aeiouéèêr])", "v"),  # auoir, souuent, conuenable: u was also v
+    (r"i(?=[aeiouéèê'])", "j"),  # iour, ie, i'en, Maiesté: i was also j
+    (r"oi|oy", "ai"),  # estoit, connoistre, foible, françois: oi for ai
+    (r"oî", "aî"),  # connoît
+    (r"(?<=[vs])eo", "o"),  # veoir, asseoir
+    (r"ei(?=[^n])", "è"),  # reigle
+    (r"ain(?=[ct])", "ein"),  # attaint, emprainte
+    (r"ë", "è"),  # poëte, poëme
+    (r"y", "i"),  # luy, cecy, amy
+    (r"(?<=[aeiouéèn])s(?=[bcdfgjlmnpqtv])", ""),  # estre, isle, monstrer: a silent s
+    (r"as(?=[bcdfgjlmnpqtv])", "â"),  # chasteau, bastir
+    (r"es(?=[bcdfgjlmnpqtv])", "ê"),  # teste, mesme
+    (r"es(?=[bcdfgjlmnpqtv])", "é"),  # escrire, estoit
+    (r"is(?=[bcdfgjlmnpqtv])", "î"),  # isle, abisme
+    (r"os(?=[bcdfgjlmnpqtv])", "ô"),  # bientost, hostel
+    (r"us(?=[bcdfgjlmnpqtv])", "û"),  # gousté
+    (r"(?<=[aeioun])c(?=[tq])", ""),  # faict, saincts, publicques
+    (r"(?<=u)l(?=[xtcsp])", ""),  # mieulx, doulceur, aultre, coulpable
+    (r"(?<=a)i(?=gn)", ""),  # compaignon, Espaigne
+    (r"(?<=[sv])eu|(?<=ss)eu|(?<=[bcdfglmnprstv])eu(?=[stx]?$)", "u"),  # asseurer, veu, creu
+    (r"d(?=v)", ""),  # advis, adviser
+    (r"(?<=u)b(?=[ij])", ""),  # subiect, subject
+    (r"ü", "u"),  # oüy, veüe
+    (r"(?<=[aeiou])([lmnpt])(?=[aeiouér])", r"\1\1"),  # quiter, apeler
+    (r"ez$", "és"),  # beautez, bontez
+    (r"z", "s"),  # nulz, prez, hazarder
+    (r"(?<=[aeiou])p(?=t)", ""),  # rachapt, escripture
+    (r"mn", "nn"),  # solemnel, condamner
+    (r"é(?=[bcdfgjlmnpqrstv]+e)", "è"),  # siége, piéce, avénement: changed in 1878
+    (r"(?<=[ae]n)s$", "ts"),  # enfans, momens
+    (r"(?<=m)s$", "ps"),  # printems, tems
+    (r"([bcdfgklmnprstv])\1", r"\1"),  # principallement, appeller, drolle
+    (r"sç", "s"),  # sçavoir
+    (r"(?<=u)ng$", "n"),  # ung
+    (r"th", "t"),  # thresor, authorité
+    (r"(?<=^grand)'", "-"),  # grand'mère, grand'peine
+)
+# Accents are weak evidence: OCR loses accents too, so they count only in an old text.
+ACCENTS = _rules(
+    (r"e", "é"),  # armee, premierement, desirez: accents were often not printed
+    (r"e(?=[^aeiouy]+e)|e(?=s$)", "è"),  # premiere, fidele, tres, apres
+    (r"e(?=[^aeiouy])", "ê"),  # fenetre, meme
+    (r"a", "â"),  # grace, ame, disgrace
+    (r"a$", "à"),  # voila, deja
+    (r"(?<=[aeo])i", "î"),  # connoit, maitre
+)
+MAX_CHANGES = 3
+
+
+def _rewrites(word: str) -> Iterator[tuple[str, bool]]:
+    for rules, strong in ((SPELLINGS, True), (ACCENTS, False)):
+        for pattern, modern in rules:
+            for match in pattern.finditer(word):
+                yield word[: match.start()] + match.expand(modern) + word[match.end() :], strong
+
+
+@dataclass(frozen=True)
+class OldSpelling:
+    modern: str  # the word of the lexicon it is an older form of
+    strong: bool  # some change is more than an accent (estoit, not armee)
+
+
+def modern_form(word: str, known: Callable[[str], bool]) -> OldSpelling | None:
+    """The modern word of the lexicon that this spelling is an older form of, or None;
+    the fewest changes win, and among them, the strong ones."""
+    frontier = {word.lower().replace("-", ""): False}
+    seen = set(frontier)
+    for _ in range(MAX_CHANGES):
+        following: dict[str, bool] = {}
+        found: OldSpelling | None = None
+        for form, strong in frontier.items():
+            for rewrite, rule_strong in _rewrites(form):
+                if rewrite in seen and not (rule_strong and rewrite in following):
+                    continue
+                either = strong or rule_strong
+                if known(rewrite):
+                    if found is None or (either and not found.strong):
+                        found = OldSpelling(rewrite, either)
+                    continue
+                seen.add(rewrite)
+                following[rewrite] = following.get(rewrite, False) or either
+        if found is not None:
+            return found
+        frontier = following
+    return None

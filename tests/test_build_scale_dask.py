@@ -1,0 +1,57 @@
+"""The build on a Dask cluster (a local one, with several worker processes) makes the same
+bytes as the build in one process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from distributed import LocalCluster
+
+from teiforge.build import build_corpus
+from teiforge.build.executors import DaskExecutor
+from teiforge.config import load_config
+from teiforge.errors import InputError
+from test_build_scale import _build, _corpus, _outputs
+from test_cli_encode import teiforge
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[LocalCluster]:
+    with LocalCluster(
+        n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster
+
+
+def test_dask_build_makes_the_same_bytes(tmp_path: Path, cluster: LocalCluster) -> None:
+    single = _corpus(tmp_path / "single")
+    _build(single, cache=False)
+    root = _corpus(tmp_path / "dask")
+    executor = DaskExecutor(cluster.scheduler_address)
+    try:
+        result = build_corpus(load_config(root / "teiforge.toml"), executor)
+    finally:
+        executor.close()
+    assert len(cluster.workers) == 3
+    assert (result.built, result.changed, result.report.diagnostics) == (6, 6, ())
+    assert _outputs(root) == _outputs(single)
+
+
+def test_dask_build_command(tmp_path: Path, cluster: LocalCluster) -> None:
+    root = _corpus(tmp_path)
+    single = _corpus(tmp_path / "single")
+    _build(single, cache=False)
+    address = cluster.scheduler_address
+    result = teiforge("build", "--executor", "dask", "--scheduler", address, cwd=root)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (
+        result.stdout.splitlines()[0] == f"encoded 6 sources into {root / 'editions'} (6 changed)"
+    )
+    assert _outputs(root) == _outputs(single)
+
+
+def test_a_scheduler_that_does_not_answer(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="^tcp://127.0.0.1:9: cannot reach the Dask scheduler"):
+        DaskExecutor("tcp://127.0.0.1:9", timeout=1.0)

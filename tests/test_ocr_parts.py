@@ -1,0 +1,137 @@
+"""The corrector's parts, each on its own: lexicon, words, old spellings, channel,
+document habits, context, the corrections file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teiforge.ocr import adapt, load_corrector
+from teiforge.ocr.candidates import Candidate
+from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
+from teiforge.ocr.oldspell import OldSpelling, modern_form
+from teiforge.ocr.words import shape, words
+
+
+@pytest.fixture(scope="module")
+def corrector():  # type: ignore[no-untyped-def]
+    return load_corrector()
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [
+        ("maisons", True),
+        ("l'instant", True),
+        ("jusqu'à", True),
+        ("an-née", True),  # a hyphen of layout: a line end the text lost
+        ("s'é-criait-elle", True),
+        ("dit-on", True),
+        ("porte-monnaie", True),
+        ("CNRS", True),
+        ("cnrs", False),  # an acronym only in capitals
+        ("cepen-dall", False),
+        ("médiotion", False),
+        ("l,instant", False),
+    ],
+)
+def test_lexicon_knows(corrector, word: str, known: bool) -> None:  # type: ignore[no-untyped-def]
+    assert corrector.lexicon.is_known(word) is known
+
+
+def test_lexicon_frequencies_and_kinds(corrector) -> None:  # type: ignore[no-untyped-def]
+    lexicon = corrector.lexicon
+    assert (lexicon.zipf("de"), lexicon.zipf("médiotion")) == (7.7, 0.0)
+    assert lexicon.is_proper("Grenoble") and not lexicon.is_proper("maison")
+    assert lexicon.is_attested("mediation") and not lexicon.is_word("mediation")
+    assert lexicon.is_foreign("with") and not lexicon.is_foreign("avec")
+
+
+def test_words_stop_at_cuts_and_know_sentence_starts() -> None:
+    found = words("Il le dit. lls pâr l,instantl3 (so!eil)", cuts=[28])
+    assert [(w.text, w.start, w.sentence_start) for w in found] == [
+        ("Il", 0, True),
+        ("le", 3, False),
+        ("dit", 6, False),
+        ("lls", 11, True),
+        ("pâr", 15, False),
+        ("l,instant", 19, False),
+        ("l3", 28, False),
+        ("so!eil", 32, True),
+    ]
+    assert [shape(t) for t in ("maison", "Maison", "CNRS", "nOS", "l'État", "A")] == [
+        "lower",
+        "title",
+        "upper",
+        "mixed",
+        "title",
+        "title",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "expected"),
+    [
+        ("estoit", OldSpelling("était", True)),
+        ("faict", OldSpelling("fait", True)),
+        ("tousiours", OldSpelling("toujours", True)),
+        ("beautez", OldSpelling("beautés", True)),
+        ("enfans", OldSpelling("enfants", True)),
+        ("luy", OldSpelling("lui", True)),
+        ("vn", OldSpelling("un", True)),
+        ("i'aime", OldSpelling("j'aime", True)),
+        ("armee", OldSpelling("armée", False)),  # an accent only: an old text's, or OCR's
+        ("médiotion", None),
+        ("trovail", None),
+    ],
+)
+def test_old_spellings(corrector, old: str, expected: OldSpelling | None) -> None:  # type: ignore[no-untyped-def]
+    assert modern_form(old, corrector.lexicon.is_word) == expected
+
+
+def test_channel_candidates(corrector) -> None:  # type: ignore[no-untyped-def]
+    ranked = corrector.candidates.ranked
+    assert [c.text for c in ranked("cornrne")[:1]] == ["comme"]  # rn for m, twice: one misreading
+    assert [c.text for c in ranked("lls")[:1]] == ["Ils"]
+    assert [c.text for c in ranked("Vll")[:1]] == ["VII"]
+    assert [c.text for c in ranked("l,instant")[:1]] == ["l'instant"]
+    assert ranked("zqxwv") == ()
+
+
+def test_a_documents_habits_need_several_words() -> None:
+    def likely(word: str, seen: str, meant: str, confidence: float) -> tuple[str, Candidate, float]:
+        return word, Candidate(word, ((seen, meant, -9.0),), -9.0, -10.0), confidence
+
+    one = adapt.evidence([likely("trovail", "o", "a", 0.9), likely("trovail", "o", "a", 0.9)])
+    assert dict(one) == {("o", "a"): 0.9}  # the same word twice is one piece of evidence
+    assert adapt.adapted(one, "a" * 100) == {}
+    two = adapt.evidence([likely("trovail", "o", "a", 0.9), likely("sociole", "o", "a", 0.8)])
+    assert adapt.adapted(two, "a" * 100) == {("o", "a"): pytest.approx(-4.0745, abs=1e-4)}
+
+
+def test_context_prefers_the_usual_neighbours(corrector) -> None:  # type: ignore[no-untyped-def]
+    score = corrector.bigrams.score
+    lexicon = corrector.lexicon
+    assert score("pose", "dans", "ces", lexicon) - score("pose", "dons", "ces", lexicon) > 5
+    assert score("les", "dons", "de", lexicon) < score("les", "dans", "de", lexicon) + 5
+
+
+def test_the_corrections_file_round_trip(tmp_path: Path) -> None:
+    row = Row(
+        "a.txt", 1, 14, 23, "xii", 3, "médiotion", "médiation", "medium", "Les\t«", "de", "accept"
+    )
+    path = tmp_path / "c.tsv"
+    path.write_text(write_corrections([row], Editor("jd", "Jeanne Dupont")), encoding="utf-8")
+    read = read_corrections(path)
+    assert read.editor == Editor("jd", "Jeanne Dupont")
+    assert read.rows == (row,)
+    assert read.for_document("a.txt") == {(1, 14, 23): row}
+    assert read.for_document("b.txt") == {}
+
+
+def test_a_corrections_file_without_an_editor(tmp_path: Path) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text(write_corrections([]), encoding="utf-8")
+    read = read_corrections(path)
+    assert (read.editor, read.responsible.xml_id) == (None, "editor")

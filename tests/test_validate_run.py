@@ -1,0 +1,333 @@
+"""How a run goes: which files and schemas (globs, xml-model), the cache (a re-run checks
+only what changed), worker processes, and the time limit on compiling a RELAX NG schema."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from support import REPO
+from teiforge.errors import InputError
+from teiforge.model import Diagnostic, Severity
+from teiforge.validate import check, collect_files, validate_paths
+from teiforge.validate.cache import FILE_NAME, ResultCache
+from teiforge.validate.plan import Task
+from teiforge.validate.schemas.rng import RngSchema
+
+HERE = Path("tests/validate")
+CASES = HERE / "cases"
+MODELS = HERE / "models"
+SCHEMAS = HERE / "schemas"
+
+
+@pytest.fixture(autouse=True)
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def lines(report: object) -> list[str]:
+    return [
+        f"{d.file}:{d.line}:{d.column} {d.severity.value} {d.code} {d.message}"
+        for d in report.diagnostics  # type: ignore[attr-defined]
+    ]
+
+
+# ----------------------------------------------------------------------------- globs
+
+
+def test_a_glob_names_the_files_it_matches_in_order() -> None:
+    assert [str(f) for f in collect_files([HERE / "tree" / "**" / "*.xml"])] == [
+        "tests/validate/tree/a.xml",
+        "tests/validate/tree/sub/b.xml",
+        "tests/validate/tree/sub/deeper/c.xml",
+        "tests/validate/tree/z.xml",
+    ]
+    assert [str(f) for f in collect_files([HERE / "tree" / "[a-m]*.xml", HERE / "tree"])] == [
+        "tests/validate/tree/a.xml",
+        "tests/validate/tree/sub/b.xml",
+        "tests/validate/tree/sub/deeper/c.xml",
+        "tests/validate/tree/z.xml",
+    ]
+
+
+def test_a_glob_that_matches_nothing_is_an_input_error() -> None:
+    with pytest.raises(InputError) as error:
+        collect_files([HERE / "tree" / "*.tei"])
+    assert str(error.value) == "tests/validate/tree/*.tei: no file matches this pattern"
+
+
+# ------------------------------------------------------------------------- xml-model
+
+
+def test_a_declared_local_schema_is_used_instead_of_ours() -> None:
+    report = validate_paths([MODELS / "declares_rng.xml"])
+    assert lines(report) == [
+        (
+            'tests/validate/models/declares_rng.xml:5:27 error RNG element "choice" is incomplete: '
+            'expected "corr"'
+        ),
+        (
+            'tests/validate/models/declares_rng.xml:5:27 error TF103 "choice" holds 1 "sic" and 0 '
+            '"corr"; a "choice" with a "sic" must hold exactly one "sic" and one "corr"'
+        ),
+    ]
+
+
+def test_declared_schemas_add_up() -> None:
+    report = validate_paths([MODELS / "declares_two.xml"])
+    assert lines(report) == [
+        (
+            "tests/validate/models/declares_two.xml:6:25 error SCH a note carries its printed "
+            "number in @n"
+        )
+    ]
+
+
+def test_a_remote_or_compact_schema_is_said_never_fetched_and_ours_is_used() -> None:
+    report = validate_paths([MODELS / "declares_remote.xml"])
+    assert lines(report) == [
+        (
+            'tests/validate/models/declares_remote.xml:2:1 warning TF005 xml-model schema "https://'
+            'tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is on the network and is '
+            "never fetched; pass a local copy with --schema"
+        ),
+        (
+            "tests/validate/models/declares_remote.xml:3:1 warning TF005 xml-model schema "
+            '"tei_lite.rnc" is RELAX NG compact syntax, which teiforge does not read; pass its XML '
+            "form (.rng) with --schema"
+        ),
+        (
+            'tests/validate/models/declares_remote.xml:5:1 error XSD element "TEI" lacks the '
+            'required attribute "xml:lang"'
+        ),
+        (
+            'tests/validate/models/declares_remote.xml:6:14 error XSD element "title" is not '
+            'allowed here; expected "fileDesc"'
+        ),
+    ]
+
+
+def test_a_missing_declared_schema_is_an_input_error() -> None:
+    with pytest.raises(InputError) as error:
+        validate_paths([MODELS / "declares_rng.xml", MODELS / "declares_missing.xml"])
+    assert str(error.value) == (
+        "nowhere.rng (the xml-model of tests/validate/models/declares_missing.xml): "
+        "cannot load schema: no such file"
+    )
+
+
+def test_schema_on_the_command_line_overrides_the_declarations() -> None:
+    report = validate_paths([MODELS / "declares_remote.xml"], [SCHEMAS / "mini.xsd"])
+    assert lines(report) == []
+
+
+# ----------------------------------------------------------------------------- cache
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    for name in ["valid", "bad_value", "missing_child", "binary"]:
+        shutil.copy(REPO / CASES / f"{name}.xml", folder / f"{name}.xml")
+    return folder
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the checkers check (in this process: a run of a few files forks nothing)."""
+    seen: list[str] = []
+    original = check.Checker.check
+
+    def counting(self: check.Checker, task: Task) -> check.Outcome:
+        seen.append(Path(task.file).name)
+        return original(self, task)
+
+    monkeypatch.setattr(check.Checker, "check", counting)
+    return seen
+
+
+def test_a_rerun_checks_nothing_and_says_the_same(
+    corpus: Path, tmp_path: Path, checked: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    first = validate_paths([corpus], cache_dir=cache)
+    assert sorted(checked) == ["bad_value.xml", "binary.xml", "missing_child.xml", "valid.xml"]
+    checked.clear()
+    assert validate_paths([corpus], cache_dir=cache) == first
+    assert checked == []
+    assert (cache / "validate" / FILE_NAME).is_file()
+
+
+def test_a_rerun_checks_only_what_changed(corpus: Path, tmp_path: Path, checked: list[str]) -> None:
+    cache = tmp_path / "cache"
+    validate_paths([corpus], cache_dir=cache)
+    checked.clear()
+    fixed = (REPO / CASES / "valid.xml").read_bytes().replace(b"du quartier", b"du bourg")
+    (corpus / "binary.xml").write_bytes(fixed)
+    report = validate_paths([corpus], cache_dir=cache)
+    assert checked == ["binary.xml"]
+    assert str(corpus / "binary.xml") not in report.invalid_files
+
+
+def test_a_changed_schema_or_rule_set_checks_everything_again(
+    corpus: Path, tmp_path: Path, checked: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    schema = tmp_path / "mini.xsd"
+    schema.write_bytes((REPO / SCHEMAS / "mini.xsd").read_bytes())
+    validate_paths([corpus], [schema], cache_dir=cache)
+    checked.clear()
+    schema.write_bytes(schema.read_bytes().replace(b"<!-- A small", b"<!-- A changed small"))
+    validate_paths([corpus], [schema], cache_dir=cache)
+    assert len(checked) == 4
+    checked.clear()
+    validate_paths([corpus], [schema], ["TF101"], cache_dir=cache)
+    assert len(checked) == 4
+
+
+def test_a_result_is_stored_without_its_file_name(
+    corpus: Path, tmp_path: Path, checked: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    validate_paths([corpus / "bad_value.xml"], cache_dir=cache)
+    copy = tmp_path / "elsewhere.xml"
+    shutil.copy(corpus / "bad_value.xml", copy)
+    checked.clear()
+    report = validate_paths([copy], cache_dir=cache)
+    assert checked == []
+    assert {d.file for d in report.diagnostics} == {str(copy)}
+    assert [d.code for d in report.diagnostics] == ["XSD", "TF104"]
+
+
+def test_a_cache_that_cannot_be_read_is_ignored_and_replaced(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = tmp_path / "cache"
+    (cache / "validate").mkdir(parents=True)
+    (cache / "validate" / FILE_NAME).write_bytes(b"\x00not json")
+    with caplog.at_level(logging.WARNING):
+        report = validate_paths([corpus], cache_dir=cache)
+    assert len(report.invalid_files) == 3
+    assert "ignoring the validation cache" in caplog.text
+    data = json.loads((cache / "validate" / FILE_NAME).read_bytes())
+    assert (data["format"], len(data["results"])) == (1, 4)
+
+
+def test_an_entry_that_is_not_ours_is_checked_again() -> None:
+    cache = ResultCache(None)
+    cache._entries["k"] = [["XSD", "m", "one", 2, "", "error"]]  # a line that is not a number
+    assert cache.get("k", "a.xml") is None
+    cache._entries["k"] = [["XSD", "m", 1, 2, "/TEI", "warning"]]
+    assert cache.get("k", "a.xml") == [
+        Diagnostic("XSD", "m", "a.xml", 1, 2, "/TEI", Severity.WARNING)
+    ]
+
+
+def test_a_cache_that_cannot_be_written_is_said_once(
+    corpus: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with caplog.at_level(logging.WARNING):
+        report = validate_paths([corpus], cache_dir=blocker)
+    assert len(report.files) == 4
+    assert caplog.text.count("cannot write the validation cache") == 1
+
+
+# ----------------------------------------------------------------- worker processes
+
+
+def test_workers_find_what_one_process_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[int] = []
+    in_workers = check._in_workers
+
+    def spy(plan: object, workers: int, timeout: float) -> list[check.Outcome]:
+        pools.append(workers)
+        return in_workers(plan, workers, timeout)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check, "_in_workers", spy)
+    names = ["valid", "bad_value", "missing_child", "binary", "wrong_root", "dangling_pointer"]
+    for index in range(2 * check.MIN_FILES_PER_WORKER):
+        name = names[index % len(names)]
+        shutil.copy(REPO / CASES / f"{name}.xml", tmp_path / f"{index:03}-{name}.xml")
+    alone = validate_paths([tmp_path], jobs=1)
+    together = validate_paths([tmp_path], jobs=2)  # two worker processes
+    assert together == alone
+    assert pools == [2]
+    files = 2 * check.MIN_FILES_PER_WORKER
+    assert len(alone.invalid_files) == sum(1 for i in range(files) if names[i % 6] != "valid")
+
+
+def test_a_relax_ng_compile_that_takes_too_long_is_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def loop(self: RngSchema, names: object) -> None:
+        time.sleep(60)  # what libxml2 does on some schemas, holding the GIL
+
+    monkeypatch.setattr(RngSchema, "prepare", loop)
+    monkeypatch.setattr(check, "_COMPILED", {})
+    # forked workers inherit the loop (with Saxon loaded by an earlier test, they are spawned)
+    monkeypatch.delitem(sys.modules, "saxonche", raising=False)
+    started = time.monotonic()
+    with pytest.raises(InputError) as error:
+        validate_paths([CASES / "valid.xml"], [SCHEMAS / "mini.rng"], compile_timeout=0.5)
+    assert time.monotonic() - started < 5
+    assert str(error.value) == (
+        "tests/validate/schemas/mini.rng: cannot load schema: compiling it took more than 0.5 s "
+        "(libxml2 can loop on some RELAX NG schemas)"
+    )
+
+
+def test_default_jobs_is_the_processors_this_process_may_use() -> None:
+    assert 1 <= check.default_jobs() <= 4096
+
+
+def test_a_utf16_document_gets_the_verdict_its_utf8_twin_gets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names a RELAX NG schema is specialised for are read from the bytes; in UTF-16
+    they are found when the document is parsed, and the schema is specialised again."""
+    text = (REPO / HERE / "layers" / "mixed.xml").read_text("utf-8")
+    twin = tmp_path / "utf8.xml"
+    twin.write_text(text, "utf-8")
+    wide = tmp_path / "utf16.xml"
+    wide.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    found = {}
+    for path in (twin, wide):
+        monkeypatch.setattr(check, "_COMPILED", {})  # compiled for this file's names alone
+        report = validate_paths([path], [SCHEMAS / "mini.rng"])
+        found[path] = [(d.code, d.line, d.column, d.message) for d in report.diagnostics]
+    assert len(found[twin]) == 10  # 8 from the schema, TF103 and TF104
+    assert found[wide] == found[twin]
+
+
+def test_a_schema_many_files_declare_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiforge.validate import plan
+
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(REPO / SCHEMAS / "mini.rng", tmp_path / "schemas" / "mini.rng")
+    (tmp_path / "models").mkdir()
+    for name in ["a", "b", "c"]:
+        shutil.copy(REPO / MODELS / "declares_rng.xml", tmp_path / "models" / f"{name}.xml")
+    located: list[str] = []
+    locate = plan.locate
+
+    def counting(path: Path, *args: object) -> object:
+        located.append(path.name)
+        return locate(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan, "locate", counting)
+    report = validate_paths([tmp_path / "models"])
+    assert located == ["mini.rng"]
+    assert [d.code for d in report.diagnostics] == ["RNG", "TF103"] * 3
