@@ -8,7 +8,8 @@ teiforge.toml. Each run times, in turn: a cold build with --jobs 1 (no tei/, sit
 cache), the warm build after it (nothing changed), the build after one text changed (the
 text of median size), a cold build with --jobs 2 and the warm one after it, and a cold
 build on a local Dask cluster of two worker processes (started before the build, not
-timed, and new for each run). Every build is a child process, timed from its
+timed, and new for each run); and, for its time and memory, `teiforge validate` of the
+editions (one process, no cache). Every build is a child process, timed from its
 start to its exit; the peak memory is that of the largest of its processes (for Dask,
 of the build's own process: the workers are the cluster's). The issue's
 goals: --jobs 2 at least 1.7x faster than --jobs 1, a warm build at most 0.1x of the
@@ -31,6 +32,7 @@ from measure import dev_sources, run_measured, teiforge_command
 
 CONFIG = 'sources = ["ocr/*.txt"]\ndate = "2026-01-01"\n'
 OUTPUTS = ("tei", "site")
+VALIDATE = "validate the editions, -j 1, no cache"
 
 
 def make_corpus(folder: Path) -> None:
@@ -87,6 +89,7 @@ def main() -> None:
     parser.add_argument("--no-dask", action="store_true", help="Leave the Dask build out.")
     args = parser.parse_args()
     build = [*teiforge_command(), "build", "--quiet"]
+    validate = [*teiforge_command(), "validate", "--no-cache", "--jobs", "1"]
     times: dict[str, list[float]] = {}
     peaks: dict[str, list[float]] = {}
     identical: dict[str, bool] = {}
@@ -105,6 +108,9 @@ def main() -> None:
             clean(folder)
             timed("cold, --jobs 1", folder, "--jobs", "1")
             reference = reference or digests(folder)
+            seconds, mib = run_measured([*validate, "tei"], cwd=folder)
+            times.setdefault(VALIDATE, []).append(seconds)
+            peaks.setdefault(VALIDATE, []).append(mib)
             identical["--jobs 1"] = identical.get("--jobs 1", True) and digests(folder) == reference
             timed("warm, --jobs 1 (nothing changed)", folder, "--jobs", "1")
             undo = change_one(folder)

@@ -25,9 +25,17 @@ def cluster() -> Iterator[LocalCluster]:
         yield cluster
 
 
-def test_dask_build_makes_the_same_bytes(tmp_path: Path, cluster: LocalCluster) -> None:
-    single = _corpus(tmp_path / "single")
-    _build(single, cache=False)
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """What the build makes in one process."""
+    root = _corpus(tmp_path_factory.mktemp("single"))
+    _build(root, cache=False)
+    return _outputs(root)
+
+
+def test_dask_build_makes_the_same_bytes(
+    tmp_path: Path, cluster: LocalCluster, single: dict[str, bytes]
+) -> None:
     root = _corpus(tmp_path / "dask")
     executor = DaskExecutor(cluster.scheduler_address)
     try:
@@ -36,20 +44,20 @@ def test_dask_build_makes_the_same_bytes(tmp_path: Path, cluster: LocalCluster) 
         executor.close()
     assert len(cluster.workers) == 3
     assert (result.built, result.changed, result.report.diagnostics) == (6, 6, ())
-    assert _outputs(root) == _outputs(single)
+    assert _outputs(root) == single
 
 
-def test_dask_build_command(tmp_path: Path, cluster: LocalCluster) -> None:
+def test_dask_build_command(
+    tmp_path: Path, cluster: LocalCluster, single: dict[str, bytes]
+) -> None:
     root = _corpus(tmp_path)
-    single = _corpus(tmp_path / "single")
-    _build(single, cache=False)
     address = cluster.scheduler_address
     result = teiforge("build", "--executor", "dask", "--scheduler", address, cwd=root)
     assert (result.returncode, result.stderr) == (0, "")
     assert (
         result.stdout.splitlines()[0] == f"encoded 6 sources into {root / 'editions'} (6 changed)"
     )
-    assert _outputs(root) == _outputs(single)
+    assert _outputs(root) == single
 
 
 def test_a_scheduler_that_does_not_answer(tmp_path: Path) -> None:

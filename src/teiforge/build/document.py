@@ -1,0 +1,57 @@
+"""The per-document work of a build, as one pure function an executor can run anywhere:
+a source (or an edition already made) in, the edition's bytes and its HTML page out.
+Nothing here reads or writes the corpus's files.
+
+The page is rendered in the same task as the edition is encoded, from the tree parsed
+once, so that rendering spreads over the workers too; it is written only if the build
+finds every edition valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..encode import EncodeOptions, encode
+from ..html import render_page
+from ..html.names import Mention
+from ..model import Source
+from ..xmlsafe import XmlProblem, parse_bytes
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    edition_file: str  # the edition's path, as messages name it
+    options: EncodeOptions
+    source: Source | None = None  # to encode; None when `edition` is already made
+    edition: bytes | None = None
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    edition: bytes
+    page: str | None  # the HTML page; None when the edition cannot be rendered
+    problem: str | None  # why it cannot
+    title: str = ""
+    lang: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+def build_document(task: DocumentTask) -> DocumentResult:
+    if task.edition is not None:
+        edition = task.edition
+    elif task.source is not None:
+        edition = encode(task.source, task.options)
+    else:
+        raise ValueError("a document task needs a source or an edition")
+    try:
+        tree = parse_bytes(edition, base_url=task.edition_file)
+        page, view = render_page(tree)
+    except XmlProblem as problem:
+        return DocumentResult(edition, None, problem.message)
+    except ValueError as error:  # not TEI
+        return DocumentResult(edition, None, str(error))
+    except RecursionError:
+        return DocumentResult(edition, None, "elements nested too deeply to render")
+    return DocumentResult(
+        edition, page, None, view.header.title, view.header.lang, tuple(view.mentions)
+    )
