@@ -406,10 +406,6 @@ def test_what_cannot_be_read_or_written_is_one_line(
     assert snapshot(locked) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validate/files.py: Path.is_dir() raises PermissionError (an internal error, exit 3)",
-)
 def test_validate_a_file_in_a_folder_that_cannot_be_entered(
     locked: Path, unprivileged: Callable[[], None] | None
 ) -> None:
@@ -419,10 +415,6 @@ def test_validate_a_file_in_a_folder_that_cannot_be_entered(
     assert result.stderr.count("\n") == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validate/files.py: os.walk ignores a folder it cannot list: 0 files checked, exit 0",
-)
 def test_validate_a_folder_that_cannot_be_listed(
     locked: Path, unprivileged: Callable[[], None] | None
 ) -> None:

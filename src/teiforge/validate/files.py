@@ -36,13 +36,28 @@ def collect(paths: Sequence[Path | str]) -> list[str]:
                 raise InputError(path, "no file matches this pattern")
             found.extend(files)
         else:
-            raise InputError(path, "no such file or folder")
+            raise InputError(path, _missing(name))
     return list(dict.fromkeys(found))
+
+
+def _missing(name: str) -> str:
+    """Why a path cannot be had: a folder on the way that cannot be entered, or nothing."""
+    try:
+        os.stat(name)
+    except PermissionError:
+        return "cannot read (permission denied)"
+    except OSError:
+        pass
+    return "no such file or folder"
+
+
+def _unlistable(error: OSError) -> None:
+    raise InputError(error.filename, f"cannot list folder ({error.strerror})")
 
 
 def _xml_files(folder: str) -> list[str]:
     files: list[str] = []
-    for parent, folders, names in os.walk(folder):
+    for parent, folders, names in os.walk(folder, onerror=_unlistable):
         folders.sort()
         files.extend(os.path.join(parent, name) for name in names if name.endswith(".xml"))
     return sorted(files, key=lambda name: name.split(os.sep))
