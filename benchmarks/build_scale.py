@@ -32,7 +32,7 @@ from measure import dev_sources, run_measured, teiforge_command
 
 CONFIG = 'sources = ["ocr/*.txt"]\ndate = "2026-01-01"\n'
 OUTPUTS = ("tei", "site")
-VALIDATE = "validate the editions, -j 1, no cache"
+VALIDATE = "validate the editions, no cache"
 
 
 def make_corpus(folder: Path) -> None:

@@ -74,8 +74,6 @@ def config_fingerprint(config: Config) -> str:
         },
         "date": encoding_date(config.date),
         "authority": file_digest(config.path(config.authority) if config.authority else None),
-        "corrections": file_digest(
-            config.path(config.corrections) if config.corrections else None
-        ),
+        "corrections": file_digest(config.path(config.corrections) if config.corrections else None),
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()

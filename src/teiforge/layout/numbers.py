@@ -13,6 +13,8 @@ def take_page_number(lines: list[Line]) -> tuple[str | None, list[Line]]:
     """(printed number, the lines without it). Only the first or last line can be one."""
     for index in (0, len(lines) - 1) if len(lines) > 1 else ():
         match = _PAGE_NUMBER.match(lines[index].text)
+        if index and lines[index - 1].text.rstrip().endswith(("-", "\u00ad", "¬")):
+            continue  # the end of a word broken at the line before, not a page number
         if match is not None:
             rest = lines[:index] + lines[index + 1 :]
             if index == 0 and rest:
