@@ -166,13 +166,11 @@ def test_external_entity_content_never_appears(
 
 
 @pytest.mark.parametrize("name", ["bomb", "bomb_utf16"])
-def test_an_entity_bomb_is_refused_within_a_second(name: str) -> None:
+def test_an_entity_bomb_is_refused(name: str) -> None:
     path = REPO / XML / f"{name}.xml"
-    started = time.perf_counter()
     report = validate_paths([path])
     with pytest.raises(InputError) as refused:
         load_tei(path)  # what html and text read with
-    assert time.perf_counter() - started < 1.0
     assert [d.code for d in report.diagnostics] == ["TF003"]
     assert refused.value.problem == ENTITY
 

@@ -34,10 +34,11 @@ import ocr_training
 
 from teiforge.ocr.channel import Channel
 from teiforge.ocr.context import Bigrams
-from teiforge.ocr.corrector import Corrector, tokens_of
+from teiforge.ocr.corrector import Corrector
 from teiforge.ocr.features import FEATURES, Trigrams
 from teiforge.ocr.lexicon import LEXICAL, Lexicon
 from teiforge.ocr.model import Model, Thresholds
+from teiforge.ocr.realword import tokens_of
 from teiforge.ocr.words import WORD
 
 DATA = ROOT / "src" / "teiforge" / "data" / "ocr"
@@ -83,13 +84,12 @@ def write_bigrams(lexicon: Lexicon, path: Path, split: str = "tune") -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="where to write")
-    args = parser.parse_args()
+    # The package's data: the corrector it trains reads the files written just before.
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
     lexicon = Lexicon.load()
-    print(f"{write_trigrams(lexicon, args.data / 'trigrams.tsv')} trigrams")
-    print(f"{ocr_confusions.write(args.data / 'confusions.tsv')} confusions")
-    print(f"{write_bigrams(lexicon, args.data / 'bigrams.tsv.gz')} words and pairs")
+    print(f"{write_trigrams(lexicon, DATA / 'trigrams.tsv')} trigrams")
+    print(f"{ocr_confusions.write(DATA / 'confusions.tsv')} confusions")
+    print(f"{write_bigrams(lexicon, DATA / 'bigrams.tsv.gz')} words and pairs")
     blank = Model((0.0,) * len(FEATURES), (0.0,) * len(FEATURES), Thresholds(1.0, 1.0, 1.0, 1.0))
     data = (lexicon, Channel.load(), blank, Trigrams.load(), Bigrams.load())
     # First without a document's habits (they need a model to weigh the evidence), then with.
@@ -120,7 +120,7 @@ def main() -> None:
             **report,
         },
     }
-    (args.data / "model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    (DATA / "model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model["thresholds"]), json.dumps(model["tuning"]))
 
 

@@ -227,9 +227,7 @@ def _count(number: int, noun: str) -> str:
 
 @main.command("review")
 @click.argument("files", nargs=-1, required=True, type=PATH)
-@click.option(
-    "-o", "--output", required=True, type=PATH, help="The corrections file (its decisions are kept)."
-)
+@click.option("-o", "--output", required=True, type=PATH, help="The corrections file to write.")
 @click.option("--config", "config_file", type=PATH, help="teiforge.toml or pyproject.toml.")
 def review_command(files: tuple[Path, ...], output: Path, config_file: Path | None) -> None:
     """List the OCR corrections and flags of FILES for an editor to decide."""

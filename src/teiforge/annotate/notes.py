@@ -55,7 +55,10 @@ def _pairing(
         for j in range(m - 1, -1, -1):
             options = [(cost[i + 1][j] + UNANCHORED, "unanchored"), (cost[i][j + 1], "skip")]
             candidate = candidates[j]
-            anchor = misreading_cost(first + i, candidate.tail) + (3.0 - candidate.evidence) * WEAK_EVIDENCE
+            anchor = (
+                misreading_cost(first + i, candidate.tail)
+                + (3.0 - candidate.evidence) * WEAK_EVIDENCE
+            )
             if anchor < UNANCHORED:
                 options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
             cost[i][j], move[i][j] = min(options, key=lambda option: option[0])
@@ -81,7 +84,9 @@ def _first_numbers(previous: int, labels: list[str], candidates: list[Candidate]
         found |= {n - i for n in readings(candidate.tail) for i in range(len(labels))}
     # the most plausible first numbers only: a page with hundreds of candidates would
     # otherwise make the search grow with their square
-    plausible = sorted((n for n in found if previous < n < previous + 1000), key=lambda n: (n - previous > 1, n))
+    plausible = sorted(
+        (n for n in found if previous < n < previous + 1000), key=lambda n: (n - previous > 1, n)
+    )
     return set(plausible[:MAX_FIRST_NUMBERS])
 
 

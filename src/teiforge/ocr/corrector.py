@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import bisect
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,17 +20,17 @@ from . import adapt
 from .candidates import Candidate, Candidates
 from .channel import UNSEEN_EDIT, Channel
 from .context import Bigrams
-from .features import SCORE_FLOOR, Document, Trigrams, features
+from .features import Document, Trigrams, features
 from .guards import Situation, guarded
+from .joins import joins
 from .lexicon import Lexicon
 from .model import Model
-from .words import ELISION, Word, shape, words
+from .realword import real_word
+from .words import Word, shape, words
 
 # The share (and the least number) of old spellings (estoit, faict) that make an old text.
 OLD_TEXT = 0.01
 OLD_TEXT_WORDS = 2
-MIN_REAL_ZIPF = 3.0  # a real word is corrected only into a common one
-MIN_JOIN_ZIPF = 1.0  # two pieces are joined only into a word of some frequency
 
 
 class _Ranges:
@@ -123,7 +122,12 @@ class Corrector:
                     code
                     or guarded(
                         Situation(
-                            w, passages[i].text, self.lexicon, True, self.trigrams, self._misread_capital
+                            w,
+                            passages[i].text,
+                            self.lexicon,
+                            True,
+                            self.trigrams,
+                            self._misread_capital,
                         )
                     ),
                 )
@@ -152,7 +156,9 @@ class Corrector:
             for n, (_, w, code) in enumerate(found)
             if code is None
         }
-        joins = self._joins(found, unknown, passages)
+        pairs = joins(
+            found, unknown, [p.text for p in passages], [p.cuts for p in passages], self.candidates
+        )
         likely = []
         for n, ranked in unknown.items():
             if ranked:
@@ -162,120 +168,31 @@ class Corrector:
         text = "\n".join(p.text for p in passages)
         adapted = adapt.adapted(adapt.evidence(likely), text) if self.adapting else {}
         examined = []
-        consumed = {other for other, _, _ in joins.values()}
+        consumed = {join.other for join in pairs.values()}
         for n, (index, word, code) in enumerate(found):
             if n in consumed:
                 continue
-            if n in joins:
-                _, pair, join = joins[n]
-                values = features(pair, (join,), self.lexicon, self.trigrams, document)
-                examined.append(Examined(index, pair, None, (join,), tuple(values)))
+            if n in pairs:
+                join = pairs[n]
+                values = features(
+                    join.pair, (join.candidate,), self.lexicon, self.trigrams, document
+                )
+                examined.append(Examined(index, join.pair, None, (join.candidate,), tuple(values)))
             elif code is None:
                 ranked = self.candidates.ranked(word.text, adapted) if adapted else unknown[n]
                 values = features(word, ranked, self.lexicon, self.trigrams, document)
                 examined.append(Examined(index, word, None, ranked, tuple(values)))
             elif code == "known" and adapted:
-                examined.append(self._real_word(found, n, adapted))
+                other = real_word(found, n, adapted, self.lexicon, self.bigrams)
+                if other is None:
+                    examined.append(Examined(index, word, code))
+                else:
+                    examined.append(
+                        Examined(index, word, code, (other.candidate,), (), other.posterior)
+                    )
             else:
                 examined.append(Examined(index, word, code))
         return examined
-
-    def _joins(
-        self,
-        found: list[tuple[int, Word, str | None]],
-        unknown: dict[int, tuple[Candidate, ...]],
-        passages: Sequence[Passage],
-    ) -> dict[int, tuple[int, Word, Candidate]]:
-        """Words split by a space the page did not have (con templaient): an unknown word
-        and its neighbour, when together they are a common word that beats the unknown
-        word's own candidates. -> {word: (neighbour, the pair as one word, candidate)}."""
-        joins: dict[int, tuple[int, Word, Candidate]] = {}
-        taken: set[int] = set()
-        space = self.channel.rules.get(" ", ())
-        logp = max((p for meant, p in space if meant == ""), default=UNSEEN_EDIT)
-        for n, ranked in unknown.items():
-            if n in taken:
-                continue
-            for other in (n - 1, n + 1):
-                if other in taken or not 0 <= other < len(found) or found[other][0] != found[n][0]:
-                    continue
-                first, second = sorted((found[n][1], found[other][1]), key=lambda w: w.start)
-                passage = passages[found[n][0]]
-                if passage.text[first.end : second.start] != " " or any(
-                    first.end <= cut <= second.start for cut in passage.cuts
-                ):
-                    continue
-                text = first.text + second.text
-                if shape(text) == "mixed" or self.lexicon.zipf(text) < MIN_JOIN_ZIPF:
-                    continue
-                if not self.lexicon.is_listed(text):
-                    continue
-                join = Candidate(text, ((" ", "", logp),), logp, self.candidates.prior(text))
-                if join.score <= self._alone(found, n, ranked) + self._alone(
-                    found, other, unknown.get(other)
-                ):
-                    continue
-                pair = Word(
-                    first.start, second.end, f"{first.text} {second.text}", first.sentence_start
-                )
-                joins[n] = (other, pair, join)
-                taken |= {n, other}
-                break
-        return joins
-
-    def _alone(
-        self,
-        found: list[tuple[int, Word, str | None]],
-        n: int,
-        ranked: tuple[Candidate, ...] | None,
-    ) -> float:
-        """The score of a word read on its own: its best candidate's, or its prior."""
-        if found[n][2] is not None:
-            return self.candidates.prior(found[n][1].text)
-        return ranked[0].score if ranked else SCORE_FLOOR
-
-    def _real_word(
-        self,
-        found: list[tuple[int, Word, str | None]],
-        n: int,
-        adapted: dict[tuple[str, str], float],
-    ) -> Examined:
-        """A word of the lexicon, and the common words the document's habits could have
-        turned into it: the context decides between them."""
-        index, word, _ = found[n]
-        text = word.text
-        form = shape(text)
-        options: dict[str, float] = {}
-        if text.isalpha() and form != "mixed":
-            for (seen, meant), logp in adapted.items():
-                start = text.find(seen) if seen else -1
-                while start >= 0:
-                    variant = text[:start] + meant + text[start + len(seen) :]
-                    start = text.find(seen, start + 1)
-                    variant_form = shape(variant)
-                    fits = variant_form == form or (
-                        word.sentence_start and form == "lower" and variant_form == "title"
-                    )
-                    if (
-                        fits
-                        and self.lexicon.is_listed(variant)
-                        and self.lexicon.zipf(variant) >= MIN_REAL_ZIPF
-                        and logp > options.get(variant, -math.inf)
-                    ):
-                        options[variant] = logp
-        if not options:
-            return Examined(index, word, "known")
-        left = _neighbour(found, n, -1)
-        right = _neighbour(found, n, 1)
-        scores = {text: self.bigrams.score(left, text.lower(), right, self.lexicon)}
-        for variant, logp in options.items():
-            scores[variant] = logp + self.bigrams.score(left, variant.lower(), right, self.lexicon)
-        top = max(scores.values())
-        total = sum(math.exp(s - top) for s in scores.values())
-        best = max(options, key=lambda v: scores[v])
-        posterior = math.exp(scores[best] - top) / total
-        candidate = Candidate(best, (), options[best], 0.0)
-        return Examined(index, word, "known", (candidate,), (), posterior)
 
     def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
         proposals = []
@@ -309,24 +226,3 @@ class Corrector:
                 item.passage, word.start, word.end, word.text, None, "low", best, p_error
             )
         return None
-
-
-def _neighbour(found: list[tuple[int, Word, str | None]], n: int, step: int) -> str | None:
-    """The token next to a word, as the bigrams count them: lowercased, an elided article
-    apart (l'état: "l'" after the word before, "état" before the word after); None at a
-    passage's edge or next to a number."""
-    other = n + step
-    if not 0 <= other < len(found) or found[other][0] != found[n][0]:
-        return None
-    tokens = tokens_of(found[other][1].text)
-    if not tokens:
-        return None
-    return tokens[-1] if step < 0 else tokens[0]
-
-
-def tokens_of(text: str) -> list[str]:
-    """A word as the bigrams count it: lowercased, its elided article apart."""
-    text = text.replace("’", "'").lower()
-    elided = ELISION.match(text)
-    parts = [text[: elided.end()], text[elided.end() :]] if elided else [text]
-    return [part for part in parts if part.replace("'", "").isalpha()]
