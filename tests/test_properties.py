@@ -11,7 +11,6 @@ examples are derandomized: CI sees the same ones on every run.
 
 from __future__ import annotations
 
-import pytest
 import xmlschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from lxml import etree
 from support import missing_words
 from teiforge.encode import EncodeOptions, encode
 from teiforge.read import source_from_bytes
+from teiforge.tei.ns import TEI_NS
 from teiforge.tei.readings import reading
 
 OPTIONS = EncodeOptions(date="2026-01-01")
@@ -179,10 +179,14 @@ def test_form_feeds_within_a_line_separate_pages_and_words() -> None:
     assert root.find(".//{http://www.tei-c.org/ns/1.0}measure").get("quantity") == "4"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layout/numbers.py + tei/body.py: a page number's dashes are not kept (pb/@n only)",
-)
-def test_a_page_number_with_dashes_keeps_them() -> None:
+def test_a_page_number_with_dashes_is_pb_n_and_the_header_says_so() -> None:
+    """The dashes that frame a printed page number are layout, declared in the header."""
     decoded, data = _encoded("- 15 -\nLe texte de la page.\n")
-    assert missing_words(decoded, reading(etree.fromstring(data), "diplomatic")) == {}
+    root = etree.fromstring(data)
+    assert [pb.get("n") for pb in root.iter(f"{{{TEI_NS}}}pb")] == ["15"]
+    assert missing_words(decoded, reading(root, "diplomatic")) == {"-": 2}
+    normalization = root.find(f".//{{{TEI_NS}}}normalization")
+    assert normalization is not None
+    assert "without the dashes that frame some of them (- 15 -)" in "".join(
+        normalization.itertext()
+    )
