@@ -59,7 +59,7 @@ def _static(name: str, templates: Path | None) -> str:
     return resources.files("teiforge.html").joinpath("static", name).read_text("utf-8")
 
 
-def _make_folder(out_dir: Path) -> None:
+def make_folder(out_dir: Path) -> None:
     try:
         out_dir.mkdir(exist_ok=True)
         (out_dir / "static").mkdir(exist_ok=True)
@@ -142,7 +142,7 @@ def render_site(
         )
     pages.update(index_pages(out_dir, documents, templates))
 
-    _make_folder(out_dir)
+    make_folder(out_dir)
     for target, text in pages.items():
         write_text(target, text)
     return sorted(pages)
