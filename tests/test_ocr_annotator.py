@@ -76,7 +76,7 @@ def test_the_sample_encodes_valid_with_its_corrections(teiforge_schema, tei_all)
         if c.find(tei("corr")).get("resp") == "#teiforge" and c.findtext(tei("corr"))
     ]
     assert choices == [
-        ("médiotion", "médiation", "medium"),
+        ("médiotion", "médiation", "high"),
         ("sociole", "sociale", "medium"),
         ("lls", "Ils", "medium"),
         ("pâr", "par", "medium"),

@@ -22,7 +22,7 @@ from teiforge.tei.ns import XML_ID, tei
 
 SAMPLE = REPO / "tests" / "ocr" / "sample.txt"
 PROPOSED = [  # block, start, end, sic, proposed, cert
-    (1, 14, 23, "médiotion", "médiation", "medium"),
+    (1, 14, 23, "médiotion", "médiation", "high"),
     (1, 53, 60, "sociole", "sociale", "medium"),
     (1, 86, 89, "lls", "Ils", "medium"),
     (1, 102, 105, "pâr", "par", "medium"),
@@ -131,7 +131,7 @@ def test_a_stale_row_is_ignored_with_a_warning(
     )
     with caplog.at_level(logging.WARNING):
         root = etree.fromstring(encode(read_source(SAMPLE), EncodeOptions(corrections=out)))
-    assert _corrections(root)[0] == ("médiotion", "médiation", "#teiforge", "medium")
+    assert _corrections(root)[0] == ("médiotion", "médiation", "#teiforge", "high")
     assert (
         "sample.txt: corrections file: 'médiocre' is no longer at block 1, 14-23; row ignored"
         in (caplog.text)

@@ -3,7 +3,8 @@ corrector's features, then the thresholds.
 
 Every word the corrector would examine (not in the lexicon, not guarded) is a sample;
 it is an error when it overlaps a token the alignment finds wrong, and its best candidate
-is a fix when putting it in makes the token equal to the gold. Thresholds:
+is a fix when its words are the gold's in the token's place (a split word, etde: et de,
+aligns one gold word by replacement and the other by insertion: both count). Thresholds:
 - medium: the lowest confidence P(error) * P(fix) whose corrections, taken together,
   change at most HARM_BUDGET of the right tokens, where they remove the most character
   errors;
@@ -47,6 +48,7 @@ def samples(corrector: Corrector, split: str = "tune") -> tuple[list[Sample], in
         wrong += sum(not a.right for a in aligned)
         right += sum(a.right for a in aligned)
         starts = [a.token.start for a in aligned]
+        regions = _regions(pair)
         offsets = devdata.lines(pair.ocr)
         passages = [Passage(line) for _, line in offsets]
         for item in corrector.examine(passages):
@@ -62,16 +64,57 @@ def samples(corrector: Corrector, split: str = "tune") -> tuple[list[Sample], in
             best = item.candidates[0].text if item.candidates else None
             fix, gain = False, 0
             if best is not None and len(touched) == 1:
-                token, gold = touched[0].token, touched[0].gold
+                token = touched[0].token
                 after = devdata.corrected_token(pair.ocr, token, [devdata.Change(start, end, best)])
-                fix = devdata.key(after) == devdata.key(gold)
-                gain = _distance(token.core, gold) - _distance(after, gold)
+                gold = regions.get(token.start, (devdata.key(touched[0].gold),))
+                fix, gain = _judge(token.core, after, gold)
+            elif best is not None and len(touched) > 1:
+                # A join (con templaient): its tokens wrong, in one stretch of the gold.
+                stretches = {id(regions.get(a.token.start)) for a in touched}
+                if all(not a.right for a in touched) and len(stretches) == 1:
+                    first, last = touched[0].token, touched[-1].token
+                    span = devdata.Token(first.start, last.end, pair.ocr[first.start : last.end])
+                    after = devdata.corrected_token(
+                        pair.ocr, span, [devdata.Change(start, end, best)]
+                    )
+                    before = " ".join(a.token.core for a in touched)
+                    fix, gain = _judge(before, after, regions[first.start])
             found.append(Sample(item.features, pair.number, error, fix, best is not None, gain))
     return found, wrong, right
 
 
-def _distance(ocr: str, gold: str) -> int:
-    return Levenshtein.distance(devdata.key(ocr), devdata.key(gold))
+def _regions(pair: devdata.Pair) -> dict[int, tuple[str, ...]]:
+    """Each wrong OCR token (by its start) -> the keys of the gold's words in its place:
+    those of its stretch of replaced, deleted and inserted tokens between two right ones.
+    A split word (etde: et de) aligns one of its words by replacement, the other by
+    insertion: the stretch holds both."""
+    regions: dict[int, tuple[str, ...]] = {}
+    stretch: list[devdata.Token] = []
+    gold: list[str] = []
+    for run in [*devdata.runs(pair.ocr, pair.gold), devdata.Run("equal", (), ())]:
+        if run.tag != "equal":
+            stretch += run.ocr
+            gold += [devdata.key(t.core) for t in run.gold]
+            continue
+        words = tuple(gold)  # one tuple per stretch: its tokens share it
+        for token in stretch:
+            regions[token.start] = words
+        stretch, gold = [], []
+    return regions
+
+
+def _judge(before: str, after: str, gold: tuple[str, ...]) -> tuple[bool, int]:
+    """Whether a corrected token is the gold's reading in its place (its words, in
+    order, among the gold's words of its stretch), and the character errors it removes
+    from the stretch."""
+    words = tuple(devdata.key(w) for w in after.split())
+    size = len(words)
+    fix = size > 0 and any(gold[i : i + size] == words for i in range(len(gold) - size + 1))
+    target = " ".join(gold)
+    gain = Levenshtein.distance(devdata.key(before), target) - Levenshtein.distance(
+        " ".join(words), target
+    )
+    return fix, gain
 
 
 def _index(starts: Sequence[int], offset: int) -> int:

@@ -2,14 +2,17 @@
 as f). The corrections a first pass finds likely are evidence of them; a confusion seen
 in several different words of a document is more likely there than the channel says.
 This adapted channel rescores the candidates (plénierc, courc: both c for s) and is the
-only way a real word may be corrected (dons for dans, in a text that reads a as o)."""
+only way a real word may be corrected (dons for dans, in a text that reads a as o).
+The words a document prints right several times are candidates for its unknown words,
+with their share of the document as prior (own_words)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .candidates import Candidate
+from .channel import Channel, Edit, log_p
 
 MIN_EVIDENCE = 1.5  # expected occurrences, in different words, before a confusion counts
 MAX_RATE = 0.5  # no confusion is more likely than not
@@ -38,3 +41,49 @@ def adapted(counts: dict[tuple[str, str], float], text: str) -> dict[tuple[str, 
             occurrences = text.count(meant) if meant else len(text)
             result[seen, meant] = math.log(min(MAX_RATE, count / max(occurrences, count)))
     return result
+
+
+# A document's own words: a name or a term it prints right several times is what a
+# misread form of it most likely was (PERRlCHON: PERRICHON when PERRICHON is printed
+# elsewhere). Not old spellings, which vary within a text (plustot, plustost).
+MIN_OWN = 2  # occurrences read right (known or guarded), for a word to count
+MIN_OWN_LENGTH = 4  # shorter words match too easily
+NOT_OWN = (None, "old")  # unknown words; old spellings
+
+
+def own_words(found: Iterable[tuple[str, str | None]]) -> dict[str, float]:
+    """The document's words read right (known or guarded, not old spellings) MIN_OWN
+    times or more -> log of their share of the document's words: a prior of its own."""
+    counts: dict[str, int] = {}
+    size = 0
+    for text, code in found:
+        size += 1
+        if code not in NOT_OWN and len(text) >= MIN_OWN_LENGTH and text.isalpha():
+            counts[text] = counts.get(text, 0) + 1
+    return {text: math.log(n / size) for text, n in counts.items() if n >= MIN_OWN}
+
+
+def with_own_words(
+    printed: str,
+    ranked: tuple[Candidate, ...],
+    own: dict[str, float],
+    channel: Channel,
+    adapted: Mapping[tuple[str, str], float] | None,
+    cache: dict[str, dict[str, tuple[Edit, ...]]],
+) -> tuple[Candidate, ...]:
+    """The candidates of a printed word, with the document's own words the channel can
+    turn into it, each scored with the better of its two priors; `cache`: the document's
+    own words found so far, by printed word."""
+    if not own or len(printed) < MIN_OWN_LENGTH:
+        return ranked
+    found = cache.get(printed)
+    if found is None:
+        found = cache[printed] = channel.candidates(printed, own.__contains__)
+    if not found:
+        return ranked
+    merged = {c.text: c for c in ranked}
+    for text, edits in found.items():
+        current = merged.get(text)
+        prior = max(own[text], current.prior) if current else own[text]
+        merged[text] = Candidate(text, edits, log_p(edits, adapted), prior)
+    return tuple(sorted(merged.values(), key=lambda c: (-c.score, c.text)))

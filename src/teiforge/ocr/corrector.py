@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import adapt
 from .candidates import Candidate, Candidates
-from .channel import UNSEEN_EDIT, Channel
+from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
 from .features import Document, Trigrams, features
 from .guards import Situation, guarded
@@ -151,8 +151,10 @@ class Corrector:
         codes = Counter(code for _, _, code in found)
         size = max(1, len(found))
         document = Document(Counter(w.text for _, w, _ in found), codes[None] / size)
+        own = adapt.own_words((w.text, code) for _, w, code in found) if self.adapting else {}
+        seen: dict[str, dict[str, tuple[Edit, ...]]] = {}
         unknown = {
-            n: self.candidates.ranked(w.text)
+            n: self._ranked(w.text, own, None, seen)
             for n, (_, w, code) in enumerate(found)
             if code is None
         }
@@ -179,7 +181,7 @@ class Corrector:
                 )
                 examined.append(Examined(index, join.pair, None, (join.candidate,), tuple(values)))
             elif code is None:
-                ranked = self.candidates.ranked(word.text, adapted) if adapted else unknown[n]
+                ranked = self._ranked(word.text, own, adapted, seen) if adapted else unknown[n]
                 values = features(word, ranked, self.lexicon, self.trigrams, document)
                 examined.append(Examined(index, word, None, ranked, tuple(values)))
             elif code == "known" and adapted:
@@ -193,6 +195,19 @@ class Corrector:
             else:
                 examined.append(Examined(index, word, code))
         return examined
+
+    def _ranked(
+        self,
+        text: str,
+        own: dict[str, float],
+        adapted: dict[tuple[str, str], float] | None,
+        seen: dict[str, dict[str, tuple[Edit, ...]]],
+    ) -> tuple[Candidate, ...]:
+        """A word's candidates, the document's own words among them."""
+        ranked = self.candidates.ranked(text, adapted)
+        if not own:
+            return ranked
+        return adapt.with_own_words(text, ranked, own, self.channel, adapted, seen)
 
     def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
         proposals = []

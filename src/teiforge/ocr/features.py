@@ -32,6 +32,7 @@ FEATURES = (
     "length",
     "unknown_document",  # the share of its words neither known nor guarded (Middle French)
     "split",  # the best candidate is two words
+    "own_word",  # the best candidate is not in the lexicon: a word of the document's own
 )
 RARE_TRIGRAM = 3  # frequent words that contain a triple for it to be ordinary
 SCORE_FLOOR = -40.0  # the score when there is no candidate
@@ -96,4 +97,5 @@ def features(
         float(len(text)),
         document.unknown_share,
         float(best is not None and " " in best.text),
+        float(best is not None and " " not in best.text and not lexicon.is_listed(best.text)),
     ]
