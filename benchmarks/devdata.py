@@ -146,6 +146,34 @@ def align(ocr: str, gold: str) -> list[Aligned]:
     return aligned
 
 
+def stretches(ocr: str, gold: str) -> dict[int, tuple[str, ...]]:
+    """Each wrong OCR token (by its start) -> the keys of the gold's words in its place:
+    those of its stretch of replaced, deleted and inserted tokens between two right ones.
+    A split word (etde: et de) aligns one of its words by replacement, the other by
+    insertion: the stretch holds both."""
+    found: dict[int, tuple[str, ...]] = {}
+    stretch: list[Token] = []
+    words: list[str] = []
+    for run in [*runs(ocr, gold), Run("equal", (), ())]:
+        if run.tag != "equal":
+            stretch += run.ocr
+            words += [key(t.core) for t in run.gold]
+            continue
+        shared = tuple(words)  # one tuple per stretch: its tokens share it
+        for token in stretch:
+            found[token.start] = shared
+        stretch, words = [], []
+    return found
+
+
+def reads_as_gold(after: str, stretch: tuple[str, ...]) -> bool:
+    """Whether a corrected token is the gold's reading in its place: its words, in order,
+    among the gold's words of its stretch."""
+    words = tuple(key(w) for w in after.split())
+    size = len(words)
+    return size > 0 and any(stretch[i : i + size] == words for i in range(len(stretch) - size + 1))
+
+
 @dataclass(frozen=True)
 class Change:
     """A proposal in document coordinates: corr None for a word only flagged."""
@@ -184,7 +212,7 @@ class Tally:
     flagged_wrong: int = 0  # wrong tokens a proposal (correction or flag) touches
     flagged_right: int = 0
     harmed: int = 0  # right tokens whose text a correction changed
-    fixed: int = 0  # wrong tokens a correction made equal to the gold
+    fixed: int = 0  # wrong tokens a correction made the gold's reading (reads_as_gold)
     corrected: int = 0  # tokens a correction changed
     errors_before: int = 0  # character edit distance to the gold
     errors_after: int = 0
@@ -243,6 +271,7 @@ def tally(pair: Pair, changes: list[Change]) -> Tally:
     result.normalised_after = Levenshtein.distance(normalise(corrected), gold)
     ordered = sorted(changes, key=lambda c: c.start)
     ends = [c.end for c in ordered]
+    gold_words = stretches(pair.ocr, pair.gold)
     for item in align(pair.ocr, pair.gold):
         token = item.token
         touching = []
@@ -261,7 +290,7 @@ def tally(pair: Pair, changes: list[Change]) -> Tally:
             result.wrong += 1
             result.flagged_wrong += bool(touching)
             after = corrected_token(pair.ocr, token, changed)
-            result.fixed += bool(changed) and key(after) == key(item.gold)
+            result.fixed += bool(changed) and reads_as_gold(after, gold_words[token.start])
         result.corrected += bool(changed)
     return result
 

@@ -48,7 +48,7 @@ def samples(corrector: Corrector, split: str = "tune") -> tuple[list[Sample], in
         wrong += sum(not a.right for a in aligned)
         right += sum(a.right for a in aligned)
         starts = [a.token.start for a in aligned]
-        regions = _regions(pair)
+        regions = devdata.stretches(pair.ocr, pair.gold)
         offsets = devdata.lines(pair.ocr)
         passages = [Passage(line) for _, line in offsets]
         for item in corrector.examine(passages):
@@ -83,33 +83,12 @@ def samples(corrector: Corrector, split: str = "tune") -> tuple[list[Sample], in
     return found, wrong, right
 
 
-def _regions(pair: devdata.Pair) -> dict[int, tuple[str, ...]]:
-    """Each wrong OCR token (by its start) -> the keys of the gold's words in its place:
-    those of its stretch of replaced, deleted and inserted tokens between two right ones.
-    A split word (etde: et de) aligns one of its words by replacement, the other by
-    insertion: the stretch holds both."""
-    regions: dict[int, tuple[str, ...]] = {}
-    stretch: list[devdata.Token] = []
-    gold: list[str] = []
-    for run in [*devdata.runs(pair.ocr, pair.gold), devdata.Run("equal", (), ())]:
-        if run.tag != "equal":
-            stretch += run.ocr
-            gold += [devdata.key(t.core) for t in run.gold]
-            continue
-        words = tuple(gold)  # one tuple per stretch: its tokens share it
-        for token in stretch:
-            regions[token.start] = words
-        stretch, gold = [], []
-    return regions
-
-
 def _judge(before: str, after: str, gold: tuple[str, ...]) -> tuple[bool, int]:
     """Whether a corrected token is the gold's reading in its place (its words, in
     order, among the gold's words of its stretch), and the character errors it removes
     from the stretch."""
     words = tuple(devdata.key(w) for w in after.split())
-    size = len(words)
-    fix = size > 0 and any(gold[i : i + size] == words for i in range(len(gold) - size + 1))
+    fix = devdata.reads_as_gold(after, gold)
     target = " ".join(gold)
     gain = Levenshtein.distance(devdata.key(before), target) - Levenshtein.distance(
         " ".join(words), target
