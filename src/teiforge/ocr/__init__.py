@@ -2,7 +2,8 @@
 strong, flag them when it is not, and never touch what is right.
 
 lexicon.py (which words exist) + channel.py (what the OCR does to them) ->
-candidates.py (what a printed word may have been) + guards.py (what is never an error) ->
+candidates.py (what a printed word may have been; screen.py rules out most strings
+first) + guards.py (what is never an error) ->
 features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) +
 context.py (the neighbouring words) -> corrector.py (the proposals).
 The data are package data (data/ocr/), built by tools/build_lexicon.py and

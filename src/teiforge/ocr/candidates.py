@@ -7,9 +7,11 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .channel import UNSEEN_EDIT, Channel, Edit, log_p
 from .lexicon import Lexicon
+from .screen import Screen, lexicon_screen
 from .words import shape
 
 LN10 = math.log(10)
@@ -38,6 +40,11 @@ class Candidates:
     channel: Channel
     _cache: dict[str, dict[str, tuple[Edit, ...]]] = field(default_factory=dict)
 
+    @cached_property
+    def _screen(self) -> Screen:
+        """Built on first use (about 0.2 s): loading the corrector stays quick."""
+        return lexicon_screen(self.lexicon.codes)
+
     def ranked(
         self, printed: str, adapted: Mapping[tuple[str, str], float] | None = None
     ) -> tuple[Candidate, ...]:
@@ -46,7 +53,11 @@ class Candidates:
         found = self._cache.get(printed)
         if found is None:
             roman = bool(_ROMANISH.fullmatch(printed)) and printed[:1] in "IVXLCDM"
-            found = self.channel.candidates(printed, lambda text: self._acceptable(text, roman))
+            found = self.channel.candidates(
+                printed,
+                lambda texts: {text for text in texts if self._acceptable(text, roman)},
+                None if roman else self._screen,  # a numeral need not be listed
+            )
             numeral = printed.replace("l", "I").replace("1", "I")
             if roman and numeral != printed and _ROMAN.fullmatch(numeral):
                 # The same glyph misread the same way through the word: one confusion.

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from importlib import resources
 
-MAX_SEGMENT = 2
+from .screen import NOT_PLAIN, Screen
+
+MAX_SEGMENT = 2  # _screened_learned_edits reads printed strings of up to two characters
 # Added to every denominator: a letter seen a dozen times in the learning data does not
 # make its confusions certain.
 SMOOTHING = 1000
@@ -53,9 +56,53 @@ MARK_READINGS = ("'", "", " ")  # what such a mark was on the page
 Edit = tuple[str, str, float]
 
 
+# One edit as the tables keep it: (page string, the same in lowercase, the edit, whether
+# the page string is plain).
+Reading = tuple[str, str, Edit, bool]
+
+
+@dataclass(frozen=True)
+class _Likely:
+    """The learned readings that reach a floor, as second edits look them up: printed ->
+    (page string, the same in lowercase, the edit, whether the page string is plain)."""
+
+    readings: dict[str, tuple[Reading, ...]]
+    pairs: frozenset[str]  # the first characters of the printed pairs
+
+    @classmethod
+    def of(cls, learned: dict[str, tuple[Reading, ...]], floor: float) -> _Likely:
+        readings = {}
+        for seen, options in learned.items():
+            likely = []
+            for reading in options:  # best first
+                if reading[2][2] < floor:
+                    break
+                likely.append(reading)
+            if likely:
+                readings[seen] = tuple(likely)
+        return cls(readings, frozenset(seen[0] for seen in readings if len(seen) == 2))
+
+
 @dataclass(frozen=True)
 class Channel:
     rules: dict[str, tuple[tuple[str, float], ...]]  # printed -> (page string, log p), best first
+    # The same rules with each edit built once: printed -> readings, best first.
+    _learned: dict[str, tuple[Reading, ...]] = field(init=False, repr=False, compare=False)
+    # printed character -> its unseen edits, built on first use.
+    _unseen: dict[str, tuple[Reading, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    # floor -> the learned readings that reach it, built on first use.
+    _likely: dict[float, _Likely] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        learned = {
+            seen: tuple(_reading(seen, meant, logp) for meant, logp in readings)
+            for seen, readings in self.rules.items()
+        }
+        object.__setattr__(self, "_learned", learned)
 
     @classmethod
     def load(cls, name: str = "confusions.tsv") -> Channel:
@@ -73,76 +120,186 @@ class Channel:
             {seen: tuple(sorted(found, key=lambda r: -r[1])) for seen, found in rules.items()}
         )
 
-    def first_edits(self, word: str) -> Iterator[tuple[str, Edit]]:
-        """Every string one learned confusion or one unseen edit away, with the edit."""
-        rules = self.rules
-        size = len(word)
-        for index in range(size + 1):
-            for length in range(MAX_SEGMENT + 1):
-                if index + length > size:
-                    break
-                seen = word[index : index + length]
-                for meant, logp in rules.get(seen, ()):
-                    yield word[:index] + meant + word[index + length :], (seen, meant, logp)
+    def _unseen_edits(self, char: str) -> tuple[Reading, ...]:
+        """What a printed character may have been by one unlearned edit: nothing, another
+        reading of a mark, another letter (in the character's case), the letter twice."""
+        readings = self._unseen.get(char)
+        if readings is None:
+            meanings = [""]
+            if char in INNER_MARKS:
+                meanings += MARK_READINGS
+            else:
+                lower = char.lower()
+                meanings += [
+                    letter.upper() if char.isupper() else letter
+                    for letter in LETTERS
+                    if letter != lower
+                ]
+                meanings.append(char + char)  # read once
+            readings = tuple(_reading(char, meant, UNSEEN_EDIT) for meant in meanings)
+            self._unseen[char] = readings
+        return readings
+
+    def unseen_edits(self, word: str) -> Iterator[tuple[str, Edit]]:
+        """Every string one unlearned edit away, with the edit."""
         for index, char in enumerate(word):
             head, tail = word[:index], word[index + 1 :]
-            yield head + tail, (char, "", UNSEEN_EDIT)
-            if char in INNER_MARKS:
-                for reading in MARK_READINGS:
-                    yield head + reading + tail, (char, reading, UNSEEN_EDIT)
-                continue
-            lower = char.lower()
-            for letter in LETTERS:
-                if letter != lower:
-                    meant = letter.upper() if char.isupper() else letter
-                    yield head + meant + tail, (char, meant, UNSEEN_EDIT)
-            yield head + char + char + tail, (char, char + char, UNSEEN_EDIT)  # read once
+            for meant, _, edit, _ in self._unseen_edits(char):
+                yield head + meant + tail, edit
 
     def learned_edits(self, word: str, floor: float) -> Iterator[tuple[str, Edit]]:
-        rules = self.rules
+        learned = self._learned
         size = len(word)
         for index in range(size + 1):
             for length in range(MAX_SEGMENT + 1):
                 if index + length > size:
                     break
                 seen = word[index : index + length]
-                for meant, logp in rules.get(seen, ()):
-                    if logp < floor:
-                        break
-                    yield word[:index] + meant + word[index + length :], (seen, meant, logp)
+                if seen in learned:
+                    head, tail = word[:index], word[index + length :]
+                    for meant, _, edit, _ in learned[seen]:
+                        if edit[2] < floor:
+                            break
+                        yield head + meant + tail, edit
 
     def repeated_edits(self, word: str) -> Iterator[tuple[str, Edit]]:
         """A learned confusion made at every place it can be (cornrne: comme): the same
         glyph misread the same way through a word is one misreading, not several."""
-        for seen, readings in self.rules.items():
+        for seen, readings in self._learned.items():
             if seen and not seen.isdigit() and word.count(seen) > 1:
-                for meant, logp in readings:
-                    yield word.replace(seen, meant), (seen, meant, logp)
+                for meant, _, edit, _ in readings:
+                    yield word.replace(seen, meant), edit
 
-    def candidates(self, word: str, known: Callable[[str], bool]) -> dict[str, tuple[Edit, ...]]:
+    def _screened_unseen_edits(
+        self, word: str, lowered: str, screen: Screen
+    ) -> Iterator[tuple[str, Edit]]:
+        """unseen_edits, less the strings the screen sets aside: each is looked up as
+        `lowered` edited, and built only when it passes."""
+        listed, other = screen.listed, screen.other
+        plain = NOT_PLAIN.isdisjoint(word)
+        first, last = screen.edges(lowered)
+        for index, char in enumerate(word):
+            unlisted = index >= first or index + 1 <= last  # a start or an end left unlisted
+            head, tail = lowered[:index], lowered[index + 1 :]
+            for meant, lower, edit, meant_plain in self._unseen_edits(char):
+                if plain and meant_plain:
+                    if unlisted or head + lower + tail not in listed:
+                        continue
+                elif (edited := head + lower + tail) not in listed and not other(edited):
+                    continue
+                yield word[:index] + meant + word[index + 1 :], edit
+
+    def _screened_learned_edits(
+        self, word: str, floor: float, screen: Screen
+    ) -> list[tuple[str, Edit]]:
+        """learned_edits, less the strings the screen sets aside."""
+        lowered = word.lower()
+        if not _lowers_by_letter(word, lowered):
+            return list(self.learned_edits(word, floor))
+        table = self._likely.get(floor)
+        if table is None:
+            table = self._likely[floor] = _Likely.of(self._learned, floor)
+        listed, other = screen.listed, screen.other
+        plain = NOT_PLAIN.isdisjoint(word)
+        first, last = screen.edges(lowered)
+        found = []
+        size = len(word)
+        for index in range(size + 1):  # in learned_edits' order: by place, then by length
+            for length in (0, 1, 2) if index < size - 1 else (0, 1) if index < size else (0,):
+                if length == 0:
+                    seen = ""
+                elif length == 1:
+                    seen = word[index]
+                elif word[index] in table.pairs:
+                    seen = word[index : index + 2]
+                else:
+                    continue
+                readings = table.readings.get(seen)
+                if readings is None:
+                    continue
+                head, tail = lowered[:index], lowered[index + length :]
+                unlisted = index >= first or index + length <= last
+                for meant, lower, edit, meant_plain in readings:
+                    if unlisted and plain and meant_plain:
+                        continue  # a plain string with an unlisted start or end
+                    edited = head + lower + tail
+                    if (not unlisted and edited in listed) or (
+                        not (plain and meant_plain) and other(edited)
+                    ):
+                        found.append((word[:index] + meant + word[index + length :], edit))
+        return found
+
+    def candidates(
+        self,
+        word: str,
+        known: Callable[[set[str]], AbstractSet[str]],
+        screen: Screen | None = None,
+    ) -> dict[str, tuple[Edit, ...]]:
         """The known strings one or two edits away -> their likeliest edits. A second
         edit is a likely learned one (SECOND_EDIT_FLOOR) after one of the SEEDS likeliest
-        first ones: enough for "per-lonnages", fast enough for 10,000 words a second."""
-        found: dict[str, tuple[Edit, ...]] = {}
-        seeds: dict[str, Edit] = {}
-        for variant, edit in self.first_edits(word):
-            logp = edit[2]
-            if variant not in found or logp > found[variant][0][2]:
-                if known(variant):
-                    found[variant] = (edit,)
-                if variant not in seeds or logp > seeds[variant][2]:
+        first ones: enough for "per-lonnages". `known` picks, from a set of strings, those
+        that may be readings; a `screen` first sets aside, by their lowercase, most of
+        the thousand strings the edits of a word make, and only the rest are built."""
+        seeds: dict[str, Edit] = {}  # each string one edit away -> its likeliest edit
+        for variant, edit in self.learned_edits(word, -math.inf):
+            best = seeds.get(variant)
+            if best is None or edit[2] > best[2]:
+                seeds[variant] = edit
+        likely = [item for item in seeds.items() if item[1][2] > UNSEEN_EDIT]
+        lowered = word.lower()
+        if screen is not None and len(likely) >= SEEDS and _lowers_by_letter(word, lowered):
+            # The SEEDS likeliest are learned edits (an unseen one is never likelier): the
+            # unseen edits need not all be built, only those the screen lets through.
+            best_seeds = sorted(likely, key=lambda item: -item[1][2])[:SEEDS]
+            asked = {v for v, _ in self._screened_learned_edits(word, -math.inf, screen)}
+            for variant, edit in self._screened_unseen_edits(word, lowered, screen):
+                best = seeds.get(variant)
+                if best is None or edit[2] > best[2]:
                     seeds[variant] = edit
-        for variant, edit in self.repeated_edits(word):
-            if (variant not in found or edit[2] > log_p(found[variant])) and known(variant):
+                asked.add(variant)
+        else:
+            for variant, edit in self.unseen_edits(word):
+                best = seeds.get(variant)
+                if best is None or edit[2] > best[2]:
+                    seeds[variant] = edit
+            best_seeds = sorted(seeds.items(), key=lambda item: -item[1][2])[:SEEDS]
+            asked = set(seeds) if screen is None else screen.admitted(seeds)
+        repeated = list(self.repeated_edits(word))
+        seconds = [
+            (second, edit, other)
+            for variant, edit in best_seeds
+            for second, other in (
+                self.learned_edits(variant, SECOND_EDIT_FLOOR)
+                if screen is None
+                else self._screened_learned_edits(variant, SECOND_EDIT_FLOOR, screen)
+            )
+        ]
+        readings = known(
+            {*asked, *(variant for variant, _ in repeated), *(second for second, _, _ in seconds)}
+        )
+        found: dict[str, tuple[Edit, ...]] = {
+            variant: (edit,) for variant, edit in seeds.items() if variant in readings
+        }
+        for variant, edit in repeated:
+            if variant in readings and (variant not in found or edit[2] > log_p(found[variant])):
                 found[variant] = (edit,)
-        best = sorted(seeds.items(), key=lambda item: -item[1][2])[:SEEDS]
-        for variant, edit in best:
-            for second, other in self.learned_edits(variant, SECOND_EDIT_FLOOR):
+        for second, edit, other in seconds:
+            if second in readings:
                 total = edit[2] + other[2]
-                if (second not in found or total > log_p(found[second])) and known(second):
+                if second not in found or total > log_p(found[second]):
                     found[second] = (edit, other)
         found.pop(word, None)
         return found
+
+
+def _reading(seen: str, meant: str, logp: float) -> Reading:
+    return meant, meant.lower(), (seen, meant, logp), NOT_PLAIN.isdisjoint(meant)
+
+
+def _lowers_by_letter(word: str, lowered: str) -> bool:
+    """Whether the lowercase of an edited word is its lowercase edited: each character
+    lowers alone, to one character (not so the final sigma, nor İ)."""
+    return len(lowered) == len(word) and "Σ" not in word
 
 
 def log_p(edits: tuple[Edit, ...], adapted: Mapping[tuple[str, str], float] | None = None) -> float:

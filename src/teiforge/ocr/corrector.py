@@ -21,16 +21,18 @@ from .candidates import Candidate, Candidates
 from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
 from .features import Document, Trigrams, features
-from .guards import Situation, guarded
+from .guards import Situation, guarded, situation_key
 from .joins import joins
 from .lexicon import Lexicon
 from .model import Model
+from .oldspell import OldSpelling, modern_form
 from .realword import real_word
 from .words import Word, shape, words
 
 # The share (and the least number) of old spellings (estoit, faict) that make an old text.
 OLD_TEXT = 0.01
 OLD_TEXT_WORDS = 2
+GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
 
 
 class _Ranges:
@@ -100,6 +102,8 @@ class Corrector:
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
+        self._guard_codes: dict[tuple[str, bool, str, bool, bool], str | None] = {}
+        self._old_forms: dict[str, OldSpelling | None] = {}
 
     def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
         found: list[tuple[int, Word, str | None]] = []
@@ -108,32 +112,44 @@ class Corrector:
             for word in words(passage.text, passage.cuts):
                 if overlaps.any_between(word.start, word.end):
                     continue
-                situation = Situation(
-                    word, passage.text, self.lexicon, False, self.trigrams, self._misread_capital
-                )
-                found.append((index, word, guarded(situation)))
+                found.append((index, word, self._guarded(word, passage.text, False)))
         old = sum(code == "old" for _, _, code in found)
         if old >= OLD_TEXT_WORDS and old / max(1, len(found)) >= OLD_TEXT:
             # An old text: accents missing from a word are its spelling, not OCR's.
             found = [
-                (
-                    i,
-                    w,
-                    code
-                    or guarded(
-                        Situation(
-                            w,
-                            passages[i].text,
-                            self.lexicon,
-                            True,
-                            self.trigrams,
-                            self._misread_capital,
-                        )
-                    ),
-                )
-                for i, w, code in found
+                (i, w, code or self._guarded(w, passages[i].text, True)) for i, w, code in found
             ]
         return found
+
+    def _guarded(self, word: Word, text: str, old_text: bool) -> str | None:
+        """The guard's code for a word, asked once per situation_key in a process: the
+        same words come back in every block, and in every document a worker encodes."""
+        key = situation_key(word, text, old_text)
+        if key in self._guard_codes:
+            return self._guard_codes[key]
+        code = guarded(
+            Situation(
+                word,
+                text,
+                self.lexicon,
+                old_text,
+                self.trigrams,
+                self._misread_capital,
+                self._old_form,
+            )
+        )
+        if len(self._guard_codes) > GUARD_CACHE:
+            self._guard_codes.clear()
+        self._guard_codes[key] = code
+        return code
+
+    def _old_form(self, text: str) -> OldSpelling | None:
+        """oldspell.modern_form, once per word in a process."""
+        if text not in self._old_forms:
+            if len(self._old_forms) > GUARD_CACHE:
+                self._old_forms.clear()
+            self._old_forms[text] = modern_form(text, self.lexicon.is_word)
+        return self._old_forms[text]
 
     def _misread_capital(self, text: str) -> bool:
         """The best reading of a capitalised word is a lowercase word, by learned
@@ -171,6 +187,7 @@ class Corrector:
         adapted = adapt.adapted(adapt.evidence(likely), text) if self.adapting else {}
         examined = []
         consumed = {join.other for join in pairs.values()}
+        variants_seen: dict[tuple[str, bool], dict[str, float]] = {}
         for n, (index, word, code) in enumerate(found):
             if n in consumed:
                 continue
@@ -185,7 +202,7 @@ class Corrector:
                 values = features(word, ranked, self.lexicon, self.trigrams, document)
                 examined.append(Examined(index, word, None, ranked, tuple(values)))
             elif code == "known" and adapted:
-                other = real_word(found, n, adapted, self.lexicon, self.bigrams)
+                other = real_word(found, n, adapted, self.lexicon, self.bigrams, variants_seen)
                 if other is None:
                     examined.append(Examined(index, word, code))
                 else:

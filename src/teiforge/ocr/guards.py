@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .features import Trigrams
 from .lexicon import Lexicon
-from .oldspell import modern_form
+from .oldspell import OldSpelling, modern_form
 from .words import ABBREVIATIONS, ELISION, Word, shape
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:e|er|ère|re|res|es|ème|èmes|o|°|bis|ter)?")
@@ -38,6 +38,8 @@ class Situation:
     trigrams: Trigrams | None = None
     # whether a capitalised word is likelier a lowercase word with its capital misread
     misread_capital: Callable[[str], bool] | None = None
+    # the modern form of an old spelling (oldspell.modern_form), if a corrector keeps them
+    old_form: Callable[[str], OldSpelling | None] | None = None
 
     @property
     def followed_by_stop(self) -> bool:
@@ -46,11 +48,19 @@ class Situation:
 
 def number(s: Situation) -> bool:
     """1857, 5,887, 3e; but not 11 opening a sentence before a small letter (Il est)."""
-    text = s.word.text
-    if not _NUMBER.fullmatch(text):
+    if not _NUMBER.fullmatch(s.word.text):
         return False
-    misread = s.word.sentence_start and len(text) <= 2 and "1" in text
-    return not (misread and _LOWER_NEXT.match(s.text, s.word.end))
+    return not _misread_il(s.word, s.text)
+
+
+def _misread_il(word: Word, text: str) -> bool:
+    """11, 1l opening a sentence before a small letter: Il, misread."""
+    return (
+        word.sentence_start
+        and len(word.text) <= 2
+        and "1" in word.text
+        and _LOWER_NEXT.match(text, word.end) is not None
+    )
 
 
 def roman_numeral(s: Situation) -> bool:
@@ -93,9 +103,10 @@ def proper_name(s: Situation) -> bool:
         return True
     if s.trigrams is None or not text.isalpha() or text[0] not in NAME_INITIALS:
         return False
-    if s.misread_capital is not None and s.misread_capital(text):
-        return False  # Ja, Tevint: la, revint with a capital misread
-    return s.trigrams.rare(text) == 0
+    if s.trigrams.rare(text) != 0:
+        return False
+    # Ja, Tevint: la, revint with a capital misread (asked last: it weighs the candidates)
+    return s.misread_capital is None or not s.misread_capital(text)
 
 
 def capital_without_accent(s: Situation) -> bool:
@@ -110,7 +121,10 @@ def capital_without_accent(s: Situation) -> bool:
 
 
 def old_spelling(s: Situation) -> bool:
-    old = modern_form(s.word.text, s.lexicon.is_word)
+    if s.old_form is None:
+        old = modern_form(s.word.text, s.lexicon.is_word)
+    else:
+        old = s.old_form(s.word.text)
     return old is not None and (old.strong or s.old_text)
 
 
@@ -175,6 +189,23 @@ LATE_GUARDS: tuple[tuple[str, Guard], ...] = (
     ("compound", compound),
 )
 KNOWN = "known"  # not a guard: a word of the lexicon
+
+
+def situation_key(word: Word, text: str, old_text: bool) -> tuple[str, bool, str, bool, bool]:
+    """All that the guards read of a word's situation: its text, whether it opens a
+    sentence, what follows it when that is a full stop or a hyphen (an abbreviation, a
+    word broken at a line end), whether it is 11 for Il, and whether the text is old.
+    With the same lexicon, the same key gets the same code: a corrector asks once per
+    key."""
+    end = word.end
+    after = text[end : end + 2]
+    return (
+        word.text,
+        word.sentence_start,
+        after if after[:1] in (".", "-") else "",
+        _misread_il(word, text),
+        old_text,
+    )
 
 
 def guarded(situation: Situation) -> str | None:

@@ -9,11 +9,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-Rule = tuple[re.Pattern[str], str]
+# (old, modern string or None, template): a template names the old one's groups (\1\1)
+# and is expanded for each match; a plain modern string is taken as it is.
+Rule = tuple[re.Pattern[str], str | None, str]
 
 
 def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
-    return tuple((re.compile(pattern), modern) for pattern, modern in pairs)
+    return tuple(
+        (re.compile(old), None if "\\" in modern else modern, modern) for old, modern in pairs
+    )
 
 
 # (old, modern) rewrites; each applies at one place at a time.
@@ -70,9 +74,10 @@ MAX_CHANGES = 3
 
 def _rewrites(word: str) -> Iterator[tuple[str, bool]]:
     for rules, strong in ((SPELLINGS, True), (ACCENTS, False)):
-        for pattern, modern in rules:
+        for pattern, literal, template in rules:
             for match in pattern.finditer(word):
-                yield word[: match.start()] + match.expand(modern) + word[match.end() :], strong
+                modern = match.expand(template) if literal is None else literal
+                yield word[: match.start()] + modern + word[match.end() :], strong
 
 
 @dataclass(frozen=True)

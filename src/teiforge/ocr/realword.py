@@ -52,11 +52,24 @@ def variants(
 
 
 def real_word(
-    found: Found, n: int, adapted: dict[tuple[str, str], float], lexicon: Lexicon, bigrams: Bigrams
+    found: Found,
+    n: int,
+    adapted: dict[tuple[str, str], float],
+    lexicon: Lexicon,
+    bigrams: Bigrams,
+    seen: dict[tuple[str, bool], dict[str, float]] | None = None,
 ) -> RealWord | None:
-    """The likeliest other reading of the n-th word, in its context, or None."""
+    """The likeliest other reading of the n-th word, in its context, or None. `seen`: the
+    variants already found in the document (the same habits), by the word's text and
+    whether it opens a sentence, which is all that `variants` reads of a word."""
     word = found[n][1]
-    options = variants(word, adapted, lexicon)
+    if seen is None:
+        options = variants(word, adapted, lexicon)
+    else:
+        key = (word.text, word.sentence_start)
+        if key not in seen:
+            seen[key] = variants(word, adapted, lexicon)
+        options = seen[key]
     if not options:
         return None
     left, right = neighbour(found, n, -1), neighbour(found, n, 1)
