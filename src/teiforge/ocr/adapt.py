@@ -78,7 +78,7 @@ def with_own_words(
         return ranked
     found = cache.get(printed)
     if found is None:
-        found = cache[printed] = channel.candidates(printed, own.__contains__)
+        found = cache[printed] = channel.candidates(printed, lambda texts: texts & own.keys())
     if not found:
         return ranked
     merged = {c.text: c for c in ranked}
