@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from .candidates import Candidate
 from .channel import Channel, Edit, log_p
+from .screen import Screen
 
 MIN_EVIDENCE = 1.5  # expected occurrences, in different words, before a confusion counts
 MAX_RATE = 0.5  # no confusion is more likely than not
@@ -51,22 +53,39 @@ MIN_OWN_LENGTH = 4  # shorter words match too easily
 NOT_OWN = (None, "old")  # unknown words; old spellings
 
 
-def own_words(found: Iterable[tuple[str, str | None]]) -> dict[str, float]:
+@dataclass(frozen=True)
+class OwnWords:
+    """A document's own words -> the log of their share of its words (a prior of its
+    own), and the screen of their forms (all letters: no split, compound or elision)."""
+
+    priors: dict[str, float]
+    screen: Screen
+
+    def __bool__(self) -> bool:
+        return bool(self.priors)
+
+
+def own_words(found: Iterable[tuple[str, str | None]]) -> OwnWords:
     """The document's words read right (known or guarded, not old spellings) MIN_OWN
-    times or more -> log of their share of the document's words: a prior of its own."""
+    times or more."""
     counts: dict[str, int] = {}
     size = 0
     for text, code in found:
         size += 1
         if code not in NOT_OWN and len(text) >= MIN_OWN_LENGTH and text.isalpha():
             counts[text] = counts.get(text, 0) + 1
-    return {text: math.log(n / size) for text, n in counts.items() if n >= MIN_OWN}
+    priors = {text: math.log(n / size) for text, n in counts.items() if n >= MIN_OWN}
+    return OwnWords(priors, Screen.of({text.lower() for text in priors}, _never))
+
+
+def _never(_: str) -> bool:
+    return False
 
 
 def with_own_words(
     printed: str,
     ranked: tuple[Candidate, ...],
-    own: dict[str, float],
+    own: OwnWords,
     channel: Channel,
     adapted: Mapping[tuple[str, str], float] | None,
     cache: dict[str, dict[str, tuple[Edit, ...]]],
@@ -76,14 +95,16 @@ def with_own_words(
     own words found so far, by printed word."""
     if not own or len(printed) < MIN_OWN_LENGTH:
         return ranked
+    priors = own.priors
     found = cache.get(printed)
     if found is None:
-        found = cache[printed] = channel.candidates(printed, lambda texts: texts & own.keys())
+        found = channel.candidates(printed, lambda texts: texts & priors.keys(), own.screen)
+        cache[printed] = found
     if not found:
         return ranked
     merged = {c.text: c for c in ranked}
     for text, edits in found.items():
         current = merged.get(text)
-        prior = max(own[text], current.prior) if current else own[text]
+        prior = max(priors[text], current.prior) if current else priors[text]
         merged[text] = Candidate(text, edits, log_p(edits, adapted), prior)
     return tuple(sorted(merged.values(), key=lambda c: (-c.score, c.text)))

@@ -167,7 +167,7 @@ class Corrector:
         codes = Counter(code for _, _, code in found)
         size = max(1, len(found))
         document = Document(Counter(w.text for _, w, _ in found), codes[None] / size)
-        own = adapt.own_words((w.text, code) for _, w, code in found) if self.adapting else {}
+        own = adapt.own_words((w.text, code) for _, w, code in found if self.adapting)
         seen: dict[str, dict[str, tuple[Edit, ...]]] = {}
         unknown = {
             n: self._ranked(w.text, own, None, seen)
@@ -216,7 +216,7 @@ class Corrector:
     def _ranked(
         self,
         text: str,
-        own: dict[str, float],
+        own: adapt.OwnWords,
         adapted: dict[tuple[str, str], float] | None,
         seen: dict[str, dict[str, tuple[Edit, ...]]],
     ) -> tuple[Candidate, ...]:
