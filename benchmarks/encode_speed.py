@@ -31,7 +31,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 from measure import SEED, dev_sources
 
-from teiforge.annotate import Context, annotate
+from teiforge.annotate import ANNOTATORS, Context, annotate
 from teiforge.annotate.words import french
 from teiforge.encode import EncodeOptions, encode
 from teiforge.layout import segment
@@ -69,8 +69,11 @@ def floor(path: Path) -> bytes:
 
 
 def stages(paths: list[Path]) -> dict[str, float]:
-    """CPU seconds per stage of encode.encode over `paths`, once each."""
+    """CPU seconds per stage of encode.encode over `paths`, once each; and, apart, what
+    annotating takes without the OCR corrector (the annotators but "ocr")."""
     spent = dict.fromkeys(("read", "layout", "annotate", "tree", "serialise"), 0.0)
+    without_ocr = [code for code in ANNOTATORS if code != "ocr"]
+    aside = 0.0
     context = Context(language=OPTIONS.language)
     facts = HeaderFacts(version="bench", language=OPTIONS.language, date=OPTIONS.date)
     for path in paths:
@@ -87,7 +90,9 @@ def stages(paths: list[Path]) -> dict[str, float]:
         t5 = CPU()
         for stage, spent_here in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
             spent[stage] += spent_here
-    return spent
+        annotate(layout, context, without_ocr)
+        aside += CPU() - t5
+    return {**spent, "annotate without ocr": aside}
 
 
 def child(corpus: str, floor_first: bool) -> None:
@@ -149,9 +154,14 @@ def main() -> None:
     if args.stages:
         french()
         spent = stages(dev_sources())
+        aside = spent.pop("annotate without ocr")
         total = sum(spent.values())
         shares = ", ".join(f"{stage} {s:.2f} s ({s / total:.0%})" for stage, s in spent.items())
         print(f"ocr-fr-dev by stage (one run, CPU): {shares}")
+        print(
+            f"without the OCR corrector: {total - spent['annotate'] + aside:.2f} s "
+            f"(annotate {aside:.2f} s)"
+        )
 
 
 if __name__ == "__main__":
