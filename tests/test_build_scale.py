@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import CASES
-from teiforge.build import build_corpus
 from teiforge.build.cache import CACHE_DIR, CACHE_FILE
 from teiforge.build.executors import LocalExecutor, make_executor
+from teiforge.build.pipeline import build_corpus
 from teiforge.build.progress import wants_progress
 from teiforge.config import load_config
 from teiforge.html import render_site

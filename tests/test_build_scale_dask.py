@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from distributed import LocalCluster
 
-from teiforge.build import build_corpus
 from teiforge.build.executors import DaskExecutor
+from teiforge.build.pipeline import build_corpus
 from teiforge.config import load_config
 from teiforge.errors import InputError
 from test_build_scale import _build, _corpus, _outputs

@@ -49,3 +49,12 @@ def test_header_facts() -> None:
     from teiforge import __version__
 
     assert tei.find(".//t:application", NS).attrib == {"ident": "teiforge", "version": __version__}
+
+
+def test_the_version_is_the_installed_package_s() -> None:
+    """teiforge.__version__ is written in the header; the package installed says the same."""
+    from importlib.metadata import version
+
+    from teiforge import __version__
+
+    assert version("teiforge") == __version__ == "0.1.0"

@@ -13,20 +13,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .atomic import write_bytes
-from .build import EXECUTORS, build_corpus, make_executor
-from .build.progress import wants_progress
+from .build import EXECUTORS
 from .config import date_problem, find_config, language_problem, load_config
-from .corpus import encoding_date, options_from
 from .errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError
-from .html import render_site
-from .read import read_source
-from .tei.load import load_tei
 from .tei.readings import READINGS, Reading
-from .tei.readings import reading as text_reading
-from .validate import exit_code, validate_paths
-from .validate.codes import listing
 from .validate.formats import AUTO, FORMATS, pick
+
+# Each command imports what it runs when it runs: starting teiforge loads the command
+# line alone (a warm `validate` in CI is mostly start-up).
 
 EXIT_INTERNAL = 3  # a bug of teiforge's own: reported in one line, never a traceback
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
@@ -99,7 +93,10 @@ def encode_command(
     corrections: Path | None,
 ) -> None:
     """Encode OCR text FILES as TEI. Without --config, no corpus file is used (a blind encoding)."""
-    from .encode import EncodeOptions, encode  # here: `build` and the others do without it
+    from .atomic import write_bytes
+    from .corpus import encoding_date, options_from
+    from .encode import EncodeOptions, encode
+    from .read import read_source
 
     date = _checked_option("--date", date, date_problem)
     lang = _checked_option("--lang", lang, language_problem)
@@ -179,6 +176,9 @@ def validate_command(
     config_file: Path | None,
 ) -> None:
     """Validate TEI files, folders (recursively, *.xml) or globs."""
+    from .validate import exit_code, validate_paths
+    from .validate.codes import listing
+
     if list_rules:
         click.echo(listing(), nl=False)
         return
@@ -203,6 +203,8 @@ def validate_command(
 def html_command(files: tuple[Path, ...], out_dir: Path, templates: Path | None) -> None:
     """Render TEI FILES as a static HTML reading edition: a page per document, an index,
     indexes of names, static/ (stylesheet, script)."""
+    from .html import render_site
+
     written = render_site(files, out_dir, templates)
     click.echo(f"{len(written)} files written to {out_dir}")
 
@@ -218,6 +220,9 @@ def html_command(files: tuple[Path, ...], out_dir: Path, templates: Path | None)
 )
 def text_command(file: Path, reading: Reading) -> None:
     """Print a TEI document's text in one of its readings."""
+    from .tei.load import load_tei
+    from .tei.readings import reading as text_reading
+
     click.echo(text_reading(load_tei(file).getroot(), reading), nl=False)
 
 
@@ -231,6 +236,7 @@ def _count(number: int, noun: str) -> str:
 @click.option("--config", "config_file", type=PATH, help="teiforge.toml or pyproject.toml.")
 def review_command(files: tuple[Path, ...], output: Path, config_file: Path | None) -> None:
     """List the OCR corrections and flags of FILES for an editor to decide."""
+    from .corpus import options_from
     from .encode import EncodeOptions
     from .review import review
 
@@ -268,6 +274,11 @@ def build_command(
     config_file: Path | None, jobs: int, executor: str, scheduler: str | None, quiet: bool
 ) -> None:
     """Encode a corpus, validate its editions, render its site; skip what has not changed."""
+    from .build.executors import make_executor
+    from .build.pipeline import build_corpus
+    from .build.progress import wants_progress
+    from .validate import exit_code
+
     config = load_config(config_file) if config_file else find_config(Path.cwd())
     runner = make_executor(executor, jobs, scheduler)
     try:

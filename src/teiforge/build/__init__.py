@@ -2,9 +2,8 @@
 cluster (executors), an incremental build that skips what has not changed (cache,
 fingerprint), and a progress bar for long builds (progress). pipeline.build_corpus is
 the entry point; the work for one document is document.build_document, a pure function.
+
+Nothing is imported here: the command line names the executors without loading a build.
 """
 
-from .executors import EXECUTORS, Executor, make_executor
-from .pipeline import BuildResult, build_corpus
-
-__all__ = ["EXECUTORS", "BuildResult", "Executor", "build_corpus", "make_executor"]
+EXECUTORS = ("local", "dask")  # where a build's documents may be built (executors.py)

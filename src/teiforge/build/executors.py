@@ -148,9 +148,6 @@ class DaskExecutor:
         self._client.close()
 
 
-EXECUTORS = ("local", "dask")
-
-
 def make_executor(name: str, jobs: int = 1, scheduler: str | None = None) -> Executor:
     if name == "dask":
         if not scheduler:
