@@ -18,11 +18,12 @@ a warning.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 from collections.abc import Iterable
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -48,8 +49,9 @@ Entry = list[list[Any]]  # [code, message, line, column, xpath, severity] per di
 def validator_fingerprint() -> str:
     """What the validator is: versions, and the bytes of its code."""
     digest = hashlib.sha256()
-    for part in (__version__, etree.LXML_VERSION, etree.LIBXML_VERSION, _version("xmlschema")):
+    for part in (__version__, etree.LXML_VERSION, etree.LIBXML_VERSION):
         digest.update(repr(part).encode())
+    digest.update(_module_bytes("xmlschema"))
     package = resources.files("teiforge")
     sources = [package / "xmlsafe.py", *_python_files(package / "validate")]
     for source in sorted(sources, key=str):
@@ -66,11 +68,13 @@ def _python_files(folder: Traversable) -> Iterable[Traversable]:
             yield item
 
 
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return ""
+def _module_bytes(name: str) -> bytes:
+    """The bytes of a module's file, found without importing it (xmlschema's carry its
+    version): importing it, or importlib.metadata, would double a warm run's start-up."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return b""
+    return Path(spec.origin).read_bytes()
 
 
 def result_key(schemas: str, rules: Iterable[str], content: str) -> str:
