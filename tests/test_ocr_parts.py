@@ -81,6 +81,12 @@ def test_words_stop_at_cuts_and_know_sentence_starts() -> None:
         ("luy", OldSpelling("lui", True)),
         ("vn", OldSpelling("un", True)),
         ("i'aime", OldSpelling("j'aime", True)),
+        ("auecques", OldSpelling("avec", True)),
+        ("doncques", OldSpelling("donc", True)),
+        ("neantmoins", OldSpelling("néanmoins", True)),
+        ("soubs", OldSpelling("sous", True)),
+        ("doubte", OldSpelling("doute", True)),
+        ("responce", OldSpelling("réponse", True)),
         ("armee", OldSpelling("armée", False)),  # an accent only: an old text's, or OCR's
         ("médiotion", None),
         ("trovail", None),

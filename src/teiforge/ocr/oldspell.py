@@ -58,6 +58,10 @@ SPELLINGS = _rules(
     (r"sç", "s"),  # sçavoir
     (r"(?<=u)ng$", "n"),  # ung
     (r"th", "t"),  # thresor, authorité
+    (r"(?<=c)ques$", ""),  # avecques, doncques, oncques
+    (r"(?<=an)t(?=m)", ""),  # neantmoins
+    (r"(?<=[ou])b(?=[stz])", ""),  # soubs, doubte, soubdain
+    (r"(?<=n)ce$", "se"),  # responce, deffence, dispence
     (r"(?<=^grand)'", "-"),  # grand'mère, grand'peine
 )
 # Accents are weak evidence: OCR loses accents too, so they count only in an old text.
