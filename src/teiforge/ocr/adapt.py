@@ -46,7 +46,7 @@ def adapted(counts: dict[tuple[str, str], float], text: str) -> dict[tuple[str, 
 
 
 # A document's own words: a name or a term it prints right several times is what a
-# misread form of it most likely was (PERRlCHON: PERRICHON when PERRICHON is printed
+# misread form of it most likely was (Bouvcsse: Bouvesse when Bouvesse is printed
 # elsewhere). Not old spellings, which vary within a text (plustot, plustost).
 MIN_OWN = 2  # occurrences read right (known or guarded), for a word to count
 MIN_OWN_LENGTH = 4  # shorter words match too easily
