@@ -32,8 +32,9 @@ from ...model import Diagnostic
 from ..document import Document
 from . import rng_messages
 from .errors import SchemaError, parse_schema
-from .rng_model import Grammar, pattern_children
+from .rng_model import Grammar
 from .rng_names import rng
+from .rng_patterns import pattern_children
 from .source import SchemaSource, local_target
 
 

@@ -173,7 +173,7 @@ def _attribute_problems(
     document: Document, grammar: Grammar, element: etree._Element, flagged: str | None
 ) -> list[Diagnostic]:
     ns, local = split(element.tag)
-    declared = grammar.attributes(ns, local)
+    declared = grammar.attributes.declared(ns, local)
     name = display_name(element.tag)
     found: list[Diagnostic] = []
     for attribute, value in element.attrib.items():
@@ -187,7 +187,7 @@ def _attribute_problems(
         values: list[str] = []
         words: list[str] = []
         for declaration in matching:
-            more_values, more_words = grammar.value_words(declaration.pattern)
+            more_values, more_words = grammar.attributes.value_words(declaration.pattern)
             values += more_values
             words += more_words
         outside_list = bool(values) and not words and " ".join(value.split()) not in values
@@ -215,8 +215,8 @@ def _repeated_id(grammar: Grammar, element: etree._Element, local: str) -> bool:
         return False
     ns, name = split(element.tag)
     return any(
-        "ID" in grammar.datatypes(a.pattern)
-        for a in grammar.attributes(ns, name)
+        "ID" in grammar.attributes.datatypes(a.pattern)
+        for a in grammar.attributes.declared(ns, name)
         if a.name_class and a.name_class[0] == "name" and a.name_class[2] == local
     )
 

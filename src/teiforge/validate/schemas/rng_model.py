@@ -1,5 +1,5 @@
 """What a RELAX NG schema expects of an element, in names: the child elements it may hold
-next, the attributes it may and must have, the values an attribute takes.
+next (its attributes and their values: rng_attributes).
 
 libxml2 says whether a document is valid and where; its words rarely say what was
 expected. This model answers that from the schema itself: an element's content becomes a
@@ -14,26 +14,16 @@ cheap. Parts of a schema not followed (externalRef, nested grammars, includes) a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
+from .rng_attributes import Attributes
 from .rng_names import NameClass, matches, names, of_pattern, rng
-from .types import BUILTIN_WORDS
+from .rng_patterns import CONTAINERS, content_nodes, pattern_children, top_defines
 
 EMPTY, NOT_ALLOWED, TEXT, ANY = 0, 1, 2, 3
-_CONTAINERS = {rng(t) for t in ("group", "interleave", "choice", "optional", "zeroOrMore")}
-_CONTAINERS |= {rng("oneOrMore"), rng("mixed")}
-_NAME_CLASSES = {rng("name"), rng("anyName"), rng("nsName"), rng("except")}
 _TEXT_LIKE = {rng("text"), rng("data"), rng("value"), rng("list")}
-
-
-@dataclass(frozen=True)
-class Attribute:
-    name_class: NameClass | None
-    pattern: etree._Element  # the attribute pattern (its children say its values)
-    required: bool
 
 
 class Grammar:
@@ -44,7 +34,8 @@ class Grammar:
         self._ids: dict[tuple[Any, ...], int] = {node: i for i, node in enumerate(self._nodes)}
         self._elements: list[etree._Element] = []
         self._element_ids: dict[etree._Element, int] = {}
-        self._defines = _defines(root) if root.tag == rng("grammar") else {}
+        self._defines = top_defines(root)
+        self.attributes = Attributes(root)  # what its elements' attributes may be
         self._refs: dict[str, int] = {}
         self._derivatives: dict[tuple[int, str, str], int] = {}
         self._content: dict[tuple[str, str], int] = {}
@@ -72,7 +63,7 @@ class Grammar:
         key = (ns, local)
         if key not in self._content:
             found = [
-                self._pattern_of(list(_content_nodes(node)))
+                self._pattern_of(list(content_nodes(node)))
                 for node in self._elements
                 if matches(of_pattern(node), ns, local)
             ]
@@ -127,15 +118,6 @@ class Grammar:
                 result = any(self.allows_text(p) for p in node[1:])
             self._texts[pattern] = result
         return self._texts[pattern]
-
-    def attributes(self, ns: str, local: str) -> list[Attribute]:
-        """The attributes element patterns so named declare (required when no optional,
-        zeroOrMore or choice stands between the element and the attribute)."""
-        found: list[Attribute] = []
-        for node in self._elements:
-            if matches(of_pattern(node), ns, local):
-                found.extend(self._attributes(list(_content_nodes(node)), True, set()))
-        return found
 
     # ---------------------------------------------------------------- building patterns
 
@@ -192,7 +174,7 @@ class Grammar:
             return NOT_ALLOWED
         if tag == rng("ref"):
             return self._ref(node.get("name", ""))
-        if tag not in _CONTAINERS:
+        if tag not in CONTAINERS:
             return ANY  # externalRef, parentRef, grammar: not followed
         inner = [self._pattern(c) for c in pattern_children(node)]
         local = tag[len(rng("")) :]
@@ -293,125 +275,9 @@ class Grammar:
         elif kind == "oneOrMore":
             yield from self._required(node[1], seen)
 
-    # --------------------------------------------------------------------- attributes
-
-    def _attributes(
-        self, nodes: list[etree._Element], required: bool, refs: set[str]
-    ) -> Iterator[Attribute]:
-        for node in nodes:
-            tag = node.tag
-            if tag == rng("attribute"):
-                yield Attribute(of_pattern(node), node, required)
-            elif tag == rng("ref"):
-                name = node.get("name", "")
-                if name not in refs:
-                    refs.add(name)
-                    for define in self._defines.get(name, []):
-                        yield from self._attributes(list(pattern_children(define)), required, refs)
-            elif tag in _CONTAINERS:
-                keeps = tag in (rng("group"), rng("interleave"), rng("oneOrMore"), rng("mixed"))
-                yield from self._attributes(list(pattern_children(node)), required and keeps, refs)
-
-    def datatypes(self, pattern: etree._Element) -> set[str]:
-        """The data types (`ID`, `decimal`...) an attribute pattern's values may have."""
-        found: set[str] = set()
-        pending = list(pattern_children(pattern))
-        refs: set[str] = set()
-        while pending:
-            node = pending.pop()
-            if node.tag == rng("data"):
-                found.add(node.get("type", ""))
-            elif node.tag == rng("ref") and node.get("name", "") not in refs:
-                refs.add(node.get("name", ""))
-                for define in self._defines.get(node.get("name", ""), []):
-                    pending.extend(pattern_children(define))
-            elif node.tag in _CONTAINERS:
-                pending.extend(pattern_children(node))
-        return found
-
-    def value_words(self, pattern: etree._Element) -> tuple[list[str], list[str]]:
-        """What an attribute (or a value pattern) accepts: (listed values, other words)."""
-        values: list[str] = []
-        words: list[str] = []
-        self._values(
-            list(pattern_children(pattern)) or [etree.Element(rng("text"))], values, words, set()
-        )
-        return values, words
-
-    def _values(
-        self, nodes: list[etree._Element], values: list[str], words: list[str], refs: set[str]
-    ) -> None:
-        for node in nodes:
-            tag = node.tag
-            if tag == rng("value"):
-                values.append(node.text or "")
-            elif tag == rng("data"):
-                words.append(_data_words(node))
-            elif tag == rng("text"):
-                words.append("any text")
-            elif tag == rng("empty"):
-                values.append("")
-            elif tag == rng("list"):
-                inner_values: list[str] = []
-                inner_words: list[str] = []
-                self._values(list(pattern_children(node)), inner_values, inner_words, refs)
-                items = [*(f'"{v}"' for v in inner_values), *inner_words]
-                words.append("a list, separated by spaces, of " + " or ".join(items))
-            elif tag == rng("ref"):
-                name = node.get("name", "")
-                if name not in refs:
-                    refs.add(name)
-                    for define in self._defines.get(name, []):
-                        self._values(list(pattern_children(define)), values, words, refs)
-            elif tag in _CONTAINERS:
-                self._values(list(pattern_children(node)), values, words, refs)
-
 
 def _words(name_classes: Iterator[NameClass | None]) -> list[str]:
     found: list[str] = []
     for name_class in name_classes:
         found.extend(["any element"] if name_class is None else names(name_class))
     return sorted(set(found))
-
-
-def _defines(root: etree._Element) -> dict[str, list[etree._Element]]:
-    """The defines of the top grammar (in divs too), not those of nested grammars."""
-    found: dict[str, list[etree._Element]] = {}
-    for define in root.iter(rng("define")):
-        owner = next(define.iterancestors(rng("grammar")), None)
-        if owner is root:
-            found.setdefault(define.get("name", ""), []).append(define)
-    return found
-
-
-def pattern_children(node: etree._Element) -> Iterator[etree._Element]:
-    """The pattern children of a node (annotations and name classes aside)."""
-    for child in node:
-        tag = child.tag
-        if isinstance(tag, str) and tag.startswith(rng("")) and tag not in _NAME_CLASSES:
-            yield child
-
-
-def _content_nodes(element: etree._Element) -> Iterator[etree._Element]:
-    """An element pattern's content: its pattern children (a name-class child aside)."""
-    children = list(pattern_children(element))
-    if element.get("name") is None and children and children[0].tag == rng("choice"):
-        first = children[0]
-        if all(c.tag in (rng("name"), rng("anyName"), rng("nsName"), rng("choice")) for c in first):
-            children = children[1:]  # a choice of names is the name class, not content
-    yield from children
-
-
-def _data_words(node: etree._Element) -> str:
-    word = BUILTIN_WORDS.get(node.get("type", ""), f"a value of type {node.get('type')}")
-    params = {p.get("name"): (p.text or "") for p in node if p.tag == rng("param")}
-    low, high = params.get("minInclusive"), params.get("maxInclusive")
-    if low is not None and high is not None:
-        return f"{word} from {low} to {high}"
-    if low is not None:
-        return f"{word} of at least {low}"
-    if high is not None:
-        return f"{word} of at most {high}"
-    if "pattern" in params:
-        return f"text matching the pattern {params['pattern']}"
-    return word
