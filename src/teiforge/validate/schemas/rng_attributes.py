@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .rng_names import NameClass, matches, of_pattern, rng
-from .rng_patterns import CONTAINERS, content_nodes, pattern_children, top_defines
+from .rng_patterns import CONTAINERS, content_nodes, pattern_children
 from .types import BUILTIN_WORDS
 
 # Between an element and an attribute, these keep it required (optional, zeroOrMore and
@@ -28,9 +28,12 @@ class Attribute:
 class Attributes:
     """The attribute declarations of one schema."""
 
-    def __init__(self, root: etree._Element) -> None:
-        self._elements = list(root.iter(rng("element")))
-        self._defines = top_defines(root)
+    def __init__(
+        self, elements: list[etree._Element], defines: dict[str, list[etree._Element]]
+    ) -> None:
+        """`elements`: the schema's element patterns; `defines`: its top grammar's."""
+        self._elements = elements
+        self._defines = defines
 
     def declared(self, ns: str, local: str) -> list[Attribute]:
         """The attributes element patterns so named declare (required when no optional,

@@ -35,7 +35,6 @@ class Grammar:
         self._elements: list[etree._Element] = []
         self._element_ids: dict[etree._Element, int] = {}
         self._defines = top_defines(root)
-        self.attributes = Attributes(root)  # what its elements' attributes may be
         self._refs: dict[str, int] = {}
         self._derivatives: dict[tuple[int, str, str], int] = {}
         self._content: dict[tuple[str, str], int] = {}
@@ -43,6 +42,7 @@ class Grammar:
         for node in root.iter(rng("element")):
             self._element_ids[node] = len(self._elements)
             self._elements.append(node)
+        self.attributes = Attributes(self._elements, self._defines)  # and their attributes
         starts = [
             s for s in root.iter(rng("start")) if next(s.iterancestors(rng("grammar"))) is root
         ]
