@@ -41,7 +41,10 @@ DEV_DATA = Path(
 )
 SPLITS = ("tune", "heldout", "all")
 
-_TOKEN = re.compile(r"\S+")
+# A word broken at a line end is one token, its hyphen followed by the flattened line
+# break or not (an-née, an- née).
+_TOKEN = re.compile(r"(?:\S*[^\W\d_]-\s(?=[^\W\d_]))*\S+")
+_HYPHEN = re.compile(r"-\s?")
 _LAYOUT_HYPHEN = re.compile(r"(?<=[^\W\d_])-\s?(?=[^\W\d_])")
 _OUTER = re.compile(r"^[^\w]+|[^\w]+$")
 
@@ -51,7 +54,7 @@ _OLD_LETTERS = str.maketrans("vjVJ", "uiUI")
 
 def key(core: str) -> str:
     """What two cores are compared by: the same word, hyphenated or not, u or v, i or j."""
-    return core.replace("-", "").translate(_OLD_LETTERS)
+    return _HYPHEN.sub("", core).translate(_OLD_LETTERS)
 
 
 def normalise(text: str) -> str:
