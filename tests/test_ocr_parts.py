@@ -87,7 +87,18 @@ def test_words_stop_at_cuts_and_know_sentence_starts() -> None:
         ("soubs", OldSpelling("sous", True)),
         ("doubte", OldSpelling("doute", True)),
         ("responce", OldSpelling("réponse", True)),
+        ("desrobe", OldSpelling("dérobe", True)),
+        ("receu", OldSpelling("reçu", True)),
+        ("reçeu", OldSpelling("reçu", True)),
+        ("veuë", OldSpelling("vue", True)),
+        ("sceut", OldSpelling("sut", True)),
+        ("cognoissances", OldSpelling("connaissances", True)),
+        ("eschole", OldSpelling("école", True)),
+        ("sepulchres", OldSpelling("sépulcres", True)),
+        ("recerche", OldSpelling("recherche", True)),
         ("armee", OldSpelling("armée", False)),  # an accent only: an old text's, or OCR's
+        ("volunté", OldSpelling("volonté", False)),  # u for o: an old text's, or OCR's
+        ("gueres", OldSpelling("guère", False)),
         ("médiotion", None),
         ("trovail", None),
     ],

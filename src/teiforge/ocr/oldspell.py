@@ -31,18 +31,19 @@ SPELLINGS = _rules(
     (r"ei(?=[^n])", "è"),  # reigle
     (r"ain(?=[ct])", "ein"),  # attaint, emprainte
     (r"ë", "è"),  # poëte, poëme
+    (r"(?<=u)ë", "e"),  # veuë, connuës
     (r"y", "i"),  # luy, cecy, amy
-    (r"(?<=[aeiouéèn])s(?=[bcdfgjlmnpqtv])", ""),  # estre, isle, monstrer: a silent s
+    (r"(?<=[aeiouéèn])s(?=[bcdfgjlmnpqrtv])", ""),  # estre, isle, monstrer: a silent s
     (r"as(?=[bcdfgjlmnpqtv])", "â"),  # chasteau, bastir
     (r"es(?=[bcdfgjlmnpqtv])", "ê"),  # teste, mesme
-    (r"es(?=[bcdfgjlmnpqtv])", "é"),  # escrire, estoit
+    (r"es(?=[bcdfgjlmnpqrtv])", "é"),  # escrire, estoit, desrober
     (r"is(?=[bcdfgjlmnpqtv])", "î"),  # isle, abisme
     (r"os(?=[bcdfgjlmnpqtv])", "ô"),  # bientost, hostel
     (r"us(?=[bcdfgjlmnpqtv])", "û"),  # gousté
     (r"(?<=[aeioun])c(?=[tq])", ""),  # faict, saincts, publicques
     (r"(?<=u)l(?=[xtcsp])", ""),  # mieulx, doulceur, aultre, coulpable
     (r"(?<=a)i(?=gn)", ""),  # compaignon, Espaigne
-    (r"(?<=[sv])eu|(?<=ss)eu|(?<=[bcdfglmnprstv])eu(?=[stx]?$)", "u"),  # asseurer, veu, creu
+    (r"(?<=[sv])eu|(?<=ss)eu|(?<=[bcçdfglmnprstv])eu(?=[stx]?$)", "u"),  # asseurer, veu, reçeu
     (r"d(?=v)", ""),  # advis, adviser
     (r"(?<=u)b(?=[ij])", ""),  # subiect, subject
     (r"ü", "u"),  # oüy, veüe
@@ -58,6 +59,10 @@ SPELLINGS = _rules(
     (r"sç", "s"),  # sçavoir
     (r"(?<=u)ng$", "n"),  # ung
     (r"th", "t"),  # thresor, authorité
+    (r"(?<=[^s])ch(?=[aorl])|(?<=^s)ch(?=o)", "c"),  # eschole, mechanique, sepulchre
+    (r"(?<=o)gn", "nn"),  # cognoistre, incognus
+    (r"sc(?=[eiau])", "s"),  # sceu, sçavoir written sc
+    (r"(?:^|(?<=^re))c(?=erch)", "ch"),  # cercher, recercher
     (r"(?<=c)ques$", ""),  # avecques, doncques, oncques
     (r"(?<=an)t(?=m)", ""),  # neantmoins
     (r"(?<=[ou])b(?=[stz])", ""),  # soubs, doubte, soubdain
@@ -72,6 +77,9 @@ ACCENTS = _rules(
     (r"a", "â"),  # grace, ame, disgrace
     (r"a$", "à"),  # voila, deja
     (r"(?<=[aeo])i", "î"),  # connoit, maitre
+    (r"u(?=[mnl])", "o"),  # volunté, triumphe, columne: o and u were not yet settled
+    (r"c(?=[aou])", "ç"),  # receu, conceut: the cedilla was not always printed
+    (r"(?<=r)es$", "e"),  # encores, gueres: an adverb's final s
 )
 MAX_CHANGES = 3
 
