@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from teiforge.ocr import adapt, load_corrector
+from teiforge.ocr import Passage, adapt, load_corrector
 from teiforge.ocr.candidates import Candidate
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
 from teiforge.ocr.oldspell import OldSpelling, modern_form
+from teiforge.ocr.punctuation import Punctuation, dialogue, left_class, right_class, standalone
 from teiforge.ocr.words import shape, words
 
 
@@ -152,3 +153,37 @@ def test_a_corrections_file_without_an_editor(tmp_path: Path) -> None:
     path.write_text(write_corrections([]), encoding="utf-8")
     read = read_corrections(path)
     assert (read.editor, read.responsible.xml_id) == (None, "editor")
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("- Ah 1 mon Dieu", ("interjection", "lower")),
+        ("Que tout le monde y passe 1 Pressez-le", ("word", "capital")),
+        ("le chapitre 1 - la suite", ("word", "dash")),
+        ("près de Thiers 1 -20, par M. Giroux", ("word", "digit")),
+        ("à la page 1 du livre", ("numeral", "lower")),
+        ("le n° 1 de la rue", ("abbreviation", "lower")),
+        ("souffrances 1 . On fit", ("word", "punctuation")),
+        ("1 vol. in-8", ("start", "counted")),
+        ("Fin. 1", ("punctuation", "end")),
+    ],
+)
+def test_the_context_of_a_standalone_mark(text: str, classes: tuple[str, str]) -> None:
+    marks = Punctuation.load()
+    (mark,) = [w for w in words(text) if standalone(w, text)]
+    left = left_class(text, mark.start, marks.lists)
+    assert (left, right_class(text, mark.end, marks.lists)) == classes
+
+
+def test_dialogue_is_a_dash_that_opens_a_sentence() -> None:
+    assert dialogue(["- Ah 1 mon Dieu", "dit-il."]) == "dialogue"
+    assert dialogue(["Fin. - Ah 1 mon Dieu"]) == "dialogue"
+    assert dialogue(["le chapitre 1 - la suite, dit-il."]) == "prose"
+
+
+def test_a_protected_mark_is_left_alone(corrector) -> None:  # type: ignore[no-untyped-def]
+    text = "- Eh bien 1 c'est sans titre"
+    found = corrector.propose([Passage(text)])
+    assert [(p.start, p.sic, p.corr, p.cert) for p in found] == [(10, "1", "!", "medium")]
+    assert corrector.propose([Passage(text, protected=((10, 11),))]) == []

@@ -8,7 +8,9 @@ Writes, into src/teiforge/data/ocr/:
 - confusions.tsv: the OCR channel (tools/ocr_confusions.py);
 - bigrams.tsv.gz: counts of the 3,000 most frequent words and of their pairs (seen twice
   or more) in the gold: the context of real-word errors;
-- model.json: the weights of P(error) and P(fix), and the thresholds (tools/ocr_training.py).
+- model.json: the weights of P(error) and P(fix), and the thresholds (tools/ocr_training.py);
+- punctuation.tsv: when a standalone 1, l or I is a misread `!` (tools/ocr_punctuation.py),
+  a step of its own: it reads neither the model nor the corrector.
 
 Only statistics leave the development data, never its texts; held-out documents
 (benchmarks/devdata.py) are never read. Run after tools/build_lexicon.py.
@@ -30,6 +32,7 @@ import itertools
 
 import devdata
 import ocr_confusions
+import ocr_punctuation
 import ocr_training
 
 from teiforge.ocr.channel import Channel
@@ -122,6 +125,7 @@ def main() -> None:
     }
     (DATA / "model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model["thresholds"]), json.dumps(model["tuning"]))
+    print(ocr_punctuation.write(DATA / "punctuation.tsv"))
 
 
 if __name__ == "__main__":

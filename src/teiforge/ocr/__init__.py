@@ -5,7 +5,8 @@ lexicon.py (which words exist) + channel.py (what the OCR does to them) ->
 candidates.py (what a printed word may have been; screen.py rules out most strings
 first) + guards.py (what is never an error) ->
 features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) +
-context.py (the neighbouring words) -> corrector.py (the proposals).
+context.py (the neighbouring words) -> corrector.py (the proposals);
+punctuation.py: a `!` that OCR read as a standalone 1, l or I.
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """
@@ -20,6 +21,7 @@ from .corrector import Corrector, Passage, Proposal
 from .features import Trigrams
 from .lexicon import Lexicon
 from .model import Model
+from .punctuation import Punctuation
 
 __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 
@@ -27,4 +29,11 @@ __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 @lru_cache(maxsize=1)
 def load_corrector() -> Corrector:
     """The corrector with its shipped data, loaded once per process (about 0.3 s)."""
-    return Corrector(Lexicon.load(), Channel.load(), Model.load(), Trigrams.load(), Bigrams.load())
+    return Corrector(
+        Lexicon.load(),
+        Channel.load(),
+        Model.load(),
+        Trigrams.load(),
+        Bigrams.load(),
+        punctuation=Punctuation.load(),
+    )

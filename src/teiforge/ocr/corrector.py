@@ -26,6 +26,7 @@ from .joins import joins
 from .lexicon import Lexicon
 from .model import Model
 from .oldspell import OldSpelling, modern_form
+from .punctuation import Punctuation, dialogue
 from .realword import real_word
 from .words import Word, shape, words
 
@@ -99,6 +100,7 @@ class Corrector:
     trigrams: Trigrams
     bigrams: Bigrams
     adapting: bool = True  # off only while a first model is learned
+    punctuation: Punctuation | None = None  # a `!` read as 1, l or I (punctuation.py)
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -228,8 +230,15 @@ class Corrector:
 
     def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
         proposals = []
+        kind = dialogue([p.text for p in passages])
         for item in self.examine(passages):
-            if item.guard is None or item.real_word is not None:
+            word, text = item.word, passages[item.passage].text
+            mark = self.punctuation.read(word, text, kind) if self.punctuation else None
+            if mark is not None:
+                proposals.append(
+                    Proposal(item.passage, word.start, word.end, word.text, *mark.fields())
+                )
+            elif item.guard is None or item.real_word is not None:
                 proposal = self.decide(item)
                 if proposal is not None:
                     proposals.append(proposal)

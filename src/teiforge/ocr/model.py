@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .features import FEATURES
+from .punctuation import Punctuation
 
 
 def _logistic(weights: Sequence[float], values: Sequence[float]) -> float:
@@ -103,4 +104,4 @@ class Model:
 
 @lru_cache(maxsize=1)
 def correction_method() -> str:
-    return Model.load().describe()
+    return f"{Model.load().describe()} {Punctuation.load().describe()}"
