@@ -171,18 +171,30 @@ def stretches(ocr: str, gold: str) -> dict[int, tuple[str, ...]]:
     those of its stretch of replaced, deleted and inserted tokens between two right ones.
     A split word (etde: et de) aligns one of its words by replacement, the other by
     insertion: the stretch holds both."""
-    found: dict[int, tuple[str, ...]] = {}
+    return {start: words for start, (words, _) in _stretches(ocr, gold).items()}
+
+
+def _stretches(ocr: str, gold: str) -> dict[int, tuple[tuple[str, ...], str]]:
+    """Each wrong OCR token (by its start) -> the keys of the gold's words in its stretch,
+    and the gold's punctuation from the right token before to the right token after: what
+    a token read for a mark (`1` for `!`) is compared with."""
+    found: dict[int, tuple[tuple[str, ...], str]] = {}
     stretch: list[Token] = []
     words: list[str] = []
+    gold_from = 0  # the end of the gold's last right token
     for run in [*runs(ocr, gold), Run("equal", (), ())]:
         if run.tag != "equal":
             stretch += run.ocr
             words += [key(t.core) for t in run.gold]
             continue
-        shared = tuple(words)  # one tuple per stretch: its tokens share it
+        gold_to = run.gold[0].start if run.gold else len(gold)
+        marks = "".join(ch for ch in gold[gold_from:gold_to] if not (ch.isalnum() or ch.isspace()))
+        shared = (tuple(words), marks)  # one tuple per stretch: its tokens share it
         for token in stretch:
             found[token.start] = shared
         stretch, words = [], []
+        if run.gold:
+            gold_from = run.gold[-1].end
     return found
 
 
@@ -232,7 +244,7 @@ class Tally:
     flagged_wrong: int = 0  # wrong tokens a proposal (correction or flag) touches
     flagged_right: int = 0
     harmed: int = 0  # right tokens whose text a correction changed
-    fixed: int = 0  # wrong tokens a correction made the gold's reading (reads_as_gold)
+    fixed: int = 0  # wrong tokens a correction made the gold's reading (its words or its mark)
     corrected: int = 0  # tokens a correction changed
     errors_before: int = 0  # character edit distance to the gold
     errors_after: int = 0
@@ -291,7 +303,7 @@ def tally(pair: Pair, changes: list[Change]) -> Tally:
     result.normalised_after = Levenshtein.distance(normalise(corrected), gold)
     ordered = sorted(changes, key=lambda c: c.start)
     ends = [c.end for c in ordered]
-    gold_words = stretches(pair.ocr, pair.gold)
+    gold_words = _stretches(pair.ocr, pair.gold)
     for item in align(pair.ocr, pair.gold):
         token = item.token
         touching = []
@@ -310,9 +322,16 @@ def tally(pair: Pair, changes: list[Change]) -> Tally:
             result.wrong += 1
             result.flagged_wrong += bool(touching)
             after = corrected_token(pair.ocr, token, changed)
-            result.fixed += bool(changed) and reads_as_gold(after, gold_words[token.start])
+            words, marks = gold_words[token.start]
+            result.fixed += bool(changed) and (
+                reads_as_gold(after, words) or bool(after) and _is_mark(after) and after in marks
+            )
         result.corrected += bool(changed)
     return result
+
+
+def _is_mark(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
 
 
 def corrected_token(text: str, token: Token, changes: list[Change]) -> str:
