@@ -9,6 +9,7 @@ import pytest
 
 from teiforge.ocr import adapt, load_corrector
 from teiforge.ocr.candidates import Candidate
+from teiforge.ocr.capitals import end_kind
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
 from teiforge.ocr.oldspell import OldSpelling, modern_form
 from teiforge.ocr.words import shape, words
@@ -141,3 +142,25 @@ def test_a_corrections_file_without_an_editor(tmp_path: Path) -> None:
     path.write_text(write_corrections([]), encoding="utf-8")
     read = read_corrections(path)
     assert (read.editor, read.responsible.xml_id) == (None, "editor")
+
+
+@pytest.mark.parametrize(
+    ("before", "kind"),
+    [
+        ("", "start"),
+        ("Il y pense. ", "stop"),
+        ("DANIEL. ", "upper"),
+        ("Il y pense . ", "loose"),
+        ("Il y pense.. ", "loose"),
+        ("Madame !. ", "loose"),
+        ("Paris, 1527. ", "number"),
+        ("Ah ! ", "exclaim"),
+        ("Vraiment ? ", "question"),
+        ("Il dit : ", None),
+        ("Il dit, ", None),
+        ("« ", None),
+    ],
+)
+def test_end_kind(before: str, kind: str | None) -> None:
+    """The kind of sentence end before a word, which sets how often a small letter is right."""
+    assert end_kind(before) == kind

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from . import capitals
 from .features import FEATURES
 
 
@@ -103,4 +104,4 @@ class Model:
 
 @lru_cache(maxsize=1)
 def correction_method() -> str:
-    return Model.load().describe()
+    return f"{Model.load().describe()} {capitals.describe()}"
