@@ -9,6 +9,7 @@ import pytest
 
 from teiforge.ocr import Passage, adapt, load_corrector
 from teiforge.ocr.candidates import Candidate
+from teiforge.ocr.capitals import end_kind
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
 from teiforge.ocr.oldspell import OldSpelling, modern_form
 from teiforge.ocr.punctuation import Punctuation, dialogue, left_class, right_class, standalone
@@ -187,3 +188,25 @@ def test_a_protected_mark_is_left_alone(corrector) -> None:  # type: ignore[no-u
     found = corrector.propose([Passage(text)])
     assert [(p.start, p.sic, p.corr, p.cert) for p in found] == [(10, "1", "!", "medium")]
     assert corrector.propose([Passage(text, protected=((10, 11),))]) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "kind"),
+    [
+        ("", "start"),
+        ("Il y pense. ", "stop"),
+        ("DANIEL. ", "upper"),
+        ("Il y pense . ", "loose"),
+        ("Il y pense.. ", "loose"),
+        ("Madame !. ", "loose"),
+        ("Paris, 1527. ", "number"),
+        ("Ah ! ", "exclaim"),
+        ("Vraiment ? ", "question"),
+        ("Il dit : ", None),
+        ("Il dit, ", None),
+        ("« ", None),
+    ],
+)
+def test_end_kind(before: str, kind: str | None) -> None:
+    """The kind of sentence end before a word, which sets how often a small letter is right."""
+    assert end_kind(before) == kind

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import adapt
 from .candidates import Candidate, Candidates
+from .capitals import Capitals, LowercaseStarts
 from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
 from .features import Document, Trigrams, features
@@ -106,6 +107,7 @@ class Corrector:
         self.candidates = Candidates(self.lexicon, self.channel)
         self._guard_codes: dict[tuple[str, bool, str, bool, bool], str | None] = {}
         self._old_forms: dict[str, OldSpelling | None] = {}
+        self.capitals = Capitals(self.lexicon, self.channel, self.bigrams, LowercaseStarts.load())
 
     def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
         found: list[tuple[int, Word, str | None]] = []
@@ -231,7 +233,8 @@ class Corrector:
     def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
         proposals = []
         kind = dialogue([p.text for p in passages])
-        for item in self.examine(passages):
+        examined = self.examine(passages)
+        for item in examined:
             word, text = item.word, passages[item.passage].text
             mark = self.punctuation.read(word, text, kind) if self.punctuation else None
             if mark is not None:
@@ -242,6 +245,11 @@ class Corrector:
                 proposal = self.decide(item)
                 if proposal is not None:
                     proposals.append(proposal)
+        # A capital misread at a sentence start (capitals.py), among the words left alone.
+        found = [(e.passage, e.word, e.guard) for e in examined]
+        taken = {(p.passage, p.start) for p in proposals}
+        texts = [p.text for p in passages]
+        proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
         return proposals
 
     def decide(self, item: Examined) -> Proposal | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from . import capitals
 from .features import FEATURES
 from .punctuation import Punctuation
 
@@ -104,4 +105,4 @@ class Model:
 
 @lru_cache(maxsize=1)
 def correction_method() -> str:
-    return f"{Model.load().describe()} {Punctuation.load().describe()}"
+    return f"{Model.load().describe()} {Punctuation.load().describe()} {capitals.describe()}"
