@@ -6,7 +6,8 @@ candidates.py (what a printed word may have been; screen.py rules out most strin
 first) + guards.py (what is never an error) ->
 features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) +
 context.py (the neighbouring words) -> corrector.py (the proposals);
-punctuation.py: a `!` that OCR read as a standalone 1, l or I.
+punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a rare word
+misread for a common one (dé for de) in any document.
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """
@@ -20,6 +21,7 @@ from .context import Bigrams
 from .corrector import Corrector, Passage, Proposal
 from .features import Trigrams
 from .lexicon import Lexicon
+from .lookalikes import Lookalikes
 from .model import Model
 from .punctuation import Punctuation
 
@@ -29,11 +31,13 @@ __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 @lru_cache(maxsize=1)
 def load_corrector() -> Corrector:
     """The corrector with its shipped data, loaded once per process (about 0.3 s)."""
+    lexicon, channel, bigrams = Lexicon.load(), Channel.load(), Bigrams.load()
     return Corrector(
-        Lexicon.load(),
-        Channel.load(),
+        lexicon,
+        channel,
         Model.load(),
         Trigrams.load(),
-        Bigrams.load(),
+        bigrams,
         punctuation=Punctuation.load(),
+        lookalikes=Lookalikes.load(lexicon, channel, bigrams),
     )

@@ -25,6 +25,7 @@ from .features import Document, Trigrams, features
 from .guards import Situation, guarded, situation_key
 from .joins import joins
 from .lexicon import Lexicon
+from .lookalikes import Lookalikes
 from .model import Model
 from .oldspell import OldSpelling, modern_form
 from .punctuation import Punctuation, dialogue
@@ -102,6 +103,7 @@ class Corrector:
     bigrams: Bigrams
     adapting: bool = True  # off only while a first model is learned
     punctuation: Punctuation | None = None  # a `!` read as 1, l or I (punctuation.py)
+    lookalikes: Lookalikes | None = None  # dé for de, in any document (lookalikes.py)
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -245,9 +247,13 @@ class Corrector:
                 proposal = self.decide(item)
                 if proposal is not None:
                     proposals.append(proposal)
-        # A capital misread at a sentence start (capitals.py), among the words left alone.
+        # A rare word for a common one (lookalikes.py), then a capital misread at a
+        # sentence start (capitals.py), among the words left alone.
         found = [(e.passage, e.word, e.guard) for e in examined]
         taken = {(p.passage, p.start) for p in proposals}
+        if self.lookalikes is not None:
+            proposals += [Proposal(*p) for p in self.lookalikes.proposals(found, taken)]
+            taken = {(p.passage, p.start) for p in proposals}
         texts = [p.text for p in passages]
         proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
         return proposals

@@ -72,6 +72,15 @@ class Lexicon:
     def is_foreign(self, word: str) -> bool:
         return bool(self.codes.get(word.lower(), 0) & FOREIGN)
 
+    def listed_zipf(self, form: str) -> float:
+        """The Zipf frequency of a lowercase form hunspell lists (not an acronym), 0 for
+        any other: zipf and is_listed in one look-up, for callers that ask it of every
+        edit of every word (no elided article is stripped)."""
+        code = self.codes.get(form, 0)
+        if not code & LEXICAL or code & ACRONYM:
+            return 0.0
+        return max((code >> _SHIFT) / 10, UNCOUNTED_ZIPF)
+
     def zipf(self, word: str) -> float:
         """Frequency on the Zipf scale (log10 per billion words); 0 for an unknown form."""
         code = self.codes.get(ELISION.sub("", word, count=1).lower(), 0)

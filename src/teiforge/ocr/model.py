@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from . import capitals
+from . import capitals, lookalikes
 from .features import FEATURES
 from .punctuation import Punctuation
 
@@ -105,4 +105,7 @@ class Model:
 
 @lru_cache(maxsize=1)
 def correction_method() -> str:
-    return f"{Model.load().describe()} {Punctuation.load().describe()} {capitals.describe()}"
+    return (
+        f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
+        f"{capitals.describe()}"
+    )
