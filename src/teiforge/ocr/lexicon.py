@@ -72,14 +72,15 @@ class Lexicon:
     def is_foreign(self, word: str) -> bool:
         return bool(self.codes.get(word.lower(), 0) & FOREIGN)
 
-    def listed_zipf(self, form: str) -> float:
-        """The Zipf frequency of a lowercase form hunspell lists (not an acronym), 0 for
-        any other: zipf and is_listed in one look-up, for callers that ask it of every
-        edit of every word (no elided article is stripped)."""
-        code = self.codes.get(form, 0)
-        if not code & LEXICAL or code & ACRONYM:
-            return 0.0
-        return max((code >> _SHIFT) / 10, UNCOUNTED_ZIPF)
+    def common_forms(self, min_zipf: float) -> dict[str, float]:
+        """The lowercase forms hunspell lists (not acronyms) with a Zipf frequency of at
+        least `min_zipf` -> that frequency: one pass over the lexicon."""
+        least = round(min_zipf * 10) << _SHIFT
+        return {
+            form: (code >> _SHIFT) / 10
+            for form, code in self.codes.items()
+            if code >= least and code & LEXICAL and not code & ACRONYM and form.islower()
+        }
 
     def zipf(self, word: str) -> float:
         """Frequency on the Zipf scale (log10 per billion words); 0 for an unknown form."""

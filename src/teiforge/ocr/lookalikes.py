@@ -29,7 +29,7 @@ import json
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -166,50 +166,40 @@ class Lookalikes:
 
     def _variant(self, word: str) -> Variant | None:
         floor = max(MIN_REAL_ZIPF, self.lexicon.zipf(word) + MIN_GAP)
-        options: list[tuple[str, str, str, float]] = []  # printed, page string, variant, log p
-        for start in range(len(word)):
-            for size in (1, 2):
-                seen = word[start : start + size]
-                if len(seen) == size:
-                    for meant, logp in self.channel.rules.get(seen, ()):
-                        options.append(
-                            (seen, meant, word[:start] + meant + word[start + size :], logp)
-                        )
-        # A letter or a space the OCR lost: looked up, not tried at every place.
-        inserted = dict(self.channel.rules.get("", ()))
-        for variant, letter in self._deletions.get(word, ()):
-            if letter in inserted:
-                options.append(("", letter, variant, inserted[letter]))
-        if " " in inserted:
-            for cut in range(1, len(word)):
-                options.append(("", " ", f"{word[:cut]} {word[cut:]}", inserted[" "]))
+        common = self._common_words
         best: Variant | None = None
         best_score = -math.inf  # the noisy channel's: log p of the confusion + log frequency
-        for seen, meant, text, logp in options:
+        for seen, meant, text, logp in self._options(word):
+            if text not in common and " " not in text:
+                continue  # most edits make no word: ruled out by one look-up
             zipf = self._common(text, floor)
             if zipf is not None and logp + LN10 * zipf > best_score:
                 best = Variant(text, logp, _bare(seen) == _bare(meant))
                 best_score = logp + LN10 * zipf
         return best
 
+    def _options(self, word: str) -> Iterator[tuple[str, str, str, float]]:
+        """(printed, page string, variant, log p): each learned confusion undone once."""
+        rules = self.channel.rules
+        for start in range(len(word)):
+            for size in (1, 2):
+                seen = word[start : start + size]
+                if len(seen) == size:
+                    for meant, logp in rules.get(seen, ()):
+                        yield seen, meant, word[:start] + meant + word[start + size :], logp
+        # A letter or a space the OCR lost.
+        for lost, logp in rules.get("", ()):
+            if lost == " ":
+                for cut in range(1, len(word)):
+                    yield "", " ", f"{word[:cut]} {word[cut:]}", logp
+            elif len(lost) == 1:
+                for at in range(len(word) + 1):
+                    yield "", lost, word[:at] + lost + word[at:], logp
+
     @cached_property
     def _common_words(self) -> dict[str, float]:
         """The lexicon's common lowercase words -> Zipf, built on first use."""
-        lexicon = self.lexicon
-        return {
-            form: zipf
-            for form in lexicon.codes
-            if (zipf := lexicon.listed_zipf(form)) >= MIN_REAL_ZIPF and form.islower()
-        }
-
-    @cached_property
-    def _deletions(self) -> dict[str, list[tuple[str, str]]]:
-        """A common word less one letter -> (the common word, the letter), built on first use."""
-        found: dict[str, list[tuple[str, str]]] = {}
-        for form in self._common_words:
-            for at in range(len(form)):
-                found.setdefault(form[:at] + form[at + 1 :], []).append((form, form[at]))
-        return found
+        return self.lexicon.common_forms(MIN_REAL_ZIPF)
 
     def _common(self, text: str, floor: float) -> float | None:
         """The Zipf frequency of a common word, or of the rarer of two, when it reaches
