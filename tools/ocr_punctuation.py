@@ -36,7 +36,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import devdata
 
-from teiforge.ocr.punctuation import Lists, dialogue, left_class, right_class, standalone
+from teiforge.ocr.punctuation import (
+    NUMBERING,
+    UNITS,
+    Lists,
+    dialogue,
+    left_class,
+    right_class,
+    standalone,
+)
 from teiforge.ocr.words import words
 
 MIN_DOCUMENTS = 3
@@ -56,7 +64,8 @@ def _is_number(token: str) -> bool:
 
 
 def word_lists(gold_texts: Iterable[tuple[int, str]]) -> Lists:
-    """The word classes, from the gold texts (document number, text)."""
+    """The word classes, from the gold texts (document number, text), with the grammar's
+    words that introduce a number and units."""
     exclaimed: Counter[str] = Counter()
     numbered: Counter[str] = Counter()
     counted: Counter[str] = Counter()
@@ -92,14 +101,14 @@ def word_lists(gold_texts: Iterable[tuple[int, str]]) -> Lists:
         frozenset(
             w for w, n in exclaimed.items() if spread("!", w) and n >= DOMINANCE * (numbered[w] + 1)
         ),
-        frozenset(
+        NUMBERING
+        | {
             w
             for w, n in numbered.items()
             if spread("number", w) and n >= DOMINANCE * (exclaimed[w] + 1)
-        ),
-        frozenset(
-            w for w, n in counted.items() if spread("counted", w) and n >= COUNTED_SHARE * used[w]
-        ),
+        },
+        UNITS
+        | {w for w, n in counted.items() if spread("counted", w) and n >= COUNTED_SHARE * used[w]},
     )
 
 

@@ -30,6 +30,68 @@ _DASHES = frozenset("-–—")  # hyphen, en and em dash: French typography's di
 # A dialogue dash: one that opens a passage or follows the end of a sentence ("- Ah 1").
 _DIALOGUE_DASH = re.compile(r"(?:^|[.!?]\s)\s*(?:--?|—)\s", re.MULTILINE)
 DIALOGUE_RATE = 0.0005  # dialogue dashes per word: one in 2,000 words makes a dialogue
+# What the grammar knows, joined to the lists learned (a small data set misses common
+# ones): words that introduce a number (chapitre 1, tome 2) and units a number counts
+# (3 francs, 10 lieues).
+NUMBERING = frozenset(
+    [
+        "chapitre",
+        "chap",
+        "tome",
+        "livre",
+        "volume",
+        "article",
+        "art",
+        "numéro",
+        "page",
+        "pages",
+        "planche",
+        "figure",
+        "fig",
+        "note",
+        "partie",
+        "section",
+        "acte",
+        "scène",
+        "chant",
+        "lettre",
+        "pièce",
+        "paragraphe",
+        "verset",
+    ]
+)
+UNITS = frozenset(
+    [
+        "franc",
+        "francs",
+        "fr",
+        "sous",
+        "centimes",
+        "livres",
+        "heures",
+        "jours",
+        "mois",
+        "ans",
+        "fois",
+        "lieues",
+        "kilomètres",
+        "km",
+        "mètres",
+        "centimètres",
+        "cm",
+        "millimètres",
+        "mm",
+        "grammes",
+        "kilogrammes",
+        "kg",
+        "litres",
+        "hectares",
+        "pieds",
+        "toises",
+        "pouces",
+        "lignes",
+    ]
+)
 
 
 @dataclass(frozen=True)
