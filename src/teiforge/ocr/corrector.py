@@ -107,7 +107,7 @@ class Corrector:
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
-        self._guard_codes: dict[tuple[str, bool, str, bool, bool], str | None] = {}
+        self._guard_codes: dict[tuple[str, bool, str, bool, bool, str], str | None] = {}
         self._old_forms: dict[str, OldSpelling | None] = {}
         self.capitals = Capitals(self.lexicon, self.channel, self.bigrams, LowercaseStarts.load())
 

@@ -2,7 +2,7 @@
 guard is a small function with a stable code; GUARDS is their order.
 
 passes (left alone): 1857, 5,887, 3e, XIV, XIXe, CNRS, CLSPD, A.S.H, op, cit, éd, vol,
-p, Mme, Paris, estoit, faict, beautez, the, Etat, Echirolles, A.
+p, Mme, Paris, DESGOFFES Blaise, estoit, faict, beautez, the, Etat, Echirolles, A.
 fails (left to the corrector): médiotion, lls, Ërance, Vll (a roman numeral misread).
 """
 
@@ -19,6 +19,7 @@ from .words import ABBREVIATIONS, ELISION, Word, shape
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:e|er|ère|re|res|es|ème|èmes|o|°|bis|ter)?")
 _LOWER_NEXT = re.compile(r"\s+[a-zàâçéèêëîïôöùûü]")
+_NEXT_WORD = re.compile(r" +([^\W\d_][^\W\d_'’-]*)")
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 _ORDINAL = re.compile(r"(?:e|er|ère|re|es|ème|èmes)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,4}\.-?)+[^\W\d_]{1,4}")  # A.S.H, op.cit, J.-C
@@ -44,6 +45,13 @@ class Situation:
     @property
     def followed_by_stop(self) -> bool:
         return self.text[self.word.end : self.word.end + 1] == "."
+
+    @property
+    def before_first_name(self) -> bool:
+        """Followed by a given name (ANTIGNA Alexandre): the surname of a catalogue's, an
+        index's or a directory's entry."""
+        following = next_word(self.word, self.text)
+        return shape(following) == "title" and self.lexicon.is_proper(following)
 
 
 def number(s: Situation) -> bool:
@@ -96,6 +104,8 @@ def proper_name(s: Situation) -> bool:
     text = ELISION.sub("", s.word.text, count=1)
     form = shape(text)
     if form == "title" and s.lexicon.is_proper(text):
+        return True
+    if form == "upper" and text.isalpha() and s.before_first_name:
         return True
     if form not in ("title", "upper") or s.word.sentence_start:
         return False
@@ -191,10 +201,17 @@ LATE_GUARDS: tuple[tuple[str, Guard], ...] = (
 KNOWN = "known"  # not a guard: a word of the lexicon
 
 
-def situation_key(word: Word, text: str, old_text: bool) -> tuple[str, bool, str, bool, bool]:
+def next_word(word: Word, text: str) -> str:
+    """The word after this one, after spaces only (no mark between), or ""."""
+    found = _NEXT_WORD.match(text, word.end)
+    return found.group(1) if found else ""
+
+
+def situation_key(word: Word, text: str, old_text: bool) -> tuple[str, bool, str, bool, bool, str]:
     """All that the guards read of a word's situation: its text, whether it opens a
     sentence, what follows it when that is a full stop or a hyphen (an abbreviation, a
-    word broken at a line end), whether it is 11 for Il, and whether the text is old.
+    word broken at a line end), whether it is 11 for Il, whether the text is old, and the
+    next word of a word in capitals (a surname before a given name).
     With the same lexicon, the same key gets the same code: a corrector asks once per
     key."""
     end = word.end
@@ -205,6 +222,7 @@ def situation_key(word: Word, text: str, old_text: bool) -> tuple[str, bool, str
         after if after[:1] in (".", "-") else "",
         _misread_il(word, text),
         old_text,
+        next_word(word, text) if word.text.isupper() else "",
     )
 
 
