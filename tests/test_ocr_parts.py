@@ -98,6 +98,9 @@ def test_words_stop_at_cuts_and_know_sentence_starts() -> None:
         ("eschole", OldSpelling("école", True)),
         ("sepulchres", OldSpelling("sépulcres", True)),
         ("recerche", OldSpelling("recherche", True)),
+        ("adiouster", OldSpelling("ajouter", True)),
+        ("baulme", OldSpelling("baume", True)),
+        ("hayr", OldSpelling("haïr", False)),  # y for ï: an old text's, or OCR's
         ("armee", OldSpelling("armée", False)),  # an accent only: an old text's, or OCR's
         ("volunté", OldSpelling("volonté", False)),  # u for o: an old text's, or OCR's
         ("gueres", OldSpelling("guère", False)),

@@ -41,10 +41,10 @@ SPELLINGS = _rules(
     (r"os(?=[bcdfgjlmnpqtv])", "ô"),  # bientost, hostel
     (r"us(?=[bcdfgjlmnpqtv])", "û"),  # gousté
     (r"(?<=[aeioun])c(?=[tq])", ""),  # faict, saincts, publicques
-    (r"(?<=u)l(?=[xtcsp])", ""),  # mieulx, doulceur, aultre, coulpable
+    (r"(?<=u)l(?=[xtcspm])", ""),  # mieulx, doulceur, aultre, coulpable, baulme
     (r"(?<=a)i(?=gn)", ""),  # compaignon, Espaigne
     (r"(?<=[sv])eu|(?<=ss)eu|(?<=[bcçdfglmnprstv])eu(?=[stx]?$)", "u"),  # asseurer, veu, reçeu
-    (r"d(?=v)", ""),  # advis, adviser
+    (r"d(?=[vj])", ""),  # advis, adviser, adjouster
     (r"(?<=u)b(?=[ij])", ""),  # subiect, subject
     (r"ü", "u"),  # oüy, veüe
     (r"(?<=[aeiou])([lmnpt])(?=[aeiouér])", r"\1\1"),  # quiter, apeler
@@ -80,6 +80,7 @@ ACCENTS = _rules(
     (r"u(?=[mnl])", "o"),  # volunté, triumphe, columne: o and u were not yet settled
     (r"c(?=[aou])", "ç"),  # receu, conceut: the cedilla was not always printed
     (r"(?<=r)es$", "e"),  # encores, gueres: an adverb's final s
+    (r"(?<=[aou])y", "ï"),  # hayr, oüyr
 )
 MAX_CHANGES = 3
 
