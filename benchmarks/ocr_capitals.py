@@ -25,6 +25,7 @@ def main() -> None:
     from teiforge.ocr.corrector import Passage
 
     corrector = load_corrector()
+    assert corrector.capitals is not None
     counts: Counter[str] = Counter()
     for pair in devdata.pairs(args.split):
         offsets = devdata.lines(pair.ocr)

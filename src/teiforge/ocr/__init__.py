@@ -7,7 +7,8 @@ first) + guards.py (what is never an error) ->
 features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) +
 context.py (the neighbouring words) -> corrector.py (the proposals);
 punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a rare word
-misread for a common one (dé for de) in any document.
+misread for a common one (dé for de) in any document; capitals.py: a capital misread as a
+small letter at a sentence start (le for Je).
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .capitals import Capitals, LowercaseStarts
 from .channel import Channel
 from .context import Bigrams
 from .corrector import Corrector, Passage, Proposal
@@ -40,4 +42,5 @@ def load_corrector() -> Corrector:
         bigrams,
         punctuation=Punctuation.load(),
         lookalikes=Lookalikes.load(lexicon, channel, bigrams),
+        capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import adapt
 from .candidates import Candidate, Candidates
-from .capitals import Capitals, LowercaseStarts
+from .capitals import Capitals
 from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
 from .features import Document, Trigrams, features
@@ -104,12 +104,12 @@ class Corrector:
     adapting: bool = True  # off only while a first model is learned
     punctuation: Punctuation | None = None  # a `!` read as 1, l or I (punctuation.py)
     lookalikes: Lookalikes | None = None  # dé for de, in any document (lookalikes.py)
+    capitals: Capitals | None = None  # le for Je at a sentence start (capitals.py)
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
         self._guard_codes: dict[tuple[str, bool, str, bool, bool, str], str | None] = {}
         self._old_forms: dict[str, OldSpelling | None] = {}
-        self.capitals = Capitals(self.lexicon, self.channel, self.bigrams, LowercaseStarts.load())
 
     def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
         found: list[tuple[int, Word, str | None]] = []
@@ -254,8 +254,9 @@ class Corrector:
         if self.lookalikes is not None:
             proposals += [Proposal(*p) for p in self.lookalikes.proposals(found, taken)]
             taken = {(p.passage, p.start) for p in proposals}
-        texts = [p.text for p in passages]
-        proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
+        if self.capitals is not None:
+            texts = [p.text for p in passages]
+            proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
         return proposals
 
     def decide(self, item: Examined) -> Proposal | None:
