@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from teiforge.ocr import Passage, adapt, load_corrector
+from teiforge.ocr.alphanumeric import misread_digits
 from teiforge.ocr.candidates import Candidate
 from teiforge.ocr.capitals import end_kind
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
@@ -40,6 +41,33 @@ def corrector():  # type: ignore[no-untyped-def]
 )
 def test_lexicon_knows(corrector, word: str, known: bool) -> None:  # type: ignore[no-untyped-def]
     assert corrector.lexicon.is_known(word) is known
+
+
+@pytest.mark.parametrize(
+    ("word", "misread"),
+    [
+        ("n08", True),  # nos
+        ("1G55", True),  # 1655
+        ("M110", True),
+        ("in-80", True),  # in-8o: no book has 80 leaves to a sheet
+        ("Grand-9", True),
+        ("2465-2483", False),  # digits only
+        ("XIXe", False),  # letters only
+        ("France1", False),  # a note call
+        ("in-12", False),  # a book format
+        ("0m,03", False),  # a measure
+        ("10h30", False),
+        ("2me", False),  # an old ordinal
+        ("p.12", False),  # a reference
+        ("J.1", True),  # ... but J is no abbreviation
+        ("C8H7N2O3", False),  # a chemical formula
+        ("H22J", True),  # J is no element
+        ("4ÉTUDES", False),  # a running head's page number and title
+        ("6ANDARA", True),  # ... but no title
+    ],
+)
+def test_digits_in_a_word(corrector, word: str, misread: bool) -> None:  # type: ignore[no-untyped-def]
+    assert misread_digits(word, corrector.lexicon) is misread
 
 
 def test_lexicon_frequencies_and_kinds(corrector) -> None:  # type: ignore[no-untyped-def]

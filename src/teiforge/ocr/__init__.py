@@ -8,7 +8,8 @@ features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) 
 context.py (the neighbouring words) -> corrector.py (the proposals);
 punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a rare word
 misread for a common one (dé for de) in any document; capitals.py: a capital misread as a
-small letter at a sentence start (le for Je).
+small letter at a sentence start (le for Je); alphanumeric.py: a word OCR mixed digits
+into (n08, i857), flagged.
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """

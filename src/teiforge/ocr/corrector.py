@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import adapt
+from .alphanumeric import digit_flags
 from .candidates import Candidate, Candidates
 from .capitals import Capitals
 from .channel import UNSEEN_EDIT, Channel, Edit
@@ -257,6 +258,9 @@ class Corrector:
         if self.capitals is not None:
             texts = [p.text for p in passages]
             proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
+            taken = {(p.passage, p.start) for p in proposals}
+        # Digits in a word that no other class took (n08, i857): flagged.
+        proposals += [Proposal(*p) for p in digit_flags(found, taken, self.candidates)]
         return proposals
 
     def decide(self, item: Examined) -> Proposal | None:
