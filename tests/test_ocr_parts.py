@@ -70,6 +70,23 @@ def test_digits_in_a_word(corrector, word: str, misread: bool) -> None:  # type:
     assert misread_digits(word, corrector.lexicon) is misread
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "breaks_nothing"),
+    [
+        ("avec", "une", True),
+        ("l'ombre", "de", True),
+        ("pro", "messe", False),  # a word broken at a line end
+        ("peut", "être", False),  # a compound the lexicon lists
+        ("dit", "il", False),  # a pronoun after a verb
+        ("celui", "ci", False),
+        ("très", "vif", False),  # très begins compounds the lexicon lists
+        ("sous", "marin", False),
+    ],
+)
+def test_hyphen_between_words(corrector, first: str, second: str, breaks_nothing: bool) -> None:  # type: ignore[no-untyped-def]
+    assert corrector.hyphens.breaks_nothing(first, second) is breaks_nothing
+
+
 def test_lexicon_frequencies_and_kinds(corrector) -> None:  # type: ignore[no-untyped-def]
     lexicon = corrector.lexicon
     assert (lexicon.zipf("de"), lexicon.zipf("médiotion")) == (7.7, 0.0)

@@ -8,8 +8,9 @@ features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) 
 context.py (the neighbouring words) -> corrector.py (the proposals);
 punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a rare word
 misread for a common one (dé for de) in any document; capitals.py: a capital misread as a
-small letter at a sentence start (le for Je); alphanumeric.py: a word OCR mixed digits
-into (n08, i857), flagged.
+small letter at a sentence start (le for Je); hyphens.py: a hyphen between two words
+(industrielle- de, avec-une); alphanumeric.py: a word OCR mixed digits into (n08, i857),
+flagged.
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """
@@ -23,6 +24,7 @@ from .channel import Channel
 from .context import Bigrams
 from .corrector import Corrector, Passage, Proposal
 from .features import Trigrams
+from .hyphens import Hyphens
 from .lexicon import Lexicon
 from .lookalikes import Lookalikes
 from .model import Model
@@ -44,4 +46,5 @@ def load_corrector() -> Corrector:
         punctuation=Punctuation.load(),
         lookalikes=Lookalikes.load(lexicon, channel, bigrams),
         capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
+        hyphens=Hyphens(lexicon),
     )

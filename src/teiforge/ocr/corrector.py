@@ -24,6 +24,7 @@ from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
 from .features import Document, Trigrams, features
 from .guards import Situation, guarded, situation_key
+from .hyphens import Hyphens
 from .joins import joins
 from .lexicon import Lexicon
 from .lookalikes import Lookalikes
@@ -106,6 +107,7 @@ class Corrector:
     punctuation: Punctuation | None = None  # a `!` read as 1, l or I (punctuation.py)
     lookalikes: Lookalikes | None = None  # dé for de, in any document (lookalikes.py)
     capitals: Capitals | None = None  # le for Je at a sentence start (capitals.py)
+    hyphens: Hyphens | None = None  # a hyphen between two words (hyphens.py)
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -248,16 +250,21 @@ class Corrector:
                 proposal = self.decide(item)
                 if proposal is not None:
                     proposals.append(proposal)
-        # A rare word for a common one (lookalikes.py), then a capital misread at a
-        # sentence start (capitals.py), among the words left alone.
+        # A rare word for a common one (lookalikes.py), a capital misread at a sentence
+        # start (capitals.py), a hyphen between two words (hyphens.py), among the words
+        # left alone.
         found = [(e.passage, e.word, e.guard) for e in examined]
         taken = {(p.passage, p.start) for p in proposals}
         if self.lookalikes is not None:
             proposals += [Proposal(*p) for p in self.lookalikes.proposals(found, taken)]
             taken = {(p.passage, p.start) for p in proposals}
+        texts = [p.text for p in passages]
         if self.capitals is not None:
-            texts = [p.text for p in passages]
             proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
+            taken = {(p.passage, p.start) for p in proposals}
+        if self.hyphens is not None:
+            cuts = [p.cuts for p in passages]
+            proposals += [Proposal(*p) for p in self.hyphens.proposals(texts, cuts, found, taken)]
             taken = {(p.passage, p.start) for p in proposals}
         # Digits in a word that no other class took (n08, i857): flagged.
         proposals += [Proposal(*p) for p in digit_flags(found, taken, self.candidates)]
