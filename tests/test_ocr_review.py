@@ -24,6 +24,7 @@ SAMPLE = REPO / "tests" / "ocr" / "sample.txt"
 PROPOSED = [  # block, start, end, sic, proposed, cert
     (1, 14, 23, "médiotion", "médiation", "high"),
     (1, 53, 60, "sociole", "sociale", "medium"),
+    (1, 78, 84, "1998l3", "", "low"),  # a year with its note call misread: digits in a word
     (1, 86, 89, "lls", "Ils", "medium"),
     (1, 102, 105, "pâr", "par", "medium"),
     (1, 188, 192, "posæ", "pose", "low"),
@@ -158,5 +159,5 @@ def test_the_review_command(tmp_path: Path) -> None:
         text=True,
         env={**os.environ},
     )
-    assert (result.returncode, result.stdout) == (0, f"7 proposals (0 decided) written to {out}\n")
-    assert len(read_corrections(out).rows) == 7
+    assert (result.returncode, result.stdout) == (0, f"8 proposals (0 decided) written to {out}\n")
+    assert len(read_corrections(out).rows) == 8

@@ -268,7 +268,7 @@ class Corrector:
             taken = {(p.passage, p.start) for p in proposals}
         # Digits in a word that no other class took (n08, i857): flagged.
         proposals += [Proposal(*p) for p in digit_flags(found, taken, self.candidates)]
-        return proposals
+        return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def decide(self, item: Examined) -> Proposal | None:
         word, ranked = item.word, item.candidates
