@@ -57,6 +57,7 @@ def test_lexicon_knows(corrector, word: str, known: bool) -> None:  # type: igno
         ("in-12", False),  # a book format
         ("0m,03", False),  # a measure
         ("10h30", False),
+        ("km²", False),  # a superscript digit is printed as such
         ("2me", False),  # an old ordinal
         ("p.12", False),  # a reference
         ("J.1", True),  # ... but J is no abbreviation

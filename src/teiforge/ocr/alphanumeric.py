@@ -34,6 +34,7 @@ from .words import ABBREVIATIONS, Word
 # confidence, P(error).
 DIGITS_PRECISION = 0.96
 
+_DIGITS = frozenset("0123456789")
 _ABBREVIATIONS = frozenset(a.lower() for a in ABBREVIATIONS)
 _NOTE_CALL = re.compile(r"[^\W\d_]{2,}\d{1,2}")
 _BOOK_FORMAT = re.compile(r"(?i)in-?(?:4|8|12|16|18|24|32|64)o?")
@@ -52,8 +53,9 @@ ELEMENTS = frozenset(
 
 
 def mixed(text: str) -> bool:
-    """Letters and digits in one word: a letter misread as a digit or the reverse."""
-    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+    """Letters and digits in one word: a letter misread as a digit or the reverse. Only
+    0-9: a superscript or subscript digit is printed as such (m², H₂O)."""
+    return any(ch in _DIGITS for ch in text) and any(ch.isalpha() for ch in text)
 
 
 def printed(text: str, lexicon: Lexicon) -> bool:
