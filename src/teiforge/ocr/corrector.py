@@ -255,19 +255,23 @@ class Corrector:
         # left alone.
         found = [(e.passage, e.word, e.guard) for e in examined]
         taken = {(p.passage, p.start) for p in proposals}
-        if self.lookalikes is not None:
-            proposals += [Proposal(*p) for p in self.lookalikes.proposals(found, taken)]
-            taken = {(p.passage, p.start) for p in proposals}
+
+        def add(
+            more: Iterable[tuple[int, int, int, str, str | None, str, str | None, float]],
+        ) -> None:
+            for fields in more:
+                proposals.append(Proposal(*fields))
+                taken.add((fields[0], fields[1]))
+
         texts = [p.text for p in passages]
+        if self.lookalikes is not None:
+            add(self.lookalikes.proposals(found, taken))
         if self.capitals is not None:
-            proposals += [Proposal(*p) for p in self.capitals.proposals(texts, found, taken)]
-            taken = {(p.passage, p.start) for p in proposals}
+            add(self.capitals.proposals(texts, found, taken))
         if self.hyphens is not None:
-            cuts = [p.cuts for p in passages]
-            proposals += [Proposal(*p) for p in self.hyphens.proposals(texts, cuts, found, taken)]
-            taken = {(p.passage, p.start) for p in proposals}
+            add(self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
         # Digits in a word that no other class took (n08, i857): flagged.
-        proposals += [Proposal(*p) for p in digit_flags(found, taken, self.candidates)]
+        add(digit_flags(found, taken, self.candidates))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def decide(self, item: Examined) -> Proposal | None:
