@@ -14,6 +14,7 @@ from teiforge.ocr.capitals import end_kind
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
 from teiforge.ocr.oldspell import OldSpelling, modern_form
 from teiforge.ocr.punctuation import Punctuation, dialogue, left_class, right_class, standalone
+from teiforge.ocr.strays import stray
 from teiforge.ocr.words import shape, words
 
 
@@ -88,6 +89,37 @@ def test_hyphen_between_words(corrector, first: str, second: str, breaks_nothing
     assert corrector.hyphens.breaks_nothing(first, second) is breaks_nothing
 
 
+@pytest.mark.parametrize(
+    ("text", "old_text", "is_stray"),
+    [
+        ("le fait [f] de la question", False, True),
+        ("la salle [é] du trône", False, True),
+        ("il [a] parlé", False, False),  # a, à, y, ô, o, x are words
+        ("il [y] va", False, False),
+        ("[ô] gloire", False, False),
+        ("il en [i] ot plus", True, False),  # in an old text, i is y
+        ("il en [i] ot plus", False, True),
+        ("le fait [d]' armes", False, False),  # an elided word
+        ("Despinelle, [f]° 348", False, False),  # a folio
+        ("la note [c]. du texte", False, False),  # an abbreviation
+        ("les sels ([b]) sont rares", False, False),  # an enumeration
+        ("une longueur de 5 [m] environ", False, False),  # a unit
+        ("l'urine. [b] Les phosphates", False, False),  # an enumeration's letter
+        ("l'urine. [b] les phosphates", False, True),
+        ("le [F] de la question", False, False),  # a capital: an initial
+        ("dénigre ce qui [p] t bien", False, True),  # p, no stop, a small word after
+        ("voir [p]. 12", False, False),  # page
+        ("in-8°, [t] II", False, False),  # tome
+        ("au tableau [n] 15", False, False),  # numéro
+    ],
+)
+def test_stray_letters(text: str, old_text: bool, is_stray: bool) -> None:
+    found = words(text.replace("[", "").replace("]", ""))
+    start = text.index("[")
+    (word,) = [w for w in found if w.start == start]
+    assert stray(word, text.replace("[", "").replace("]", ""), old_text) is is_stray
+
+
 def test_lexicon_frequencies_and_kinds(corrector) -> None:  # type: ignore[no-untyped-def]
     lexicon = corrector.lexicon
     assert (lexicon.zipf("de"), lexicon.zipf("médiotion")) == (7.7, 0.0)
@@ -150,6 +182,12 @@ def test_words_stop_at_cuts_and_know_sentence_starts() -> None:
         ("armee", OldSpelling("armée", False)),  # an accent only: an old text's, or OCR's
         ("volunté", OldSpelling("volonté", False)),  # u for o: an old text's, or OCR's
         ("gueres", OldSpelling("guère", False)),
+        ("dévoûment", OldSpelling("dévouement", True)),  # spellings reformed since 1835
+        ("remercîment", OldSpelling("remerciement", True)),
+        ("rhythme", OldSpelling("rythme", True)),
+        ("hémorrhagie", OldSpelling("hémorragie", True)),
+        ("goëmons", OldSpelling("goémons", True)),
+        ("polychrôme", OldSpelling("polychrome", True)),
         ("médiotion", None),
         ("trovail", None),
     ],

@@ -32,12 +32,20 @@ from .model import Model
 from .oldspell import OldSpelling, modern_form
 from .punctuation import Punctuation, dialogue
 from .realword import real_word
+from .strays import stray_flags
 from .words import Word, shape, words
 
 # The share (and the least number) of old spellings (estoit, faict) that make an old text.
 OLD_TEXT = 0.01
 OLD_TEXT_WORDS = 2
 GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
+
+
+def old_text(codes: Iterable[str | None]) -> bool:
+    """Whether a document's words, by their guards' codes, make an old text."""
+    listed = list(codes)
+    old = listed.count("old")
+    return old >= OLD_TEXT_WORDS and old / max(1, len(listed)) >= OLD_TEXT
 
 
 class _Ranges:
@@ -122,8 +130,7 @@ class Corrector:
                 if overlaps.any_between(word.start, word.end):
                     continue
                 found.append((index, word, self._guarded(word, passage.text, False)))
-        old = sum(code == "old" for _, _, code in found)
-        if old >= OLD_TEXT_WORDS and old / max(1, len(found)) >= OLD_TEXT:
+        if old_text(code for _, _, code in found):
             # An old text: accents missing from a word are its spelling, not OCR's.
             found = [
                 (i, w, code or self._guarded(w, passages[i].text, True)) for i, w, code in found
@@ -270,8 +277,10 @@ class Corrector:
             add(self.capitals.proposals(texts, found, taken))
         if self.hyphens is not None:
             add(self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
-        # Digits in a word that no other class took (n08, i857): flagged.
+        # Digits in a word (n08, i857) and lone letters that are no words (f, r), that no
+        # other class took: flagged.
         add(digit_flags(found, taken, self.candidates))
+        add(stray_flags(found, taken, texts, old_text(code for _, _, code in found)))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def decide(self, item: Examined) -> Proposal | None:

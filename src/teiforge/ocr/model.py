@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from . import alphanumeric, capitals, hyphens, lookalikes
+from . import alphanumeric, capitals, hyphens, lookalikes, strays
 from .features import FEATURES
 from .punctuation import Punctuation
 
@@ -107,5 +107,6 @@ class Model:
 def correction_method() -> str:
     return (
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
-        f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()}"
+        f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
+        f"{strays.describe()}"
     )

@@ -1,7 +1,8 @@
 """Old spellings: a word of the 16th-19th centuries (estoit, faict, tousiours, beautez,
-enfans, luy) is not an OCR error, and the corrector must not modernise it. A word is an
-old spelling when a few of the historical changes of French spelling, undone, make it a
-word of the lexicon. The rules are the grammarians', not learned from any text."""
+enfans, luy, dévoûment, rhythme) is not an OCR error, and the corrector must not
+modernise it. A word is an old spelling when a few of the historical changes of French
+spelling, undone, make it a word of the lexicon. The rules are the grammarians', not
+learned from any text."""
 
 from __future__ import annotations
 
@@ -68,6 +69,13 @@ SPELLINGS = _rules(
     (r"(?<=[ou])b(?=[stz])", ""),  # soubs, doubte, soubdain
     (r"(?<=n)ce$", "se"),  # responce, deffence, dispence
     (r"(?<=^grand)'", "-"),  # grand'mère, grand'peine
+    # 19th-century spellings, reformed since (1878, 1935, 1990):
+    (r"û(?=ment)", "ue"),  # dévoûment, dénoûment, éternûment
+    (r"î(?=ment)", "ie"),  # remercîment, aboîment
+    (r"(?<=^r)h(?=y)", ""),  # rhythme
+    (r"(?<=rr)h", ""),  # hémorrhagie, catarrhe
+    (r"(?<=[aeiou])ë", "é"),  # goëmon, Noël aside: the modern word decides
+    (r"ô(?=me)", "o"),  # polychrôme, axiôme
 )
 # Accents are weak evidence: OCR loses accents too, so they count only in an old text.
 ACCENTS = _rules(
