@@ -106,7 +106,11 @@ def test_hyphen_between_words(corrector, first: str, second: str, breaks_nothing
         ("une longueur de 5 [m] environ", False, False),  # a unit
         ("l'urine. [b] Les phosphates", False, False),  # an enumeration's letter
         ("l'urine. [b] les phosphates", False, True),
-        ("le [F] de la question", False, False),  # a capital: an initial
+        ("le [F] de la question", False, True),  # a capital that is no word
+        ("[A] partir de demain", False, False),  # à, its accent not printed
+        ("par [J]. Dupont", False, False),  # an initial
+        ("les points [B], C et D", False, False),  # an enumeration
+        ("[E] Plus tard encore", False, False),  # an enumeration's letter
         ("dénigre ce qui [p] t bien", False, True),  # p, no stop, a small word after
         ("voir [p]. 12", False, False),  # page
         ("in-8°, [t] II", False, False),  # tome
