@@ -46,7 +46,7 @@ def stray(word: Word, text: str, old_text: bool) -> bool:
         return False
     if old_text and letter in OLD_WORDS:
         return False
-    if text[word.end : word.end + 1] in _AFTER or text[: word.start].endswith("("):
+    if text[word.end : word.end + 1] in _AFTER or text[word.start - 1 : word.start] == "(":
         return False
     if _NUMBER_BEFORE.search(text, max(0, word.start - 20), word.start):
         return False
