@@ -43,14 +43,11 @@ import devdata
 from learn_ocr_model import BIGRAM_WORDS, ELIDED, MIN_PAIR
 from ocr_training import fit
 
-from teiforge.ocr.channel import Channel
+from teiforge.ocr import load_corrector
 from teiforge.ocr.context import Bigrams
-from teiforge.ocr.corrector import Corrector, Passage
-from teiforge.ocr.features import Trigrams
+from teiforge.ocr.corrector import Passage
 from teiforge.ocr.lexicon import LEXICAL, Lexicon
 from teiforge.ocr.lookalikes import FEATURES, Found, Lookalikes, Reading, _logistic
-from teiforge.ocr.model import Model
-from teiforge.ocr.punctuation import Punctuation
 from teiforge.ocr.realword import tokens_of
 from teiforge.ocr.words import WORD
 
@@ -82,17 +79,11 @@ class Sample:
 
 
 def samples(split: str = "tune") -> list[Sample]:
-    lexicon, channel, bigrams = Lexicon.load(), Channel.load(), Bigrams.load()
-    recorder = _Recorder(lexicon, channel, bigrams, (), 1.0)
-    corrector = Corrector(
-        lexicon,
-        channel,
-        Model.load(),
-        Trigrams.load(),
-        bigrams,
-        punctuation=Punctuation.load(),
-        lookalikes=recorder,
-    )
+    # The shipped corrector, its lookalikes recording what they are asked: the classes
+    # asked after them (capitals, hyphens, digits, stray letters) change nothing they see.
+    shipped = load_corrector()
+    recorder = _Recorder(shipped.lexicon, shipped.channel, shipped.bigrams, (), 1.0)
+    corrector = dataclasses.replace(shipped, lookalikes=recorder)
     found_samples = []
     for pair in devdata.pairs(split):
         by_start = {a.token.start: a for a in devdata.align(pair.ocr, pair.gold)}
