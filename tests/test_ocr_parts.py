@@ -13,6 +13,7 @@ from teiforge.ocr.candidates import Candidate
 from teiforge.ocr.capitals import end_kind
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
 from teiforge.ocr.oldspell import OldSpelling, modern_form
+from teiforge.ocr.oldtext import clean_print, garbled, old_text, spelled
 from teiforge.ocr.punctuation import Punctuation, dialogue, left_class, right_class, standalone
 from teiforge.ocr.strays import stray
 from teiforge.ocr.words import shape, words
@@ -122,6 +123,56 @@ def test_stray_letters(text: str, old_text: bool, is_stray: bool) -> None:
     start = text.index("[")
     (word,) = [w for w in found if w.start == start]
     assert stray(word, text.replace("[", "").replace("]", ""), old_text) is is_stray
+
+
+@pytest.mark.parametrize(
+    ("word", "is_garbled"),
+    [
+        ("n08", True),  # a digit against a letter
+        ("i857", True),
+        ("l,instant", True),  # a mark inside a word
+        ("so!eil", True),
+        ("coMmuru", True),  # a capital after a small letter
+        ("3e", False),  # an ordinal
+        ("1er", False),
+        ("1857", False),
+        ("estoit", False),
+        ("DESGOFFES", False),
+        ("l'Estat", False),
+    ],
+)
+def test_garbled_words(word: str, is_garbled: bool) -> None:
+    assert garbled(word) is is_garbled
+
+
+@pytest.mark.parametrize(
+    ("word", "looks_spelled"),
+    [
+        ("pensers", True),
+        ("domté", True),
+        ("l'espesseur", True),  # after the elided article
+        ("Souuien-toy", True),  # each part; u for v (souvien)
+        ("treuue", True),  # treuve
+        ("estendars", True),
+        ("atttibue", False),  # ttt: no French word has it
+        ("eslongnees", False),  # ngn
+        ("reçoy", False),  # çoy
+        ("n08", False),
+        ("l,iure", False),
+    ],
+)
+def test_words_that_look_spelled(corrector, word: str, looks_spelled: bool) -> None:  # type: ignore[no-untyped-def]
+    assert spelled(word, corrector.trigrams) is looks_spelled
+
+
+def test_an_old_text_and_a_clean_print() -> None:
+    assert old_text(["old", "known", "old"] + ["known"] * 197)  # 2 in 200
+    assert not old_text(["old"] + ["known"] * 99)  # one old spelling is not enough
+    assert not old_text(["old", "old"] + ["known"] * 298)  # 2 in 300: under 1%
+    clean = words("Il estoit " * 100)
+    assert clean_print(clean)
+    assert not clean_print(words("Il estoit " * 99 + "n08 l,iure"))  # 2 in 200
+    assert clean_print(words("Il estoit " * 200 + "n08"))  # 1 in 401
 
 
 def test_lexicon_frequencies_and_kinds(corrector) -> None:  # type: ignore[no-untyped-def]

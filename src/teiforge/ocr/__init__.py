@@ -3,7 +3,8 @@ strong, flag them when it is not, and never touch what is right.
 
 lexicon.py (which words exist) + channel.py (what the OCR does to them) ->
 candidates.py (what a printed word may have been; screen.py rules out most strings
-first) + guards.py (what is never an error) ->
+first) + guards.py (what is never an error; oldtext.py: an old text, and in one read
+cleanly, the words that look spelled) ->
 features.py + model.py (how sure we are) + adapt.py (the document's OCR habits) +
 context.py (the neighbouring words) -> corrector.py (the proposals);
 punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a rare word

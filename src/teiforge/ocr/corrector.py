@@ -30,22 +30,13 @@ from .lexicon import Lexicon
 from .lookalikes import Lookalikes
 from .model import Model
 from .oldspell import OldSpelling, modern_form
+from .oldtext import clean_print, old_text, spelled
 from .punctuation import Punctuation, dialogue
 from .realword import real_word
 from .strays import stray_flags
 from .words import Word, shape, words
 
-# The share (and the least number) of old spellings (estoit, faict) that make an old text.
-OLD_TEXT = 0.01
-OLD_TEXT_WORDS = 2
 GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
-
-
-def old_text(codes: Iterable[str | None]) -> bool:
-    """Whether a document's words, by their guards' codes, make an old text."""
-    listed = list(codes)
-    old = listed.count("old")
-    return old >= OLD_TEXT_WORDS and old / max(1, len(listed)) >= OLD_TEXT
 
 
 class _Ranges:
@@ -135,6 +126,12 @@ class Corrector:
             found = [
                 (i, w, code or self._guarded(w, passages[i].text, True)) for i, w, code in found
             ]
+            if clean_print([w for _, w, _ in found]):
+                # A clean old text: a word that looks spelled is its spelling (oldtext.py).
+                found = [
+                    (i, w, code or ("old" if spelled(w.text, self.trigrams) else None))
+                    for i, w, code in found
+                ]
         return found
 
     def _guarded(self, word: Word, text: str, old_text: bool) -> str | None:

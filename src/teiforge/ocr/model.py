@@ -22,6 +22,7 @@ from importlib import resources
 
 from . import alphanumeric, capitals, hyphens, lookalikes, strays
 from .features import FEATURES
+from .oldtext import CLEAN_PRINT
 from .punctuation import Punctuation
 
 
@@ -84,7 +85,12 @@ class Model:
         return (
             "A word was examined when the lexicon (hunspell-fr and wordfreq) did not know it "
             "and no guard applied (names, acronyms, numbers, roman numerals, abbreviations, old "
-            "spellings, words of other languages, capitals without accents, note anchors). Its "
+            "spellings, words of other languages, capitals without accents, note anchors). In an "
+            f"old text whose OCR garbled fewer than one word in {round(1 / CLEAN_PRINT)} (a digit "
+            "against a letter, a "
+            "mark inside a word), a word that looks spelled (no triple of letters French words "
+            "lack, u and v, i and j read as the old print used them) is taken for the text's "
+            "own spelling and left alone. Its "
             "candidates are the words of the lexicon that OCR confusions, learned from French "
             "OCR with human gold (ICDAR 2017), turn into it, scored by a noisy channel: the "
             "confusions' probability times the word's frequency; a word the document itself prints "

@@ -1,0 +1,85 @@
+"""How far the character error rate can fall by correcting words: the ceiling of a
+perfect corrector, read off the gold.
+
+    python benchmarks/ocr_ceiling.py                    # the held-out split
+    python benchmarks/ocr_ceiling.py --split tune
+
+Each stretch of wrong tokens (between two right ones, benchmarks/devdata.py) is replaced
+by the gold's text in its place, as a corrector that knew the answer would: for every
+stretch (what correcting words can reach at most), and for the stretches the corrector
+touches with a correction or a flag (its own corrections and flags, made perfect). The
+rest of the character errors are spaces, punctuation, line and page furniture, and
+tokens the gold has that the OCR lost. Prints each as a reduction of the character error
+rate, raw and normalised as ocr_quality.py does.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import devdata
+from rapidfuzz.distance import Levenshtein
+
+
+def perfect(pair: devdata.Pair, touched: set[int] | None) -> list[devdata.Change]:
+    """The gold's text over each stretch of wrong tokens (those touched, if given)."""
+    changes: list[devdata.Change] = []
+    ocr: list[devdata.Token] = []
+    gold: list[devdata.Token] = []
+    for run in [*devdata.runs(pair.ocr, pair.gold), devdata.Run("equal", (), ())]:
+        if run.tag != "equal":
+            ocr += run.ocr
+            gold += run.gold
+            continue
+        if ocr and (touched is None or any(t.start in touched for t in ocr)):
+            text = pair.gold[gold[0].start : gold[-1].end] if gold else ""
+            changes.append(devdata.Change(ocr[0].start, ocr[-1].end, text))
+        ocr, gold = [], []
+    return changes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=devdata.SPLITS, default="heldout")
+    parser.add_argument("--data", type=Path, default=devdata.DEV_DATA)
+    args = parser.parse_args()
+    from teiforge.ocr import load_corrector
+    from teiforge.ocr.corrector import Passage
+
+    corrector = load_corrector()
+    names = ("before", "the corrector", "its detections made perfect", "every error perfect")
+    raw = dict.fromkeys(names, 0)
+    normalised = dict.fromkeys(names, 0)
+    for pair in devdata.pairs(args.split, args.data):
+        offsets = devdata.lines(pair.ocr)
+        proposals = corrector.propose([Passage(line) for _, line in offsets])
+        changes = [
+            devdata.Change(offsets[p.passage][0] + p.start, offsets[p.passage][0] + p.end, p.corr)
+            for p in proposals
+        ]
+        touched = {
+            token.start
+            for token in devdata.tokens(pair.ocr)
+            if any(c.start < token.end and token.start < c.end for c in changes)
+        }
+        readings = {
+            "before": pair.ocr,
+            "the corrector": devdata.apply(pair.ocr, changes),
+            "its detections made perfect": devdata.apply(pair.ocr, perfect(pair, touched)),
+            "every error perfect": devdata.apply(pair.ocr, perfect(pair, None)),
+        }
+        gold = devdata.normalise(pair.gold)
+        for name, text in readings.items():
+            raw[name] += Levenshtein.distance(text, pair.gold)
+            normalised[name] += Levenshtein.distance(devdata.normalise(text), gold)
+    print(f"{args.split}: character errors, raw / normalised (hyphenation, u/v, i/j)")
+    for name in names:
+        print(
+            f"  {name:28} {raw[name]:7,} ({1 - raw[name] / raw['before']:6.1%} fewer)"
+            f"  {normalised[name]:7,} ({1 - normalised[name] / normalised['before']:6.1%} fewer)"
+        )
+
+
+if __name__ == "__main__":
+    main()
