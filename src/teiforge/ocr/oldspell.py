@@ -22,10 +22,13 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
 
 
 # (old, modern) rewrites; each applies at one place at a time.
-SPELLINGS = _rules(
+# u and v, i and j: the old print's letters, read the modern way.
+LETTERS = _rules(
     (r"v(?=[^aeiouyéèêh])|^v", "u"),  # vn, vsage: v was also the vowel u
     (r"u(?=[aeiouéèêr])", "v"),  # auoir, souuent, conuenable: u was also v
     (r"i(?=[aeiouéèê'])", "j"),  # iour, ie, i'en, Maiesté: i was also j
+)
+SPELLINGS = LETTERS + _rules(
     (r"oi|oy", "ai"),  # estoit, connoistre, foible, françois: oi for ai
     (r"oî", "aî"),  # connoît
     (r"(?<=[vs])eo", "o"),  # veoir, asseoir
@@ -91,6 +94,21 @@ ACCENTS = _rules(
     (r"(?<=[aou])y", "ï"),  # hayr, oüyr
 )
 MAX_CHANGES = 3
+
+
+def modern_letters(word: str, changes: int = 2) -> set[str]:
+    """The word, and its readings with up to `changes` of its u, v and i read the modern
+    way (treuue: treuve, trevue; iusques: jusques)."""
+    found = {word}
+    for _ in range(changes):
+        found |= {
+            form[: match.start()] + literal + form[match.end() :]
+            for form in found
+            for pattern, literal, _ in LETTERS
+            if literal is not None
+            for match in pattern.finditer(form)
+        }
+    return found
 
 
 def _rewrites(word: str) -> Iterator[tuple[str, bool]]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from .features import Trigrams
+from .oldspell import modern_letters
 from .words import ELISION, Word
 
 # The share (and the least number) of old spellings (estoit, faict) that make an old text.
@@ -62,23 +63,6 @@ def spelled(text: str, trigrams: Trigrams) -> bool:
     u and v, i and j are read as the old print used them (treuue: treuve)."""
     parts = ELISION.sub("", text, count=1).lower().split("-")
     return not garbled(text) and all(
-        part.isalpha() and any(trigrams.rare(form) == 0 for form in _letters(part))
+        part.isalpha() and any(trigrams.rare(form) == 0 for form in modern_letters(part))
         for part in parts
     )
-
-
-# u and v, i and j, as oldspell.py reads them (vn, auoir, iour); two at most in a word.
-_UV = re.compile(r"v(?=[^aeiouyéèêh])|^v|u(?=[aeiouéèêr])|i(?=[aeiouéèê])")
-_SWAP = {"u": "v", "v": "u", "i": "j"}
-
-
-def _letters(part: str) -> set[str]:
-    """The word, and its readings with a u, v or i of the old print read the modern way."""
-    found = {part}
-    for _ in range(2):
-        found |= {
-            form[: m.start()] + _SWAP[m.group()] + form[m.end() :]
-            for form in found
-            for m in _UV.finditer(form)
-        }
-    return found
