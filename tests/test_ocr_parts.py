@@ -12,6 +12,7 @@ from teiforge.ocr.alphanumeric import misread_digits
 from teiforge.ocr.candidates import Candidate
 from teiforge.ocr.capitals import end_kind
 from teiforge.ocr.decisions import Editor, Row, read_corrections, write_corrections
+from teiforge.ocr.inner_capitals import folded, inner_capital
 from teiforge.ocr.oldspell import OldSpelling, modern_form
 from teiforge.ocr.oldtext import clean_print, garbled, old_text, spelled
 from teiforge.ocr.punctuation import Punctuation, dialogue, left_class, right_class, standalone
@@ -71,6 +72,29 @@ def test_lexicon_knows(corrector, word: str, known: bool) -> None:  # type: igno
 )
 def test_digits_in_a_word(corrector, word: str, misread: bool) -> None:  # type: ignore[no-untyped-def]
     assert misread_digits(word, corrector.lexicon) is misread
+
+
+@pytest.mark.parametrize(
+    ("word", "inner", "reading"),
+    [
+        ("étaiS", True, "étais"),
+        ("éleVés", True, "élevés"),
+        ("nOS", True, "nos"),  # a capital after a small letter, and the one after it
+        ("DanieL", True, "Daniel"),  # the first letter keeps its case
+        ("AthaLie", True, "Athalie"),
+        ("ANimÉ", True, "Animé"),  # an accented capital
+        ("FeO", False, "Feo"),  # a chemical formula
+        ("NaCl", False, "Nacl"),
+        ("LaFontaine", True, "Lafontaine"),  # a name that joins two: the lexicon decides
+        ("Paris", False, "Paris"),
+        ("CNRS", False, "Cnrs"),  # capitals after a capital
+        ("l'État", False, "l'état"),  # the class strips an elision first
+        ("peut-Être", False, "peut-être"),
+    ],
+)
+def test_capital_inside_a_word(word: str, inner: bool, reading: str) -> None:
+    assert inner_capital(word) is inner
+    assert folded(word) == reading
 
 
 @pytest.mark.parametrize(

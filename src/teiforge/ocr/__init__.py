@@ -11,7 +11,7 @@ punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a 
 misread for a common one (dé for de) in any document; capitals.py: a capital misread as a
 small letter at a sentence start (le for Je); hyphens.py: a hyphen between two words
 (industrielle- de, avec-une); alphanumeric.py: a word OCR mixed digits into (n08, i857),
-flagged.
+flagged; inner_capitals.py: a word with a capital after a small letter (étaiS), flagged.
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """

@@ -67,14 +67,21 @@ def printed(text: str, lexicon: Lexicon) -> bool:
     reference = _REFERENCE.fullmatch(text)
     if reference is not None:
         return reference.group("abbreviation").lower() in _ABBREVIATIONS
-    if _FORMULA.fullmatch(text):
-        symbols = _SYMBOL.findall(text)
-        return len(symbols) >= 2 and all(symbol in ELEMENTS for symbol in symbols)
+    if formula(text):
+        return True
     head = _RUNNING_HEAD.fullmatch(text)
     if head is None:
         return False
     title = head.group("title")
     return title.isupper() and lexicon.is_known(title)
+
+
+def formula(text: str) -> bool:
+    """A chemical formula: two symbols of elements or more (NH3, HgO, C8H7N2O3)."""
+    if not _FORMULA.fullmatch(text):
+        return False
+    symbols = _SYMBOL.findall(text)
+    return len(symbols) >= 2 and all(symbol in ELEMENTS for symbol in symbols)
 
 
 def misread_digits(text: str, lexicon: Lexicon) -> bool:

@@ -25,6 +25,7 @@ from .context import Bigrams
 from .features import Document, Trigrams, features
 from .guards import Situation, guarded, situation_key
 from .hyphens import Hyphens
+from .inner_capitals import inner_capital_flags
 from .joins import joins
 from .lexicon import Lexicon
 from .lookalikes import Lookalikes
@@ -274,9 +275,10 @@ class Corrector:
             add(self.capitals.proposals(texts, found, taken))
         if self.hyphens is not None:
             add(self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
-        # Digits in a word (n08, i857) and lone letters that are no words (f, r), that no
-        # other class took: flagged.
+        # Digits in a word (n08, i857), a capital inside a word (étaiS) and lone letters
+        # that are no words (f, r), that no other class took: flagged.
         add(digit_flags(found, taken, self.candidates))
+        add(inner_capital_flags(found, taken, self.lexicon))
         add(stray_flags(found, taken, texts, old_text(code for _, _, code in found)))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
