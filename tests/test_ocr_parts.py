@@ -82,12 +82,14 @@ def test_digits_in_a_word(corrector, word: str, misread: bool) -> None:  # type:
         ("nOS", True, "nos"),  # a capital after a small letter, and the one after it
         ("DanieL", True, "Daniel"),  # the first letter keeps its case
         ("AthaLie", True, "Athalie"),
-        ("ANimÉ", True, "Animé"),  # an accented capital
+        ("ANimÉ", True, "ANIMÉ"),  # a word in capitals stays in capitals
+        ("MAISoN", True, "MAISON"),
+        ("MANŒUVRES", False, "MANŒUVRES"),  # Œ is a capital
         ("FeO", False, "Feo"),  # a chemical formula
         ("NaCl", False, "Nacl"),
-        ("LaFontaine", True, "Lafontaine"),  # a name that joins two: the lexicon decides
+        ("LaFontaine", True, "Lafontaine"),  # a name that joins two: flagged if a guard kept it
         ("Paris", False, "Paris"),
-        ("CNRS", False, "Cnrs"),  # capitals after a capital
+        ("CNRS", False, "CNRS"),  # capitals after a capital
         ("l'État", False, "l'état"),  # the class strips an elision first
         ("peut-Être", False, "peut-être"),
     ],

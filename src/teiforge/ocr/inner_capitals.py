@@ -2,21 +2,22 @@
 `éleVés`, `DanieL`, `nOS` for a catalogue's n°s). The lexicon and the guards read words
 whatever their case, so such a word passes for `étais`, for the abbreviation `nos`, or
 for a foreign word (`nOI`, Italian `noi`). Print sets a capital after a small letter only
-in names that join two (`MacMahon`) and in chemical formulas (`HgO`), which no guard
-keeps as a word of the lexicon.
+in chemical formulas (`HgO`, left alone) and in names that join two (`MacMahon`), rare in
+French print: the tuning split of the development data has none that a guard keeps.
 
-So a word with a capital after a small letter that a guard kept is flagged; when the
-word with those capitals made small is a word (`étais`), that is its suggestion. Which
-word the page had is not sure enough to correct: on the tuning split of the development
-data, the 43 words this class flags are all OCR errors, but only 6 of the 31 with a
-suggestion were that word (`lIme` was Mme, `fOI` sont). The words no guard kept are the
-model's, which weighs their case among its features (features.py, `mixed_case`).
+So a word with a capital after a small letter that a guard kept is flagged (a joined
+name too, `DuBois`, when the guards know it as a word); when the word read in one case
+is a word (`étais`; `MAISON` for `MAISoN`), that is its suggestion. Which word the page
+had is not sure enough to correct: on the tuning split, the 43 words this class flags
+are all OCR errors, but only 6 of the 31 with a suggestion were that word (`lIme` was
+Mme, `fOI` sont). The words no guard kept are the model's, which weighs their case among
+its features (features.py, `mixed_case`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .alphanumeric import formula
 from .lexicon import Lexicon
@@ -26,16 +27,21 @@ from .words import ELISION, Word
 # error assumed (the rule of succession, 44 / 45): a flag's confidence, P(error).
 INNER_CAPITAL_PRECISION = 0.98
 
-_INNER_CAPITAL = re.compile(r"[^\W\d_]*?[^\W\d_A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ]")
-
 
 def inner_capital(text: str) -> bool:
     """A capital after a small letter in a word of letters only (étaiS; not HgO)."""
-    return text.isalpha() and _INNER_CAPITAL.match(text) is not None and not formula(text)
+    return (
+        text.isalpha()
+        and any(first.islower() and second.isupper() for first, second in pairwise(text))
+        and not formula(text)
+    )
 
 
 def folded(text: str) -> str:
-    """The word with every letter after the first small: étaiS -> étais, nOS -> nos."""
+    """The word in one case: in capitals when it begins with two (MAISoN -> MAISON), else
+    its letters after the first small (étaiS -> étais, nOS -> nos, DanieL -> Daniel)."""
+    if text[:2].isupper():
+        return text.upper()
     return text[:1] + text[1:].lower()
 
 
@@ -70,7 +76,7 @@ def describe() -> str:
     return (
         "A word with a capital after a small letter (étaiS, nOS; not a chemical formula) that "
         "the lexicon or a guard would have kept, read whatever its case, was flagged in sic "
-        "alone with cert low, the word with those capitals made small suggested, P(error) "
+        "alone with cert low, the word read in one case suggested, P(error) "
         f"{INNER_CAPITAL_PRECISION:.2f} (the share of such flags that were OCR errors on the "
         "tuning data)."
     )
