@@ -23,7 +23,7 @@ from .capitals import Capitals
 from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
 from .features import Document, Trigrams, features
-from .guards import Situation, guarded, situation_key
+from .guards import Situation, guarded, lone_foreign, situation_key
 from .hyphens import Hyphens
 from .inner_capitals import inner_capital_flags
 from .joins import joins
@@ -122,17 +122,17 @@ class Corrector:
                 if overlaps.any_between(word.start, word.end):
                     continue
                 found.append((index, word, self._guarded(word, passage.text, False)))
-        if old_text(code for _, _, code in found):
-            # An old text: accents missing from a word are its spelling, not OCR's.
+        if not old_text(code for _, _, code in found):
+            # A modern text: a foreign word alone among French words is misread (guards.py).
+            return lone_foreign(found)
+        # An old text: accents missing from a word are its spelling, not OCR's.
+        found = [(i, w, code or self._guarded(w, passages[i].text, True)) for i, w, code in found]
+        if clean_print([w for _, w, _ in found]):
+            # A clean old text: a word that looks spelled is its spelling (oldtext.py).
             found = [
-                (i, w, code or self._guarded(w, passages[i].text, True)) for i, w, code in found
+                (i, w, code or ("old" if spelled(w.text, self.trigrams) else None))
+                for i, w, code in found
             ]
-            if clean_print([w for _, w, _ in found]):
-                # A clean old text: a word that looks spelled is its spelling (oldtext.py).
-                found = [
-                    (i, w, code or ("old" if spelled(w.text, self.trigrams) else None))
-                    for i, w, code in found
-                ]
         return found
 
     def _guarded(self, word: Word, text: str, old_text: bool) -> str | None:

@@ -201,6 +201,26 @@ LATE_GUARDS: tuple[tuple[str, Guard], ...] = (
 KNOWN = "known"  # not a guard: a word of the lexicon
 
 
+def lone_foreign(
+    found: list[tuple[int, Word, str | None]],
+) -> list[tuple[int, Word, str | None]]:
+    """The foreign guard's second look, at a document's words (passage, word, guard code):
+    a word in small letters that only another language knows, with French words on each
+    side (`uu`, `fea`, `ez` in a French sentence), is French misread, not a quotation,
+    and no guard keeps it. A quotation has foreign words together (`Duobus doloribus`,
+    `morbus mellitus`); a foreign name alone has its capital (`Vogt`, `Liebig`)."""
+    kept = []
+    for n, (index, word, code) in enumerate(found):
+        if code == "foreign" and word.text.islower():
+            around = [
+                found[m][2] for m in (n - 1, n + 1) if 0 <= m < len(found) and found[m][0] == index
+            ]
+            if around and all(other == KNOWN for other in around):
+                code = None
+        kept.append((index, word, code))
+    return kept
+
+
 def next_word(word: Word, text: str) -> str:
     """The word after this one, after spaces only (no mark between), or ""."""
     found = _NEXT_WORD.match(text, word.end)

@@ -85,7 +85,9 @@ class Model:
         return (
             "A word was examined when the lexicon (hunspell-fr and wordfreq) did not know it "
             "and no guard applied (names, acronyms, numbers, roman numerals, abbreviations, old "
-            "spellings, words of other languages, capitals without accents, note anchors). In an "
+            "spellings, words of other languages, capitals without accents, note anchors; in a "
+            "modern text, a word in small letters that only another language knows, between two "
+            "French words, was examined). In an "
             f"old text whose OCR garbled fewer than one word in {round(1 / CLEAN_PRINT)} (a "
             "digit against a letter, a mark inside a word, a capital after a small letter), a "
             "word that looks spelled (no triple of letters French words lack, u and v, i and j "
