@@ -17,11 +17,10 @@ its features (features.py, `mixed_case`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from .alphanumeric import formula
 from .lexicon import Lexicon
-from .words import ELISION, Word
+from .words import ELISION, Word, capital_inside
 
 # The share of these flags that were OCR errors on the tuning split (43 of 43), with one
 # error assumed (the rule of succession, 44 / 45): a flag's confidence, P(error).
@@ -30,11 +29,7 @@ INNER_CAPITAL_PRECISION = 0.98
 
 def inner_capital(text: str) -> bool:
     """A capital after a small letter in a word of letters only (étaiS; not HgO)."""
-    return (
-        text.isalpha()
-        and any(first.islower() and second.isupper() for first, second in pairwise(text))
-        and not formula(text)
-    )
+    return text.isalpha() and capital_inside(text) and not formula(text)
 
 
 def folded(text: str) -> str:
@@ -55,8 +50,8 @@ def inner_capital_flags(
     no other class took (`taken`: (passage, start))."""
     flags = []
     for index, word, code in found:
-        if code is None or (index, word.start) in taken:
-            continue
+        if code is None or not capital_inside(word.text) or (index, word.start) in taken:
+            continue  # nearly every word has no capital after a small letter: left at once
         elided = ELISION.match(word.text)
         head = word.text[: elided.end()] if elided else ""
         bare = word.text[len(head) :]

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 
 from .features import Trigrams
 from .oldspell import modern_letters
-from .words import ELISION, Word
+from .words import ELISION, Word, capital_inside
 
 # The share (and the least number) of old spellings (estoit, faict) that make an old text.
 OLD_TEXT = 0.01
@@ -47,9 +46,7 @@ def old_text(codes: Iterable[str | None]) -> bool:
 def garbled(text: str) -> bool:
     if _ORDINAL.fullmatch(text):
         return False
-    return _GARBLED.search(text) is not None or any(
-        first.islower() and second.isupper() for first, second in pairwise(text)
-    )
+    return _GARBLED.search(text) is not None or capital_inside(text)
 
 
 def clean_print(found: Sequence[Word]) -> bool:

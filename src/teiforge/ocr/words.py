@@ -56,6 +56,14 @@ def shape(text: str) -> str:
     return "mixed"
 
 
+def capital_inside(text: str) -> bool:
+    """A capital after a small letter (étaiS, coMmuru), which print sets only in a few
+    names and formulas: OCR's misreading, most often."""
+    if text.islower() or text.isupper():
+        return False  # most words: no pair to look at
+    return any(first.islower() and second.isupper() for first, second in itertools.pairwise(text))
+
+
 def words(text: str, cuts: Iterable[int] = ()) -> list[Word]:
     """The words of `text`; a word never runs across one of the offsets in `cuts`."""
     edges = sorted({0, len(text), *(cut for cut in cuts if 0 < cut < len(text))})
