@@ -2,28 +2,38 @@
 perfect corrector, read off the gold.
 
     python benchmarks/ocr_ceiling.py                    # the held-out split
-    python benchmarks/ocr_ceiling.py --split tune
+    python benchmarks/ocr_ceiling.py --split tune --edits 3
 
 Each stretch of wrong tokens (between two right ones, benchmarks/devdata.py) is replaced
 by the gold's text in its place, as a corrector that knew the answer would: for every
 stretch (what correcting words can reach at most), and for the stretches the corrector
-touches with a correction or a flag (its own corrections and flags, made perfect). The
-rest of the character errors are spaces, punctuation, line and page furniture, and
-tokens the gold has that the OCR lost. Prints each as a reduction of the character error
-rate, raw and normalised as ocr_quality.py does.
+touches with a correction or a flag (its own corrections and flags, made perfect). Each
+of the two is also read for the stretches within a lexicon corrector's reach: the gold's
+words all words of the lexicon, at most `--edits` character edits from the OCR's, each
+side's words run together (the space of a split or joined word costs no edit: `etde`
+for `et de` is within reach). The rest of the character errors are spaces,
+punctuation, line and page furniture, and tokens the gold has that the OCR lost. Prints
+each as a reduction of the character error rate, raw and normalised as ocr_quality.py
+does.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import devdata
 from rapidfuzz.distance import Levenshtein
 
+Reach = Callable[[Sequence[devdata.Token], Sequence[devdata.Token]], bool]
 
-def perfect(pair: devdata.Pair, touched: set[int] | None) -> list[devdata.Change]:
-    """The gold's text over each stretch of wrong tokens (those touched, if given)."""
+
+def perfect(
+    pair: devdata.Pair, touched: set[int] | None, reach: Reach | None = None
+) -> list[devdata.Change]:
+    """The gold's text over each stretch of wrong tokens (those touched, if given; those
+    within reach, if given)."""
     changes: list[devdata.Change] = []
     ocr: list[devdata.Token] = []
     gold: list[devdata.Token] = []
@@ -32,23 +42,51 @@ def perfect(pair: devdata.Pair, touched: set[int] | None) -> list[devdata.Change
             ocr += run.ocr
             gold += run.gold
             continue
-        if ocr and (touched is None or any(t.start in touched for t in ocr)):
+        if (
+            ocr
+            and (touched is None or any(t.start in touched for t in ocr))
+            and (reach is None or reach(ocr, gold))
+        ):
             text = pair.gold[gold[0].start : gold[-1].end] if gold else ""
             changes.append(devdata.Change(ocr[0].start, ocr[-1].end, text))
         ocr, gold = [], []
     return changes
 
 
+def within(edits: int, is_known: Callable[[str], bool]) -> Reach:
+    """Whether a lexicon corrector could read the gold in a stretch: its words are all
+    known, at most `edits` character edits from the OCR's words run together."""
+
+    def reach(ocr: Sequence[devdata.Token], gold: Sequence[devdata.Token]) -> bool:
+        if not gold or not all(is_known(token.core) for token in gold):
+            return False
+        printed = devdata.key("".join(token.core for token in ocr))
+        meant = devdata.key("".join(token.core for token in gold))
+        return Levenshtein.distance(printed, meant, score_cutoff=edits) <= edits
+
+    return reach
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=devdata.SPLITS, default="heldout")
     parser.add_argument("--data", type=Path, default=devdata.DEV_DATA)
+    parser.add_argument("--edits", type=int, default=2, help="a lexicon corrector's reach")
     args = parser.parse_args()
     from teiforge.ocr import load_corrector
     from teiforge.ocr.corrector import Passage
 
     corrector = load_corrector()
-    names = ("before", "the corrector", "its detections made perfect", "every error perfect")
+    reach = within(args.edits, corrector.lexicon.is_known)
+    in_reach = f"within {args.edits} edits of known words"
+    names = (
+        "before",
+        "the corrector",
+        f"perfect: its detections {in_reach}",
+        "perfect: its detections",
+        f"perfect: every error {in_reach}",
+        "perfect: every error",
+    )
     raw = dict.fromkeys(names, 0)
     normalised = dict.fromkeys(names, 0)
     for pair in devdata.pairs(args.split, args.data):
@@ -63,20 +101,29 @@ def main() -> None:
             for token in devdata.tokens(pair.ocr)
             if any(c.start < token.end and token.start < c.end for c in changes)
         }
-        readings = {
-            "before": pair.ocr,
-            "the corrector": devdata.apply(pair.ocr, changes),
-            "its detections made perfect": devdata.apply(pair.ocr, perfect(pair, touched)),
-            "every error perfect": devdata.apply(pair.ocr, perfect(pair, None)),
-        }
+        readings = dict(
+            zip(
+                names,
+                (
+                    pair.ocr,
+                    devdata.apply(pair.ocr, changes),
+                    devdata.apply(pair.ocr, perfect(pair, touched, reach)),
+                    devdata.apply(pair.ocr, perfect(pair, touched)),
+                    devdata.apply(pair.ocr, perfect(pair, None, reach)),
+                    devdata.apply(pair.ocr, perfect(pair, None)),
+                ),
+                strict=True,
+            )
+        )
         gold = devdata.normalise(pair.gold)
         for name, text in readings.items():
             raw[name] += Levenshtein.distance(text, pair.gold)
             normalised[name] += Levenshtein.distance(devdata.normalise(text), gold)
+    width = max(map(len, names))
     print(f"{args.split}: character errors, raw / normalised (hyphenation, u/v, i/j)")
     for name in names:
         print(
-            f"  {name:28} {raw[name]:7,} ({1 - raw[name] / raw['before']:6.1%} fewer)"
+            f"  {name:{width}} {raw[name]:7,} ({1 - raw[name] / raw['before']:6.1%} fewer)"
             f"  {normalised[name]:7,} ({1 - normalised[name] / normalised['before']:6.1%} fewer)"
         )
 
