@@ -29,12 +29,12 @@ from rapidfuzz.distance import Levenshtein
 Reach = Callable[[Sequence[devdata.Token], Sequence[devdata.Token]], bool]
 
 
-def perfect(
-    pair: devdata.Pair, touched: set[int] | None, reach: Reach | None = None
-) -> list[devdata.Change]:
-    """The gold's text over each stretch of wrong tokens (those touched, if given; those
-    within reach, if given)."""
-    changes: list[devdata.Change] = []
+Stretch = tuple[list[devdata.Token], list[devdata.Token]]  # the OCR's tokens, the gold's
+
+
+def stretches(pair: devdata.Pair) -> list[Stretch]:
+    """The document's stretches of wrong tokens, between two right ones."""
+    found: list[Stretch] = []
     ocr: list[devdata.Token] = []
     gold: list[devdata.Token] = []
     for run in [*devdata.runs(pair.ocr, pair.gold), devdata.Run("equal", (), ())]:
@@ -42,15 +42,28 @@ def perfect(
             ocr += run.ocr
             gold += run.gold
             continue
-        if (
-            ocr
-            and (touched is None or any(t.start in touched for t in ocr))
-            and (reach is None or reach(ocr, gold))
-        ):
-            text = pair.gold[gold[0].start : gold[-1].end] if gold else ""
-            changes.append(devdata.Change(ocr[0].start, ocr[-1].end, text))
+        if ocr:  # a stretch the gold alone has (text the OCR lost) has nothing to correct
+            found.append((ocr, gold))
         ocr, gold = [], []
-    return changes
+    return found
+
+
+def perfect(
+    pair: devdata.Pair,
+    wrong: list[Stretch],
+    touched: set[int] | None,
+    reach: Reach | None = None,
+) -> list[devdata.Change]:
+    """The gold's text over each stretch of wrong tokens (those touched, if given; those
+    within reach, if given)."""
+    return [
+        devdata.Change(
+            ocr[0].start, ocr[-1].end, pair.gold[gold[0].start : gold[-1].end] if gold else ""
+        )
+        for ocr, gold in wrong
+        if (touched is None or any(t.start in touched for t in ocr))
+        and (reach is None or reach(ocr, gold))
+    ]
 
 
 def within(edits: int, is_known: Callable[[str], bool]) -> Reach:
@@ -101,16 +114,17 @@ def main() -> None:
             for token in devdata.tokens(pair.ocr)
             if any(c.start < token.end and token.start < c.end for c in changes)
         }
+        wrong = stretches(pair)
         readings = dict(
             zip(
                 names,
                 (
                     pair.ocr,
                     devdata.apply(pair.ocr, changes),
-                    devdata.apply(pair.ocr, perfect(pair, touched, reach)),
-                    devdata.apply(pair.ocr, perfect(pair, touched)),
-                    devdata.apply(pair.ocr, perfect(pair, None, reach)),
-                    devdata.apply(pair.ocr, perfect(pair, None)),
+                    devdata.apply(pair.ocr, perfect(pair, wrong, touched, reach)),
+                    devdata.apply(pair.ocr, perfect(pair, wrong, touched)),
+                    devdata.apply(pair.ocr, perfect(pair, wrong, None, reach)),
+                    devdata.apply(pair.ocr, perfect(pair, wrong, None)),
                 ),
                 strict=True,
             )
