@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..lang import fr
 from ..model import Annotation, BlockKind, Entity, Layout, Span
 from .context import Context
 from .marks import OPEN, find_marks
 from .quotes import mark_correction
 
-_SPEAKER = r"(?P<speaker>(?:[A-ZÉ]\.\s?){1,3}|M(?:me|lle)?\.?\s+[A-ZÉ][\w-]*\.?|[A-ZÉ]{2,3})\s*:\s"
+_SPEAKER = fr.SPEAKER_LABEL
 _FIRST_TURN = re.compile(rf"^(?P<mark>\S{{1,2}}\s+)?{_SPEAKER}")
 _LATER_TURN = re.compile(rf"(?<=[.?!…]\s){_SPEAKER}")
 

@@ -7,30 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPEN, CLOSE = "open", "close"
-SURE, UNSURE = "sure", "unsure"
-GUILLEMETS = {OPEN: "«", CLOSE: "»"}
+from ..lang.fr import CLOSE, GUILLEMETS, OPEN, QUOTE_FORMS, SURE, UNSURE
 
-# Standalone forms (between spaces), by role and certainty. "(" and "n" are also a
-# parenthesis and a letter: they count only when paired with a sure mark.
-_FORMS: dict[str, tuple[str, str]] = {
-    "«": (OPEN, SURE),
-    "<<": (OPEN, SURE),
-    "<": (OPEN, SURE),
-    "“": (OPEN, SURE),
-    "„": (OPEN, SURE),
-    "tc": (OPEN, UNSURE),
-    "(": (OPEN, UNSURE),
-    "((": (OPEN, UNSURE),
-    "»": (CLOSE, SURE),
-    ">>": (CLOSE, SURE),
-    ">": (CLOSE, SURE),
-    ">r": (CLOSE, SURE),
-    "”": (CLOSE, SURE),
-    "))": (CLOSE, SURE),
-    "n": (CLOSE, UNSURE),
-    ")": (CLOSE, UNSURE),
-}
+__all__ = ["CLOSE", "GUILLEMETS", "OPEN", "SURE", "UNSURE", "Mark", "find_marks", "pair_marks"]
+
+# The forms of the marks are the language's (lang/fr.py); pairing them is this module's.
+_FORMS = QUOTE_FORMS
 _STANDALONE = re.compile(r"(?<!\S)(«|<<|<|“|„|tc|\(\(|\(|»|>>|>r|>|”|\)\)|\)|n)(?=[\s.,;:!?]|$)")
 _GLUED_OPEN = re.compile(r"(?<!\S)([«“])(?=\w)")
 _GLUED_CLOSE = re.compile(r"(?<=\w)([»”])(?=[\s.,;:!?]|$)")

@@ -13,37 +13,12 @@ import re
 from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS
+from ..lang import fr
 from ..model import Line
 
 _DIGIT_LOOKALIKES = "".join(sorted(GARBLED_DIGIT_CHARS))
 _LABEL = re.compile(
     rf"^(?P<label>\d{{1,3}}|[{re.escape(_DIGIT_LOOKALIKES)}]{{1,3}})(?:\s+(?P<rest>.*))?$"
-)
-# Short French words that a garbled label must not be mistaken for.
-_WORDS = frozenset(
-    [
-        "a",
-        "à",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "de",
-        "du",
-        "des",
-        "et",
-        "en",
-        "il",
-        "on",
-        "ou",
-        "sa",
-        "se",
-        "si",
-        "ce",
-        "ne",
-        "y",
-    ]
 )
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
@@ -63,13 +38,13 @@ def note_label(text: str) -> tuple[str, str] | None:
         return None
     label, rest = match.group("label"), (match.group("rest") or "")
     if not label.isdigit() and (
-        label.lower() in _WORDS or not any(c in _DIGIT_LOOKALIKES for c in label)
+        label.lower() in fr.SHORT_WORDS or not any(c in _DIGIT_LOOKALIKES for c in label)
     ):
         return None
     if label.isdigit() and label.startswith("0"):
         return None
     first = rest[:1]
-    if rest and not (first.isupper() or first in '«<"“(['):
+    if rest and not (first.isupper() or first in fr.NOTE_BODY_OPENERS):
         return None  # a note starts like a sentence or a reference: "Voir...", "Dupont J., ..."
     return label, rest
 

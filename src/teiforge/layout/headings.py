@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
+from ..lang import fr
 from ..model import Line
 from .measure import ends_sentence, is_full_width, starts_lowercase
 
 _ENUMERATOR = re.compile(
     r"^(?P<enum>(?:[IVX]{1,5}|[A-L]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-h]))[.)°]\s+(?P<title>\S.*)$"
 )
-_NAMED = re.compile(r"^(?:chapitre|partie|section|titre|annexe|livre)\s+\S+", re.IGNORECASE)
+_NAMED = re.compile(rf"^(?:{'|'.join(fr.DIVISION_WORDS)})\s+\S+", re.IGNORECASE)
 _SPEAKER = re.compile(r"^\S{1,8}\s*:")  # "M. X :" opens an interview turn, not a heading
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 
+from ..lang import fr
 from ..model import Line
 
 FULL_WIDTH = 0.85  # a line this close to the page's width was broken by the typesetter
@@ -23,9 +23,9 @@ def typical_width(lines: list[Line]) -> int:
 
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip()
-    if stripped.endswith((" n", " >", " >r", "))")):  # OCR forms of a closing guillemet
+    if stripped.endswith(fr.GARBLED_CLOSING_ENDS):  # OCR forms of a closing guillemet
         return True
-    return stripped.endswith(tuple('.!?:…»"”'))
+    return stripped.endswith(tuple(fr.SENTENCE_END_MARKS))
 
 
 def is_full_width(line: Line, width: int) -> bool:
@@ -35,20 +35,13 @@ def is_full_width(line: Line, width: int) -> bool:
 def starts_lowercase(text: str) -> bool:
     """Mid-sentence starts: a lowercase letter, or punctuation that cannot open a sentence."""
     first = text.lstrip()[:1]
-    return first.islower() or first in ",;)]"
+    return first.islower() or first in fr.MID_SENTENCE_OPENERS
 
 
 def starts_new_sentence(text: str) -> bool:
     first = text.lstrip()[:1]
-    return first.isupper() or first.isdigit() or first in '«<"“—–-('
-
-
-# An interview turn opens with speaker initials or a title and a name, then a colon:
-# "R.T. : Et comment...", "M. X : ...", possibly behind a garbled guillemet ("tc R.T. :").
-_TURN = re.compile(
-    r"^(?:\S{1,3}\s+)?(?:(?:[A-ZÉ]\.\s?){1,3}|M(?:me|lle)?\.?\s+[A-ZÉ][\w.-]*|[A-ZÉ]{1,3})\s*:\s"
-)
+    return first.isupper() or first.isdigit() or first in fr.SENTENCE_OPENERS
 
 
 def starts_turn(text: str) -> bool:
-    return _TURN.match(text.strip() + " ") is not None
+    return fr.TURN_LINE.match(text.strip() + " ") is not None

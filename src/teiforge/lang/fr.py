@@ -1,0 +1,121 @@
+"""French print's conventions, as data read by layout and annotators alike.
+
+Each constant names what it is in the printer's terms; the modules that use them hold
+the logic (how a mark is paired, how a zone is found), not the forms.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- quotation marks -------------------------------------------------------------------
+OPEN, CLOSE = "open", "close"
+SURE, UNSURE = "sure", "unsure"
+GUILLEMETS = {OPEN: "«", CLOSE: "»"}
+# Standalone forms (between spaces), by role and certainty: the guillemets and what OCR
+# makes of them in print of poor quality. "(" and "n" are also a parenthesis and a letter:
+# they count only when paired with a sure mark.
+QUOTE_FORMS: dict[str, tuple[str, str]] = {
+    "«": (OPEN, SURE),
+    "<<": (OPEN, SURE),
+    "<": (OPEN, SURE),
+    "“": (OPEN, SURE),
+    "„": (OPEN, SURE),
+    "tc": (OPEN, UNSURE),
+    "(": (OPEN, UNSURE),
+    "((": (OPEN, UNSURE),
+    "»": (CLOSE, SURE),
+    ">>": (CLOSE, SURE),
+    ">": (CLOSE, SURE),
+    ">r": (CLOSE, SURE),
+    "”": (CLOSE, SURE),
+    "))": (CLOSE, SURE),
+    "n": (CLOSE, UNSURE),
+    ")": (CLOSE, UNSURE),
+}
+# The OCR forms of a closing guillemet at a line's end, after a space.
+GARBLED_CLOSING_ENDS = (" n", " >", " >r", "))")
+
+# --- sentences -------------------------------------------------------------------------
+SENTENCE_END_MARKS = '.!?:…»"”'
+# What a sentence (or a paragraph) may open with besides a capital or a digit.
+SENTENCE_OPENERS = '«<"“—–-('
+# What cannot open a sentence: a line starting so carries on the one before.
+MID_SENTENCE_OPENERS = ",;)]"
+
+# --- speakers --------------------------------------------------------------------------
+# Titles before a name, abbreviated as French print does.
+NAME_TITLES = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr")
+# A speaker label before a colon: initials (`R.T. :`), a title and a name (`M. X :`), or
+# two or three capitals (`JD :`). Interviews and dialogues open their turns with it.
+SPEAKER_LABEL = (
+    r"(?P<speaker>(?:[A-ZÉ]\.\s?){1,3}|M(?:me|lle)?\.?\s+[A-ZÉ][\w-]*\.?|[A-ZÉ]{2,3})\s*:\s"
+)
+# A line that opens a turn, possibly behind a garbled guillemet (`tc R.T. :`).
+TURN_LINE = re.compile(
+    r"^(?:\S{1,3}\s+)?(?:(?:[A-ZÉ]\.\s?){1,3}|M(?:me|lle)?\.?\s+[A-ZÉ][\w.-]*|[A-ZÉ]{1,3})\s*:\s"
+)
+
+# --- headings --------------------------------------------------------------------------
+# Words that name a division and open its heading (`Chapitre XIII`, `LIVRE PREMIER`).
+DIVISION_WORDS = (
+    "chapitre",
+    "partie",
+    "section",
+    "titre",
+    "annexe",
+    "livre",
+    "article",
+    "tome",
+    "appendice",
+)
+# Headings that stand for themselves, without a number.
+HEADING_WORDS = (
+    "avant-propos",
+    "préface",
+    "introduction",
+    "conclusion",
+    "avertissement",
+    "préambule",
+    "épilogue",
+    "prologue",
+    "sommaire",
+    "table des matières",
+    "bibliographie",
+    "index",
+    "notes",
+    "discours préliminaire",
+)
+# Ordinal words after a division word (`ARTICLE PREMIER`, `chapitre second`).
+ORDINAL_WORDS = (
+    "premier",
+    "première",
+    "second",
+    "seconde",
+    "deuxième",
+    "troisième",
+    "quatrième",
+    "cinquième",
+    "sixième",
+    "septième",
+    "huitième",
+    "neuvième",
+    "dixième",
+    "unique",
+)
+# A numbered list item (`1° À mon amie`, `2° Surtout...`), never a heading.
+LIST_ITEM = re.compile(r"^(?:\d{1,2}|[a-z])\s?°\s*\S|^\d{1,2}(?:er|re|e|o)\s")
+
+# --- notes -----------------------------------------------------------------------------
+# Short words that a garbled note label (digits read as letters) must not be taken for.
+SHORT_WORDS = frozenset(
+    [
+        "a", "à", "le", "la", "les", "un", "une", "de", "du", "des", "et", "en", "il", "on",
+        "ou", "sa", "se", "si", "ce", "ne", "y",
+    ]
+)  # fmt: skip
+# What a note body may start with besides a capital: a quotation or a bracket.
+NOTE_BODY_OPENERS = '«<"“(['
+# Note-call marks that are not numbers, in the order printers use them.
+NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
