@@ -26,7 +26,7 @@ Per book, on the pages of the split (pages marked "scored": false, such as a tit
 are left out):
 - running heads: expected; found as <fw type="header"> on their page; became a <head>
   (must be 0); stayed in the page's running text (a <p>; anywhere on the page, as the
-  ALTO order of gt.txt may put it last); lost otherwise (Tesseract lost one);
+  ALTO order of gt.txt or Tesseract may put it last); lost otherwise;
 - page numbers: pages that print one; pb/@n right (integer values: arabic, or roman with
   j read as i), wrong, absent;
 - notes: expected (a note continued from the previous page is not a new note); found (a
@@ -35,11 +35,12 @@ are left out):
   they end within the last 3 characters before it); numbered (@n is the call, numeric
   calls only);
 - headings: expected; found (a <head> on the page that starts like it); false (a <head>
-  that matches neither a heading nor a "neutral" line of its page: bylines, formulas,
-  figure captions, the scanner's stamp; a <head> made of a running head is false too);
+  that matches no heading and does not start like a "neutral" line of its page: bylines,
+  formulas, figure captions, the scanner's stamp; a running head made a <head> is false);
 - paragraphs: expected starts (first words of each paragraph that starts on the page);
-  found (each <p> that starts on the page, less those that are a neutral line); matched
-  one to one, in any order (the OCR may reorder lines); precision, recall, F1.
+  found (each <p> that starts on the page, less those that match no expected start and
+  start like a neutral line); matched one to one, in any order (the OCR may reorder
+  lines); precision, recall, F1.
 """
 
 from __future__ import annotations
@@ -251,9 +252,10 @@ def read_tei(data: bytes) -> Reading:
                 reading.notes.append(Note(length, _plain(el), el.get("n")))
             else:
                 reading.fws.append((length, el.get("type"), _plain(el)))
+            add(" ")  # what follows stands after it
             for pb in el.iter(f"{TEI}pb"):  # a page break inside a note still counts
-                add(" ")
                 reading.pbs.append((length, pb.get("n")))
+                add(" ")
             return
         if name == "choice":
             chosen = _chosen(el)
@@ -396,9 +398,8 @@ def score_page(page: dict, number: int, reading: Reading, show: list[str] | None
 
     # paragraphs
     expected = page.get("paragraphs", [])
-    found = [b for b in paragraphs if not any(same(x, b.text) for x in neutral)]
+    found = paragraphs
     c["p_expected"] += len(expected)
-    c["p_found"] += len(found)
     matched: set[int] = set()
     for first_words in expected:
         hit = next(
@@ -411,7 +412,10 @@ def score_page(page: dict, number: int, reading: Reading, show: list[str] | None
             matched.add(hit)
             c["p_matched"] += 1
     for i, b in enumerate(found):
-        if i not in matched:
+        if i in matched:
+            c["p_found"] += 1
+        elif not any(same(x, b.text) for x in neutral):  # else neither right nor wrong
+            c["p_found"] += 1
             say(f"false paragraph start: {b.text[:50]!r}")
     return c
 

@@ -104,3 +104,57 @@ def test_pages_match_the_data(book: str) -> None:
         printed = page["printed_number"]
         assert (printed["printed"] if printed else "") == row["printed_page_number"], page["seq"]
         assert (page["running_head"] or "") == row["running_head"], page["seq"]
+
+
+def perfect_encoding(data: dict) -> bytes:
+    """The TEI a perfect encoder would make of a book, as far as the structure file says:
+    every page break numbered, running heads in <fw>, notes after their call's words,
+    headings in <head>, one <p> for each paragraph start (the last one running on over the
+    next page break)."""
+    from xml.sax.saxutils import escape
+
+    parts = ['<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><ab>']
+    closing = "</ab>"
+    for page in data["pages"]:
+        number = page["printed_number"]
+        parts.append(f'<pb n="{number["value"]}"/>' if number else "<pb/>")
+        if page["running_head"]:
+            parts.append(f'<fw type="header">{escape(page["running_head"])}</fw>')
+        for note in page["notes"]:
+            n = f' n="{note["call"]}"' if note["call"].isdigit() else ""
+            parts.append(f" {escape(note['before'])}<note{n}>({note['call']}) ")
+            parts.append(f"{escape(note['body'])}</note> and so on.")
+        if page["headings"] or page["paragraphs"]:
+            parts.append(closing)
+            parts.extend(f"<head>{escape(h)}</head>" for h in page["headings"])
+            for first_words in page["paragraphs"]:
+                parts.append(f"<p>{escape(first_words)} and the rest of it.")
+                parts.append("</p>" if first_words is not page["paragraphs"][-1] else "")
+            closing = "</p>" if page["paragraphs"] else "</ab>"
+            if not page["paragraphs"]:
+                parts.append("<ab>")
+    parts.append(f"{closing}</div></body></text></TEI>")
+    return "".join(parts).encode()
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_scorer_gives_a_perfect_encoding_full_marks(book: str) -> None:
+    """The benchmark's scorer against the encoding the structure file describes."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from layout_books import read_tei, score_page
+
+    data = structure(book)
+    reading = read_tei(perfect_encoding(data))
+    assert len(reading.pbs) == data["page_count"]
+    for number, page in enumerate(data["pages"], start=1):
+        c = score_page(page, number, reading, None)
+        where = f"{book} {page['seq']}"
+        assert c["rh_fw"] == c["rh_expected"], where
+        assert c["pn_right"] == c["pn_expected"], where
+        expected = c["notes_expected"]
+        assert c["notes_found"] == c["notes_anchored"] == expected, where
+        assert c["notes_numbered"] == c["notes_numeric"], where
+        assert c["heads_found"] == c["heads_expected"] and c["heads_false"] == 0, where
+        assert c["p_matched"] == c["p_expected"] == c["p_found"], where
