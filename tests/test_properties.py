@@ -179,14 +179,15 @@ def test_form_feeds_within_a_line_separate_pages_and_words() -> None:
     assert root.find(".//{http://www.tei-c.org/ns/1.0}measure").get("quantity") == "4"
 
 
-def test_a_page_number_with_dashes_is_pb_n_and_the_header_says_so() -> None:
-    """The dashes that frame a printed page number are layout, declared in the header."""
+def test_a_page_number_with_dashes_is_pb_n_and_kept_in_fw() -> None:
+    """A printed page number is the page's pb/@n, and stays as printed in its fw."""
     decoded, data = _encoded("- 15 -\nLe texte de la page.\n")
     root = etree.fromstring(data)
     assert [pb.get("n") for pb in root.iter(f"{{{TEI_NS}}}pb")] == ["15"]
-    assert missing_words(decoded, reading(root, "diplomatic")) == {"-": 2}
+    assert [(fw.get("type"), fw.text) for fw in root.iter(f"{{{TEI_NS}}}fw")] == [
+        ("pageNum", "- 15 -")
+    ]
+    assert missing_words(decoded, reading(root, "diplomatic")) == {}
     normalization = root.find(f".//{{{TEI_NS}}}normalization")
     assert normalization is not None
-    assert "without the dashes that frame some of them (- 15 -)" in "".join(
-        normalization.itertext()
-    )
+    assert "kept as printed in fw after its page's pb" in "".join(normalization.itertext())

@@ -31,14 +31,26 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Forme:
+    """Forme work: a line the printer sets on every page around the text (a running head,
+    the page number, a catchword...), never body text. `kind` is its TEI fw/@type."""
+
+    kind: str  # header, footer, pageNum, catch, sig
+    text: str  # as read, kept whole in the diplomatic reading
+    line: int  # source line number
+
+
+@dataclass(frozen=True)
 class Page:
-    """A page of the source: its non-blank lines, split into body and footnote zone."""
+    """A page of the source: its non-blank lines, split into furniture, body and footnote
+    zone."""
 
     index: int  # 0-based position in the source
     body: tuple[Line, ...]
     footnote_zone: tuple[Line, ...]
-    number: str | None = None  # printed page number, when the page carries one
+    number: str | None = None  # the page's number (pb/@n): printed, or inferred when misread
     double_spaced: bool = False
+    forme: tuple[Forme, ...] = ()
 
 
 class BlockKind(str, Enum):

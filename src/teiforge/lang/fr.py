@@ -119,3 +119,23 @@ NOTE_BODY_OPENERS = '«<"“(['
 # Note-call marks that are not numbers, in the order printers use them.
 NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+# --- lines that are never headings ---------------------------------------------------
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "vendémiaire", "brumaire", "frimaire", "nivôse",
+    "pluviôse", "ventôse", "germinal", "floréal", "prairial", "messidor", "thermidor",
+    "fructidor",
+)  # fmt: skip
+# A date line: `Paris, le 12 mars 1890.`, `Fait à Mayence, le 3 floréal an VIII.`
+DATE_LINE = re.compile(
+    rf"\b(?:\d{{1,2}}|1er|premier)\s+(?:{'|'.join(MONTHS)})\b.*(?:\b1[5-9]\d\d\b|\ban\s+[IVXL]+\b)",
+    re.IGNORECASE,
+)
+# A signature: initials and a surname in capitals (`J. DUPONT.`), two initials and a
+# surname (`A.-M. Martin`; one initial and a word is `I. Introduction`), or a title, a
+# comma and a name (`Le Président, JULES FERRY.`).
+SIGNATURE_LINE = re.compile(
+    r"^(?:(?:[A-ZÉ]\.[\s-]*){1,3}[A-ZÉ][A-ZÉÈ'-]+\.?|(?:[A-ZÉ]\.[\s-]*){2,3}[A-ZÉ][\w'-]+\.?"
+    r"|(?:Le|La|Les)\s+[\w' -]{3,40},\s+(?:[A-ZÉ][\w.'-]*\s*){1,4}\.?)$"
+)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..model import Block, BlockKind, Layout, Line, Page, Source, Span
 from .footnotes import find_zone_start, split_notes
+from .forme import find_forme
 from .joining import TextBuilder
 from .measure import ends_sentence, starts_lowercase, typical_width
-from .numbers import take_page_number
 from .pages import is_double_spaced, spacing_vote, split_pages
 from .paragraphs import Piece, page_pieces
 
@@ -50,13 +50,13 @@ class _Assembler:
         )
         self.open_paragraph, self.open_text = self.add(block), builder
 
-    def continue_paragraph(self, piece: Piece, page_number: str | None) -> None:
+    def continue_paragraph(self, piece: Piece, page_number: str | None, page: int) -> None:
         assert self.open_paragraph is not None and self.open_text is not None
         offset: int | None = None
         for line in piece.lines:
             start = self.open_text.append(line.text)
             offset = start if offset is None else offset
-        attrs = {"n": page_number} if page_number else {}
+        attrs = {"n": page_number, "page": str(page)} if page_number else {"page": str(page)}
         self.spans.append(
             Span(self.open_paragraph, offset or 0, offset or 0, "pb", attrs, "layout")
         )
@@ -123,19 +123,21 @@ def segment(source: Source) -> Layout:
     assembler = _Assembler()
     pages: list[Page] = []
     levels: list[str] = []
-    for index, raw in enumerate(raw_pages):
-        number, lines = take_page_number(raw)
+    furniture = find_forme(raw_pages, document_width)
+    for index, (raw, page_forme) in enumerate(zip(raw_pages, furniture)):
+        lines = list(page_forme.lines)
+        number = page_forme.number.text if page_forme.number else None
         double = is_double_spaced(lines, document_vote)
         zone_start = find_zone_start(lines, double, assembler.note_left_open()) if lines else None
         body = lines if zone_start is None else lines[:zone_start]
         zone = [] if zone_start is None else lines[zone_start:]
-        pages.append(Page(index, tuple(body), tuple(zone), number, double))
+        pages.append(Page(index, tuple(body), tuple(zone), number, double, page_forme.forme))
         width = typical_width(body) if len(body) >= 8 else document_width
         pieces = page_pieces(body, width, double)
         first_line = raw[0].number
         continued = bool(pieces) and _continues(assembler, pieces[0])
         if continued:
-            assembler.continue_paragraph(pieces[0], number)
+            assembler.continue_paragraph(pieces[0], number, index)
             pieces = pieces[1:]
             assembler.flush_notes()
         else:

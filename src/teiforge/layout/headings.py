@@ -1,57 +1,176 @@
-"""Headings: a short line that opens a division, usually enumerated (`B. Les impasses...`,
-`II. Méthode`, `3.2 Résultats`), never ending with a full stop, sometimes run on to a
-second short line. Unnumbered headings are recognised when set in capitals."""
+"""Headings: a short line, or two or three, that opens a division.
+
+What makes a heading, in the order the rules are asked (the first that decides wins):
+- never: a list item (`1° À mon amie`), a date line (`Paris, le 12 mars 1890.`), a
+  signature (`J. DUPONT.`), a speaker's turn (`M. X : ...`), a line that breaks off
+  (`,` `;` `:` or a hyphen at its end) or fills the measure;
+- a roman numeral alone (`II`, `XIV.`) or a section sign and a number (`§ 3.`);
+- a division word and its number (`Chapitre XIII. Premières tentatives.`, `ARTICLE
+  PREMIER`, `Livre II`), with or without a full stop;
+- an enumerator and a title (`II. Méthode`, `B. Les impasses`, `3.2 Résultats`); with a
+  final full stop only after a roman numeral or a capital letter (`1. Voici une liste.`
+  is a numbered paragraph);
+- a heading word standing alone (`AVANT-PROPOS.`, `Introduction`);
+- a line in capitals with a word of four letters or more (`COUR DE CASSATION.`; not
+  `RE CE`, what OCR makes of an ornament);
+- a short line set apart by blank lines above and below, neither a sentence nor a name.
+A heading runs on to a second or third line: a numbered line to its title, capitals to
+capitals, a title to its lowercase end. The style of its enumerator decides its level.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..lang import fr
+from ..lang.numerals import numeral_value
 from ..model import Line
 from .measure import ends_sentence, is_full_width, starts_lowercase
 
 _ENUMERATOR = re.compile(
-    r"^(?P<enum>(?:[IVX]{1,5}|[A-L]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-h]))[.)°]\s+(?P<title>\S.*)$"
+    r"^(?P<enum>(?:[IVX]{1,5}|[A-L]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-h]))[.)]\s+(?P<title>\S.*)$"
 )
-_NAMED = re.compile(rf"^(?:{'|'.join(fr.DIVISION_WORDS)})\s+\S+", re.IGNORECASE)
+_ROMAN_ALONE = re.compile(r"^(?P<enum>[IVXLC]{1,7})\.?$")
+_SECTION_SIGN = re.compile(r"^§\s*\d{1,3}\.?(?:\s+\S.*)?$")
+_NAMED = re.compile(
+    rf"^(?P<word>{'|'.join(fr.DIVISION_WORDS)})\s+"
+    rf"(?P<number>[IVXLC]+|\d{{1,3}}|{'|'.join(fr.ORDINAL_WORDS)})\b\.?(?:\s*[.:—–-]?\s*\S.*)?$",
+    re.IGNORECASE,
+)
 _SPEAKER = re.compile(r"^\S{1,8}\s*:")  # "M. X :" opens an interview turn, not a heading
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_WORD = re.compile(r"^[«“\"]?[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,»”\"]?$")
+_TITLE_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+MAX_HEADING_LINES = 3
+SHORT = 0.6  # of the measure: a title set apart is shorter than this
+MAX_TITLE_WORDS = 12
 
 
-def enumerator_style(text: str) -> str:
-    """The kind of enumerator a heading uses (roman, upper, digits, digits.1, lower), or
-    "unnumbered": headings of one style are siblings, a new style goes one level deeper."""
-    match = _ENUMERATOR.match(text.strip())
-    if match is None:
-        return "unnumbered"
-    enum = match.group("enum")
-    if re.fullmatch(r"[IVX]+", enum):
+def _folded(text: str) -> str:
+    return " ".join(text.lower().rstrip(".").split())
+
+
+def heading_style(text: str) -> str | None:
+    """The style of the heading a line opens (its enumerator's kind, which decides its
+    level), or None when the line alone does not make a heading."""
+    text = text.strip()
+    if not text or _never(text) or _breaks_off(text):
+        return None
+    if _ROMAN_ALONE.match(text) and numeral_value(text.rstrip(".")):
         return "roman"
-    if enum[0].isdigit():
-        return f"digits.{enum.count('.')}" if "." in enum else "digits"
-    return "upper" if enum.isupper() else "lower"
+    if _SECTION_SIGN.match(text):
+        return "section"
+    named = _NAMED.match(text)
+    if named is not None:
+        return "named:" + named.group("word").lower()
+    enumerated = _ENUMERATOR.match(text)
+    if enumerated is not None:
+        return _enumerated_style(enumerated.group("enum"), enumerated.group("title"), text)
+    if _folded(text) in fr.HEADING_WORDS:
+        return "unnumbered"
+    if ends_sentence(text) and not text.endswith("."):
+        return None
+    if _in_capitals(text):
+        return "capitals"
+    return None
 
 
-def is_heading_line(line: Line, width: int) -> bool:
-    text = line.text.strip()
-    if ends_sentence(text) or text.endswith((",", ";")) or _SPEAKER.match(text):
-        return False
-    match = _ENUMERATOR.match(text)
-    if match is not None:
-        title = match.group("title")
-        return title[:1].isupper() and not title.startswith(("M. ", "Mme "))
-    if _NAMED.match(text):
-        return True
-    letters = [c for c in text if c.isalpha()]
-    return (
-        len(letters) >= 3 and all(c.isupper() for c in letters) and not is_full_width(line, width)
+def _never(text: str) -> bool:
+    return bool(
+        fr.LIST_ITEM.match(text)
+        or fr.DATE_LINE.search(text)
+        or fr.SIGNATURE_LINE.match(text)
+        or _SPEAKER.match(text)
     )
 
 
-def heading_continues(line: Line, following: Line | None, width: int) -> bool:
-    """A heading too long for one line runs on to a short line that starts lowercase and is
-    followed by the start of a paragraph."""
-    if not starts_lowercase(line.text) or ends_sentence(line.text):
+def _breaks_off(text: str) -> bool:
+    """A line that ends as no heading does: on a colon, a semicolon, a hyphen, or a comma
+    (a title in capitals may end with one before its second line)."""
+    if text.endswith(",") and _in_capitals(text):
         return False
-    if is_full_width(line, width) or len(line.text) > 0.7 * width:
+    return text.endswith((",", ";", ":", "-", "\u00ad", "¬"))
+
+
+def _enumerated_style(enum: str, title: str, text: str) -> str | None:
+    if not title[:1].isupper() or title.startswith(tuple(t + " " for t in fr.NAME_TITLES)):
+        return None
+    if re.fullmatch(r"[IVX]+", enum):
+        style = "roman"
+    elif enum[0].isdigit():
+        style = f"digits.{enum.count('.')}" if "." in enum else "digits"
+    else:
+        style = "upper" if enum.isupper() else "lower"
+    if ends_sentence(text) and (not text.endswith(".") or style not in ("roman", "upper")):
+        return None  # `1. Voici une liste numérotée.` is a numbered paragraph
+    return style
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and all(c.isupper() for c in letters)
+        and _LONG_WORD.search(text) is not None
+    )
+
+
+def is_heading_line(line: Line, width: int) -> bool:
+    style = heading_style(line.text)
+    if style is None:
+        return False
+    return style.startswith("named:") or not is_full_width(line, width)
+
+
+def is_set_apart_title(line: Line, following: Line | None, width: int, extra: int) -> bool:
+    """A short line between blank lines (beyond the page's `extra` spacing), starting with a
+    capital, that is neither a sentence nor a name (`Premières tentatives sur Jérusalem`):
+    a title set on its own, centred in print."""
+    text = line.text.strip()
+    if following is None or line.blank_before <= extra or following.blank_before <= extra:
+        return False
+    if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
+        return False
+    words = text.split()
+    if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
+        return False
+    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(text):
+        return False  # a verse, a reference, a garbled line: digits, brackets, no real word
+    # `Jean Dupont` signs a letter: every word capitalised and no small word among them
+    return not all(word[:1].isupper() for word in words) or _folded(text) in fr.HEADING_WORDS
+
+
+def _bare_number(text: str) -> bool:
+    """A heading line that holds only a number: `II`, `§ 3.`, `CHAPITRE XIII.`"""
+    text = text.strip()
+    named = _NAMED.match(text)
+    return bool(
+        _ROMAN_ALONE.match(text)
+        or re.fullmatch(r"§\s*\d{1,3}\.?", text)
+        or (named is not None and len(text.split()) <= 2)
+    )
+
+
+def heading_continues(
+    first: Line, line: Line, following: Line | None, width: int, extra: int = 0
+) -> bool:
+    """Whether `line` carries on the heading that `first` opens: its title after a bare
+    number (`CHAPITRE XIII.` / `Premières tentatives`), capitals after capitals, or a
+    lowercase end too long for the first line. `extra`: the page's own spacing."""
+    text = line.text.strip()
+    spacing = line.blank_before - extra
+    if spacing > 1 or _never(text) or is_full_width(line, width) or not text:
+        return False
+    if _breaks_off(first.text.strip()) and not first.text.rstrip().endswith(","):
+        return False
+    if heading_style(text) not in (None, "capitals"):
+        return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
+    if _in_capitals(first.text) and _in_capitals(text):
+        return True
+    if _bare_number(first.text) and text[:1].isupper() and len(text) <= SHORT * width:
+        # a title below its number: set solid it may end with a full stop; set apart by a
+        # blank line, a line that ends a sentence is the text's first paragraph
+        return not ends_sentence(text) or (spacing <= 0 and text.endswith("."))
+    if not starts_lowercase(text) or ends_sentence(text) or len(text) > 0.7 * width:
         return False
     return following is None or not starts_lowercase(following.text)

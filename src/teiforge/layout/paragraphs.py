@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang import fr
 from ..model import BlockKind, Line
-from .headings import enumerator_style, heading_continues, is_heading_line
+from .headings import (
+    MAX_HEADING_LINES,
+    heading_continues,
+    heading_style,
+    is_heading_line,
+    is_set_apart_title,
+)
 from .measure import (
     ends_sentence,
     is_full_width,
@@ -30,32 +37,60 @@ class Piece:
 def breaks_paragraph(previous: Line, line: Line, width: int, double_spaced: bool) -> bool:
     spacing = line.blank_before - (1 if double_spaced else 0)
     if spacing >= 1:
+        # OCR sets blank lines between the blocks it finds, in mid-sentence too: a line
+        # that carries on the sentence above it does not start a paragraph
+        mid_sentence = not ends_sentence(previous.text)
+        return not (
+            mid_sentence and (starts_lowercase(line.text) or is_full_width(previous, width))
+        )
+    if starts_turn(line.text) or _stands_alone(line.text):
         return True
-    if starts_turn(line.text):
-        return True
+    if _stands_alone(previous.text) and not is_full_width(previous, width):
+        return True  # a date line ends its paragraph, even without a full stop
     if starts_lowercase(line.text) or not starts_new_sentence(line.text):
         return False
     return ends_sentence(previous.text) and not is_full_width(previous, width)
 
 
+def _stands_alone(text: str) -> bool:
+    """Lines that are a paragraph of their own whatever the spacing: a date line, a
+    signature, a list item (`1° ...`)."""
+    text = text.strip()
+    return bool(
+        fr.LIST_ITEM.match(text)
+        or fr.SIGNATURE_LINE.match(text)
+        or (fr.DATE_LINE.search(text) and len(text.split()) <= 10)
+    )
+
+
 def page_pieces(body: list[Line], width: int, double_spaced: bool) -> list[Piece]:
     pieces: list[Piece] = []
     current: list[Line] = []
+    extra = 1 if double_spaced else 0
     index = 0
     while index < len(body):
         line = body[index]
         at_break = index == 0 or breaks_paragraph(body[index - 1], line, width, double_spaced)
         # a heading needs only the sentence before it finished, even on a full-width line
         may_head = at_break or ends_sentence(body[index - 1].text) or not current
-        if may_head and is_heading_line(line, width):
+        if index and body[index - 1].text.rstrip().endswith(","):
+            may_head = False  # `Le Commissaire de la République,` / `LAKANAL.` signs
+        following = body[index + 1] if index + 1 < len(body) else None
+        style = heading_style(line.text) if may_head and is_heading_line(line, width) else None
+        if style is None and may_head and is_set_apart_title(line, following, width, extra):
+            style = "unnumbered"
+        if style is not None:
             if current:
                 pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
                 current = []
             heading = [line]
-            following = body[index + 2] if index + 2 < len(body) else None
-            if index + 1 < len(body) and heading_continues(body[index + 1], following, width):
-                heading.append(body[index + 1])
-            pieces.append(Piece(BlockKind.HEADING, tuple(heading), enumerator_style(line.text)))
+            while len(heading) < MAX_HEADING_LINES and index + len(heading) < len(body):
+                end = index + len(heading)
+                after = body[end + 1] if end + 1 < len(body) else None
+                if not heading_continues(line, body[end], after, width, extra):
+                    break
+                heading.append(body[end])
+            pieces.append(Piece(BlockKind.HEADING, tuple(heading), style))
             index += len(heading)
             continue
         if current and at_break:

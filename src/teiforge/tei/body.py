@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ..model import BlockKind, Layout, Span
+from ..model import BlockKind, Layout, Page, Span
 from .inline import fill
 from .notes import NOTE_ANCHOR, Notes
 from .ns import E
@@ -53,18 +53,30 @@ class _Divisions:
         self._flush(self.stack[-1][1])
 
 
+def page_break(page: Page) -> list[etree._Element]:
+    """A page's <pb/> and its forme work after it: running head, page number as printed."""
+    pb = E.pb(n=page.number) if page.number else E.pb()
+    return [pb, *(E.fw(forme.text, type=forme.kind) for forme in page.forme)]
+
+
 def build_body(layout: Layout, spans: Sequence[Span]) -> etree._Element:
     by_block: dict[int, list[Span]] = defaultdict(list)
     for span in (*layout.spans, *spans):
         by_block[span.block].append(span)
     notes = Notes(layout.blocks, by_block)
-    builders = {NOTE_ANCHOR: notes.anchor}
+
+    def page_break_inside(span: Span) -> tuple[list[etree._Element], etree._Element]:
+        elements = page_break(layout.pages[int(span.attrs["page"])])
+        return elements, elements[0]
+
+    builders = {NOTE_ANCHOR: notes.anchor, "pb": page_break_inside}
     body = E.body()
     divisions = _Divisions(body)
     for index, block in enumerate(layout.blocks):
         own = notes.own_spans(index)
         if block.kind is BlockKind.PAGE_BREAK:
-            divisions.hold(E.pb(n=block.n) if block.n else E.pb())
+            for element in page_break(layout.pages[block.page]):
+                divisions.hold(element)
         elif block.kind is BlockKind.GAP:
             divisions.hold(E.gap(reason="missing"))
         elif block.kind is BlockKind.HEADING:

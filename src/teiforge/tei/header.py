@@ -29,7 +29,7 @@ SEGMENTATION = (
 )
 HYPHENATION = "Words broken at line ends were joined and the line-end hyphen removed; a hyphen before a capital was kept."
 QUOTATION = "Quotation marks, garbled or not, are kept in the text as the OCR read them."
-NORMALIZATION = "Line ends, blank lines and runs of spaces at line ends are layout and were not kept; printed page numbers are in pb/@n, without the dashes that frame some of them (- 15 -)."
+NORMALIZATION = "Line ends, blank lines and runs of spaces at line ends are layout and were not kept. What the printer set around the text on every page (running heads, page numbers, catchwords, signature marks) is kept as printed in fw after its page's pb; pb/@n is the page's number, inferred from the pages around it where the printed one was misread or lost."
 CORRECTION = (
     "OCR errors are marked with choice/sic/corr; corr/@resp says who decided (#teiforge for "
     "the machine, an editor's id for a reviewed correction), @cert (high, medium, low) its "

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 _ATTRIBUTE_NAMES = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 # Attributes that carry data for a builder, not for the element.
-_PRIVATE = frozenset({"corr", "block"})
+_PRIVATE = frozenset({"corr", "block", "page"})
 # Which of two spans over the same text goes outside: containers, then names, then marks.
 _NESTING = [
     "quote",

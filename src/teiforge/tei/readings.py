@@ -53,8 +53,12 @@ class _Reader:
                 self.walk(note)
 
     def _content(self, element: etree._Element, name: str) -> None:
-        if name == "pb" and self.reading == "diplomatic" and element.get("n"):
-            self.out.append(f" {element.get('n')} ")  # a printed page number is text of the source
+        if name == "pb":
+            self.out.append(" ")  # the number printed on the page, if any, is in its <fw>
+        elif name == "fw":  # a line of its own on the page: never glued to the text after it
+            self.out.append(" ")
+            self._children(element)
+            self.out.append(" ")
         elif name == "choice":
             wanted = "sic" if self.reading == "diplomatic" else "corr"
             for child in element:

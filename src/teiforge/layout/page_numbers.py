@@ -1,0 +1,206 @@
+"""Printed page numbers: the numerals at a page's edges, and the sequence they make.
+
+A page number is framed by ornaments in many styles (`— 157 —`, `( 12 )`, `⁓ 3 ⁓`,
+`[12]`, `vij`, `— XII —`) or set at one end of the running head (`334 LE PARFAIT`,
+`AVANT-PROPOS. xij`). OCR misreads some (`11` for 17, `24h` for 244) and loses others.
+Which numeral is the page's number, and what number a page bears when its own is
+misread, is read from the sequence: pages run on by one, in arabic or in roman
+numerals, with breaks where pages are missing or a new part begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..lang.numerals import roman_value, to_roman
+
+# What frames a page number: dashes, parentheses, brackets, ornaments, stray stops.
+_FRAME = "\\s\\-–—―=~⁓∼·•.,:;*'\"«»()\\[\\]{}|"
+_NUMERAL = r"\d{1,4}|[ivxlcjIVXLCJ]{1,8}"
+# What OCR makes of the final `j` of an old print's roman numeral (`XV]` for `xvj`).
+_FINAL_J = "]})"
+_WHOLE = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$")
+# at the start of a running head, a numeral with a stop or a parenthesis after it
+# (`1. Voici`, `2) la suite`) enumerates; `]` and `}` are what OCR makes of a final `j`
+_AT_START = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[\]}}])?\s+(?P<rest>\S.*)$")
+MAX_HEAD_WORDS = 6
+_AT_END = re.compile(
+    rf"^(?P<rest>.*\S)\s+[\[({{]?(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$"
+)
+
+# Costs of the sequence: a page whose numeral disagrees with its run, a page that shows
+# none inside a run, one outside any run, and a new run starting.
+DISAGREES = 1.5
+MISSING = 1.0
+UNNUMBERED = 0.3
+RUNNING_ONLY = 1.5  # outside any run, a page whose running head ends with a numeral
+IGNORED = 2.5  # a numeral alone on a line at a page's edge, left out of every run
+NEW_RUN = 2.0
+
+
+@dataclass(frozen=True)
+class Numeral:
+    text: str  # as printed, frame removed: `157`, `vij`, `XII`
+    value: int
+    roman: bool
+    alone: bool = True  # on a line of its own, not at the end of a running head
+    final_j: bool = False  # a roman numeral followed by what OCR makes of a final `j`
+
+    def readings(self) -> tuple[int, ...]:
+        """The values it may stand for: `XV]` is 15, or 16 read `xvj`."""
+        return (self.value, self.value + 1) if self.final_j else (self.value,)
+
+    def text_for(self, value: int) -> str:
+        return self.text if value == self.value else self.text.lower() + "j"
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    value: int
+    text: str  # what pb/@n says: the printed numeral, or one written in the run's style
+    printed: bool  # a numeral on the page says it
+
+
+def parse_numeral(text: str, final_j: bool = False) -> Numeral | None:
+    """An arabic or roman numeral; `final_j`: OCR's `]`, `}` or `)` stood after it."""
+    if text.isdigit() and text.isascii():
+        number = int(text)
+        return Numeral(text, number, False) if number > 0 else None
+    roman = roman_value(text)
+    if not roman:
+        return None
+    return Numeral(text, roman, True, final_j=final_j and not text.endswith(("j", "J")))
+
+
+def _parse(match: re.Match[str]) -> Numeral | None:
+    return parse_numeral(match.group("n"), bool(match.group("j")))
+
+
+def whole_numeral(text: str) -> Numeral | None:
+    """The numeral a line holds alone, in its frame (`— 157 —`, `( 12 )`, `vij`)."""
+    match = _WHOLE.match(text)
+    return _parse(match) if match else None
+
+
+def numeral_at_edge(text: str) -> tuple[Numeral | None, str]:
+    """(a numeral at either end of a line of other text, the rest of the line)."""
+    for pattern in (_AT_START, _AT_END):
+        match = pattern.match(text)
+        if match is not None:
+            numeral = _parse(match)
+            if numeral is not None and len(match.group("rest").split()) <= MAX_HEAD_WORDS:
+                return replace(numeral, alone=False), match.group("rest")
+    return None, text
+
+
+_State = tuple[bool, int] | None  # (roman, offset: value - page index), or no run
+
+
+def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | None]:
+    """Each page's number from the numerals found at its edges: the cheapest sequence of
+    runs (value = page index + offset) that explains them (Viterbi over the offsets seen).
+    A run bridges a few pages that show no number, and a numeral that disagrees with both
+    sides of its run is a misreading, not a new run."""
+    states: list[_State] = [None]
+    states += sorted(
+        {
+            (n.roman, v - page)
+            for page, own in enumerate(numerals)
+            for n in own
+            for v in n.readings()
+        }
+    )
+    cost = {state: 0.0 for state in states}
+    back: list[dict[_State, _State]] = []
+    for page, own in enumerate(numerals):
+        best_state = min(cost, key=lambda s: cost[s])
+        best = cost[best_state]
+        step: dict[_State, _State] = {}
+        new_cost = {}
+        for state in states:
+            stay, switch = cost[state], best + NEW_RUN
+            step[state] = state if stay <= switch or page == 0 else best_state
+            new_cost[state] = (stay if stay <= switch or page == 0 else switch) + _page_cost(
+                state, page, own
+            )
+        back.append(step)
+        cost = new_cost
+    state = min(cost, key=lambda s: (cost[s], s is not None))
+    path: list[_State] = []
+    for step in reversed(back):
+        path.append(state)
+        state = step[state]
+    path.reverse()
+    upper = {  # a roman run is written as its printed numerals are: `XII` or `xij`
+        state: _mostly_upper(
+            n.text for page, on in enumerate(path) if on == state for n in numerals[page] if n.roman
+        )
+        for state in set(path)
+        if state is not None and state[0]
+    }
+    return [
+        _number(
+            _misread_inside(path, page, numerals),
+            page,
+            numerals[page],
+            state is not None and upper.get(state, False),
+        )
+        for page, state in enumerate(path)
+    ]
+
+
+def _agrees(state: _State, page: int, own: Sequence[Numeral]) -> bool:
+    return state is not None and _page_cost(state, page, own) == 0.0
+
+
+def _misread_inside(
+    path: Sequence[_State], page: int, numerals: Sequence[Sequence[Numeral]]
+) -> _State:
+    """The page's state; but a numeral alone on its line that disagrees with its run is a
+    misreading only between two pages of the run that agree with it: at a run's end, it
+    is taken as printed (no run)."""
+    state, own = path[page], numerals[page]
+    if state is None or not any(n.alone for n in own) or _agrees(state, page, own):
+        return state
+    before = any(
+        _agrees(state, p, numerals[p]) for p in range(page - 1, -1, -1) if path[p] == state
+    )
+    after = any(
+        _agrees(state, p, numerals[p]) for p in range(page + 1, len(path)) if path[p] == state
+    )
+    return state if before and after else None
+
+
+def _page_cost(state: _State, page: int, own: Sequence[Numeral]) -> float:
+    if state is None:
+        if any(n.alone for n in own):
+            return IGNORED
+        return RUNNING_ONLY if own else UNNUMBERED
+    roman, offset = state
+    if any(n.roman == roman and page + offset in n.readings() for n in own):
+        return 0.0
+    return DISAGREES if own else MISSING
+
+
+def _number(state: _State, page: int, own: Sequence[Numeral], upper: bool) -> PageNumber | None:
+    if state is None:
+        # outside any run, a numeral alone on its line is taken as printed
+        alone = [n for n in own if n.alone]
+        return PageNumber(alone[0].value, alone[0].text, True) if alone else None
+    roman, offset = state
+    value = page + offset
+    if value <= 0:
+        return None
+    for numeral in own:
+        if numeral.roman == roman and value in numeral.readings():
+            return PageNumber(value, numeral.text_for(value), True)
+    if not roman:
+        return PageNumber(value, str(value), False)
+    return PageNumber(value, to_roman(value, lower=not upper), False)
+
+
+def _mostly_upper(texts: Iterable[str]) -> bool:
+    cases = [text.isupper() for text in texts]
+    return sum(cases) * 2 > len(cases)
