@@ -39,6 +39,7 @@ def dump(layout: Layout) -> str:
     lines = [
         f"page {page.index}: {len(page.body)} body lines, {len(page.footnote_zone)} note lines"
         f"{', double-spaced' if page.double_spaced else ''}{f', number {page.number}' if page.number else ''}"
+        + "".join(f"\n  fw {forme.kind}: {forme.text}" for forme in page.forme)
         for page in layout.pages
     ]
     lines += [_block_line(block) for block in layout.blocks]

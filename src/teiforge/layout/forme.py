@@ -235,12 +235,13 @@ def _page_kinds(
             if index not in kinds and _garbled_number(lines[index].text):
                 kinds[index] = "pageNum"
                 break
-    last = len(lines) - 1
-    if last >= 2 and last not in kinds and following and _catchword(lines, following):
-        kinds[last] = "catch"
     for index in range(max(2, len(lines) - EDGE_LINES), len(lines)):
         if index not in kinds and _SIGNATURE.match(lines[index].text.strip()):
             kinds[index] = "sig"
+    # the catchword is the last line but a signature mark under it
+    last = max((i for i in range(len(lines)) if kinds.get(i) != "sig"), default=-1)
+    if last >= 2 and last not in kinds and following and _catchword(lines[: last + 1], following):
+        kinds[last] = "catch"
     _edge_noise(lines, kinds)
     return kinds
 
@@ -281,9 +282,10 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     running = _running_lines(pages, edge, recurring, numbers)
     at_top = [index < EDGE_LINES for own in alone for index in own]
     number_edge = sum(at_top) * 2 >= len(at_top) if at_top else None
-    result = []
-    for page, lines in enumerate(pages):
-        following = pages[page + 1] if page + 1 < len(pages) else ()
+    result: list[PageForme] = []
+    following: Sequence[Line] = ()  # the next page's text, its furniture aside
+    for page in range(len(pages) - 1, -1, -1):  # backwards: a catchword looks ahead
+        lines = pages[page]
         own_running = {index: kind for (p, index), kind in running.items() if p == page}
         kinds = _page_kinds(lines, following, alone[page], own_running, numbers[page], number_edge)
         forme = tuple(
@@ -293,4 +295,5 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
         if rest and 0 in kinds:
             rest[0] = Line(rest[0].number, rest[0].text, 0)  # the page's first line of text
         result.append(PageForme(forme, tuple(rest), numbers[page]))
-    return result
+        following = rest
+    return result[::-1]

@@ -44,6 +44,8 @@ _TITLE_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 MAX_HEADING_LINES = 3
 SHORT = 0.6  # of the measure: a title set apart is shorter than this
 MAX_TITLE_WORDS = 12
+SHORT_TITLE = 0.45  # of the measure, and at most so many words: `Du levain.`
+MAX_SHORT_TITLE_WORDS = 7
 
 
 def _folded(text: str) -> str:
@@ -169,8 +171,11 @@ def heading_continues(
         return True
     if _bare_number(first.text) and text[:1].isupper() and len(text) <= SHORT * width:
         # a title below its number: set solid it may end with a full stop; set apart by a
-        # blank line, a line that ends a sentence is the text's first paragraph
-        return not ends_sentence(text) or (spacing <= 0 and text.endswith("."))
+        # blank line, only a short one does (`Du levain.`): a sentence is the first paragraph
+        if not ends_sentence(text):
+            return True
+        short = len(text) <= SHORT_TITLE * width and len(text.split()) <= MAX_SHORT_TITLE_WORDS
+        return text.endswith(".") and (spacing <= 0 or short)
     if not starts_lowercase(text) or ends_sentence(text) or len(text) > 0.7 * width:
         return False
     return following is None or not starts_lowercase(following.text)

@@ -52,6 +52,13 @@ def breaks_paragraph(previous: Line, line: Line, width: int, double_spaced: bool
     return ends_sentence(previous.text) and not is_full_width(previous, width)
 
 
+def _signed_after(text: str) -> bool:
+    """Whether a line is what a signature follows: a title ending with a comma, or the
+    date line of a letter or an act (`Fait à Paris, le 12 mars 1767.`)."""
+    text = text.strip()
+    return text.endswith(",") or bool(fr.DATE_LINE.search(text) and len(text.split()) <= 10)
+
+
 def _stands_alone(text: str) -> bool:
     """Lines that are a paragraph of their own whatever the spacing: a date line, a
     signature, a list item (`1° ...`)."""
@@ -73,7 +80,7 @@ def page_pieces(body: list[Line], width: int, double_spaced: bool) -> list[Piece
         at_break = index == 0 or breaks_paragraph(body[index - 1], line, width, double_spaced)
         # a heading needs only the sentence before it finished, even on a full-width line
         may_head = at_break or ends_sentence(body[index - 1].text) or not current
-        if index and body[index - 1].text.rstrip().endswith(","):
+        if index and _signed_after(body[index - 1].text):
             may_head = False  # `Le Commissaire de la République,` / `LAKANAL.` signs
         following = body[index + 1] if index + 1 < len(body) else None
         style = heading_style(line.text) if may_head and is_heading_line(line, width) else None

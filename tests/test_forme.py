@@ -1,0 +1,137 @@
+"""Forme work and page numbers, rule by rule: numerals in their frames, the sequence that
+decides a page's number, running heads by recurrence, catchwords, edge noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from teiforge.lang.numerals import roman_value, to_roman
+from teiforge.layout.forme import find_forme, head_key
+from teiforge.layout.page_numbers import infer_numbers, numeral_at_edge, whole_numeral
+from teiforge.model import Line
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("vij", 7), ("xiij", 13), ("XIV", 14), ("iij", 3), ("IIII", 4), ("jv", None), ("ci", 101),
+     ("abc", None), ("", None)],
+)  # fmt: skip
+def test_roman_value(text: str, value: int | None) -> None:
+    assert roman_value(text) == value
+
+
+def test_to_roman() -> None:
+    assert (to_roman(23), to_roman(1999, lower=False)) == ("xxiii", "MCMXCIX")
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("— 157 —", "157"), ("( 12 )", "12"), ("⁓ 3 ⁓", "3"), ("[12]", "12"), ("vij", "vij"),
+     ("— XII —", "XII"), ("- 15 -", "15"), (". — 164 —", "164"), ("= 10 —", "10"),
+     ("Le texte", None), ("1790. Le caractère", None), ("0", None)],
+)  # fmt: skip
+def test_whole_numeral(line: str, number: str | None) -> None:
+    found = whole_numeral(line)
+    assert (found.text if found else None) == number
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "rest"),
+    [("334 LE PARFAIT", 334, "LE PARFAIT"), ("BOULANGER 395", 395, "BOULANGER"),
+     ("AVANT-PROPOS. xij", 12, "AVANT-PROPOS."), ("XV] AVANT-PROPOS.", 15, "AVANT-PROPOS."),
+     ("1. Voici une liste", None, "1. Voici une liste"),
+     ("2 Diagnostic local de sécurité de la commune, 2011.", None,
+      "2 Diagnostic local de sécurité de la commune, 2011.")],
+)  # fmt: skip
+def test_numeral_at_edge(line: str, number: int | None, rest: str) -> None:
+    found, left = numeral_at_edge(line)
+    assert ((found.value if found else None), left) == (number, rest)
+
+
+def _numbers(printed: list[str]) -> list[str | None]:
+    numerals = [[n] if (n := whole_numeral(text)) else [] for text in printed]
+    return [number.text if number else None for number in infer_numbers(numerals)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "numbers"),
+    [
+        # a misread number between two that agree is the number its neighbours imply
+        (["15", "16", "11", "18", "19"], ["15", "16", "17", "18", "19"]),
+        # pages whose number OCR lost, at the start of a run
+        (["hote", "ST", "= 10 —"], ["8", "9", "10"]),
+        # `]` after a roman numeral is what OCR makes of a final j
+        (["vj", "vij", "vii]", "ix", "x"], ["vj", "vij", "viij", "ix", "x"]),
+        # a lone numeral with no run: taken as printed; none elsewhere
+        (["", "", "", "", "", "1", "", "", "", "", ""], [None] * 5 + ["1"] + [None] * 5),
+        # a new run where pages are missing
+        (["155", "156", "157", "234", "235"], ["155", "156", "157", "234", "235"]),
+    ],
+)
+def test_infer_numbers(printed: list[str], numbers: list[str | None]) -> None:
+    assert _numbers(printed) == numbers
+
+
+def test_head_key_folds_noise() -> None:
+    assert (head_key("AVANT-PROPOSs."), head_key("Préliminaire")) == (
+        "AVANTPROPOSS",
+        "PRELIMINAIRE",
+    )
+
+
+def _pages(texts: list[str]) -> list[list[Line]]:
+    pages, number = [], 1
+    for text in texts:
+        lines = []
+        for raw in text.split("\n"):
+            lines.append(Line(number, raw, 0))
+            number += 1
+        pages.append(lines)
+    return pages
+
+
+BODY = [
+    "Le boulanger pétrit la pâte dès l'aube, avant que la ville ne s'éveille tout à fait.",
+    "La farine doit être tamisée deux fois, puis mêlée d'eau tiède et d'un peu de sel gris.",
+    "On laisse ensuite reposer la pâte sous un linge, dans un lieu ni trop chaud ni froid.",
+    "Le four est chauffé au bois de hêtre, qui donne une chaleur égale et une odeur douce.",
+]
+
+
+def test_running_heads_without_numbers_recur() -> None:
+    """A head that recurs on nearby pages, with OCR's variations, is forme work."""
+    heads = ["HISTOIRE DE PARIS.", "HISTOIRE DE PARIS", "HlSTOIRE DE PARIS.", "HISTOIRE DE PARlS."]
+    texts = [
+        f"{head}\n{BODY[i]}\n{BODY[(i + 1) % 4]}\n{BODY[(i + 2) % 4]}"
+        for i, head in enumerate(heads)
+    ]
+    found = find_forme(_pages(texts), 90)
+    assert [[(f.kind, f.text) for f in page.forme] for page in found] == [
+        [("header", head)] for head in heads
+    ]
+    assert [len(page.lines) for page in found] == [3, 3, 3, 3]
+
+
+def test_catchword_and_signature_at_the_foot() -> None:
+    texts = [
+        f"{BODY[0]}\n{BODY[1]}\nla farine\nB ij",
+        f"la farine du meilleur froment se garde dans un grenier aéré et sec.\n{BODY[2]}\n{BODY[3]}",
+    ]
+    found = find_forme(_pages(texts), 90)
+    assert [(f.kind, f.text) for f in found[0].forme] == [("catch", "la farine"), ("sig", "B ij")]
+    assert found[1].forme == ()
+
+
+def test_noise_above_the_running_head_and_below_the_text() -> None:
+    texts = [
+        f"RE CE\n12 LE PARFAIT BOULANGER\n{BODY[0]}\n{BODY[1]}\n——\n|",
+        f"DU PAIN. 13\n{BODY[2]}\n{BODY[3]}\n{BODY[0]}",
+    ]
+    found = find_forme(_pages(texts), 90)
+    assert [(f.kind, f.text) for f in found[0].forme] == [
+        ("other", "RE CE"),
+        ("header", "12 LE PARFAIT BOULANGER"),
+        ("other", "——"),
+        ("other", "|"),
+    ]
+    assert [page.number.text if page.number else None for page in found] == ["12", "13"]
