@@ -31,17 +31,21 @@ def split_pages(text: str) -> list[list[Line]]:
     return [page for page in pages if page]
 
 
-def spacing_vote(pages: list[list[Line]]) -> tuple[int, int]:
-    """(gaps of exactly one blank line, all gaps between lines) over `pages`."""
+def spacing_vote(pages: list[list[Line]]) -> tuple[int, int, int]:
+    """(gaps of exactly one blank line, gaps of two or more, all gaps between lines)."""
     gaps = [line.blank_before for page in pages for line in page[1:]]
-    return sum(1 for gap in gaps if gap == 1), len(gaps)
+    return sum(1 for gap in gaps if gap == 1), sum(1 for gap in gaps if gap > 1), len(gaps)
 
 
-def is_double_spaced(lines: list[Line], document_vote: tuple[int, int]) -> bool:
+def is_double_spaced(lines: list[Line], document_vote: tuple[int, int, int]) -> bool:
     """Double-spaced OCR puts one blank line after every line; then a single blank line is
-    not a paragraph break. A page with too few lines to tell follows the whole document's
-    spacing_vote (counted once: per page, it would make time grow with pages squared)."""
-    single_blanks, gaps = spacing_vote([lines])
+    not a paragraph break. A page is so when most of its gaps are blank lines, single or
+    wider (a page set solid has gaps of one blank line only between paragraphs, and none
+    wider): a share of exactly-one gaps alone would miss a page of short paragraphs set two
+    blank lines apart, and make every line a paragraph. A page with too few lines
+    to tell follows the whole document's spacing_vote (counted once: per page, it would
+    make time grow with pages squared)."""
+    ones, wider, gaps = spacing_vote([lines])
     if gaps < 4:
-        single_blanks, gaps = document_vote
-    return gaps >= 2 and single_blanks >= 0.6 * gaps
+        ones, wider, gaps = document_vote
+    return gaps >= 2 and ones > 0 and ones + wider >= 0.6 * gaps
