@@ -135,3 +135,20 @@ def test_noise_above_the_running_head_and_below_the_text() -> None:
         ("other", "|"),
     ]
     assert [page.number.text if page.number else None for page in found] == ["12", "13"]
+
+
+def test_alternating_heads_one_side_printed_once() -> None:
+    """Verso and recto heads alternate; a head between two pages with heads is one, even
+    when its own text is printed too seldom nearby to recur."""
+    heads = ["PRÉLIMINAIRE.", "DISCOURS", "PRÉLIMINAIRE."]
+    texts = [
+        f"{head}\n{BODY[i]}\n{BODY[(i + 1) % 4]}\n{BODY[(i + 2) % 4]}"
+        for i, head in enumerate(heads)
+    ]
+    found = find_forme(_pages(texts) + _pages([f"{BODY[3]}\n{BODY[0]}\n{BODY[1]}"] * 20), 90)
+    assert [[(f.kind, f.text) for f in page.forme] for page in found[:4]] == [
+        [("header", "PRÉLIMINAIRE.")],
+        [("header", "DISCOURS")],
+        [("header", "PRÉLIMINAIRE.")],
+        [],
+    ]

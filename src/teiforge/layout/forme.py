@@ -140,7 +140,7 @@ def _running_lines(
         fellows = recurring[line]
         pages_of = {fellow.page for fellow in fellows}
         numbered = any(fellow.numeral for fellow in fellows) or line.numeral is not None
-        if len(pages_of) >= 2 or (pages_of and (numbered or len(pages) <= 6)):
+        if len(pages_of) >= 2 or (pages_of and (numbered or line.top or len(pages) <= 6)):
             if line.top and line.numeral is None and _title_alone(line, fellows, pages, number):
                 continue
         elif not (line.top and fits and _is_capitals(pages[line.page][line.index].text)):
@@ -148,7 +148,23 @@ def _running_lines(
         tops = sum(fellow.top for fellow in fellows) + line.top
         # a running head that OCR read after the page's text is still a head
         found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
+    _between_heads(pages, lines, found)
     return found
+
+
+def _between_heads(
+    pages: Sequence[Sequence[Line]], lines: list[_EdgeLine], found: dict[tuple[int, int], str]
+) -> None:
+    """A page's first line in capitals, between two pages that have running heads, is its
+    running head too: the verso's (`DISCOURS` / `PRÉLIMINAIRE.`) when heads alternate and
+    one side's text is printed too seldom nearby to recur."""
+    headed = {page for (page, index), kind in found.items() if kind == "header"}
+    for line in lines:
+        if line.index != 0 or line.page in headed or (line.page, 0) in found:
+            continue
+        rest = numeral_at_edge(pages[line.page][0].text.strip())[1]
+        if {line.page - 1, line.page + 1} <= headed and _is_capitals(rest):
+            found[(line.page, 0)] = "header"
 
 
 def _continues_text(lines: Sequence[Line], index: int) -> bool:
