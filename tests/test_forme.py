@@ -64,6 +64,10 @@ def _numbers(printed: list[str]) -> list[str | None]:
         (["vj", "vij", "vii]", "ix", "x"], ["vj", "vij", "viij", "ix", "x"]),
         # a lone numeral with no run: taken as printed; none elsewhere
         (["", "", "", "", "", "1", "", "", "", "", ""], [None] * 5 + ["1"] + [None] * 5),
+        # a number misread by one digit, next to a page of its run: 235, not 935
+        (["", "935", "236", "237", "238"], ["234", "235", "236", "237", "238"]),
+        # a number that fits no run at its start is taken as printed, and cuts the run
+        (["15", "4", "", "5", "6"], ["15", "4", None, "5", "6"]),
         # a new run where pages are missing
         (["155", "156", "157", "234", "235"], ["155", "156", "157", "234", "235"]),
     ],

@@ -38,6 +38,7 @@ UNNUMBERED = 0.3
 RUNNING_ONLY = 1.5  # outside any run, a page whose running head ends with a numeral
 IGNORED = 2.5  # a numeral alone on a line at a page's edge, left out of every run
 NEW_RUN = 2.0
+NEAR = 2  # pages: a misread number next to a page of its run that agrees
 
 
 @dataclass(frozen=True)
@@ -140,15 +141,34 @@ def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | No
         for state in set(path)
         if state is not None and state[0]
     }
+    states = _cut_at_printed(
+        path, [_misread_inside(path, p, numerals) for p in range(len(path))], numerals
+    )
     return [
-        _number(
-            _misread_inside(path, page, numerals),
-            page,
-            numerals[page],
-            state is not None and upper.get(state, False),
-        )
-        for page, state in enumerate(path)
+        _number(state, page, numerals[page], state is not None and upper.get(state, False))
+        for page, state in enumerate(states)
     ]
+
+
+def _cut_at_printed(
+    path: Sequence[_State], states: list[_State], numerals: Sequence[Sequence[Numeral]]
+) -> list[_State]:
+    """A run bridges pages that show no number only up to a numeral taken as printed: the
+    pages beyond it are no longer known to be the run's."""
+    result = list(states)
+    for page, state in enumerate(states):
+        if state is None or _agrees(state, page, numerals[page]):
+            continue
+        for step in (-1, 1):
+            other = page + step
+            while 0 <= other < len(path) and path[other] == state:
+                if _agrees(state, other, numerals[other]):
+                    break
+                if states[other] is None:  # a numeral taken as printed stands between
+                    result[page] = None
+                    break
+                other += step
+    return result
 
 
 def _agrees(state: _State, page: int, own: Sequence[Numeral]) -> bool:
@@ -159,18 +179,28 @@ def _misread_inside(
     path: Sequence[_State], page: int, numerals: Sequence[Sequence[Numeral]]
 ) -> _State:
     """The page's state; but a numeral alone on its line that disagrees with its run is a
-    misreading only between two pages of the run that agree with it: at a run's end, it
-    is taken as printed (no run)."""
+    misreading only between two pages of the run that agree with it, or next to one when
+    it differs from the run's number by one digit (`935` for 235): else, at a run's end,
+    it is taken as printed (no run)."""
     state, own = path[page], numerals[page]
     if state is None or not any(n.alone for n in own) or _agrees(state, page, own):
         return state
-    before = any(
-        _agrees(state, p, numerals[p]) for p in range(page - 1, -1, -1) if path[p] == state
-    )
-    after = any(
-        _agrees(state, p, numerals[p]) for p in range(page + 1, len(path)) if path[p] == state
-    )
-    return state if before and after else None
+    before = [
+        p for p in range(page - 1, -1, -1) if path[p] == state and _agrees(state, p, numerals[p])
+    ]
+    after = [
+        p for p in range(page + 1, len(path)) if path[p] == state and _agrees(state, p, numerals[p])
+    ]
+    if before and after:
+        return state
+    near = any(abs(p - page) <= NEAR for p in before[:1] + after[:1])
+    value = page + state[1]
+    one_digit = any(_one_digit_apart(n.text, str(value)) for n in own if n.alone and not n.roman)
+    return state if near and one_digit else None
+
+
+def _one_digit_apart(printed: str, number: str) -> bool:
+    return len(printed) == len(number) and sum(a != b for a, b in zip(printed, number)) == 1
 
 
 def _page_cost(state: _State, page: int, own: Sequence[Numeral]) -> float:
