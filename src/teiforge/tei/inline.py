@@ -83,8 +83,17 @@ def _append_text(element: etree._Element, text: str) -> None:
 
 def nestable(spans: Sequence[Span]) -> list[Span]:
     """Spans in document order, outer before inner, without those that cross another."""
+    # a milestone (a page break) at the start of a span stands before it, never inside:
+    # a page that opens on a corrected word keeps its <pb/> out of the <sic>
     ordered = sorted(
-        spans, key=lambda s: (s.start, -s.end, _RANK.get(s.tag, len(_RANK) // 2), s.tag)
+        spans,
+        key=lambda s: (
+            s.start,
+            s.start != s.end,
+            -s.end,
+            _RANK.get(s.tag, len(_RANK) // 2),
+            s.tag,
+        ),
     )
     kept: list[Span] = []
     stack: list[Span] = []
