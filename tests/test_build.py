@@ -7,7 +7,7 @@ from pathlib import Path
 
 from support import CASES, REPO
 from teiforge.config import find_config
-from teiforge.corpus import options_from
+from teiforge.corpus import options_from, works_of
 from teiforge.encode import encode
 from teiforge.read import read_source
 from test_cli_encode import teiforge
@@ -65,14 +65,48 @@ def test_no_sources(tmp_path: Path) -> None:
     )
 
 
+def test_each_source_gets_its_configured_work(tmp_path: Path) -> None:
+    root = _corpus(tmp_path)
+    with (root / "teiforge.toml").open("a", encoding="utf-8") as config:
+        config.write(
+            '[works."ocr/heading_levels.txt"]\ntitle = "Le cadre"\nauthor = "Dupont, M."\n'
+        )
+    result = teiforge("build", "-q", cwd=root)
+    assert (result.returncode, result.stderr) == (0, "")
+    titled = (root / "editions" / "heading_levels.xml").read_text(encoding="utf-8")
+    assert "<title>Le cadre</title>\n        <author>Dupont, M.</author>\n" in titled
+    assert '<bibl><author>Dupont, M.</author> <title level="m">Le cadre</title></bibl>' in titled
+    other = (root / "editions" / "double_spaced_pages.xml").read_text(encoding="utf-8")
+    assert "<title>A. Une coordination difficile à mettre en œuvre</title>\n" in other
+    assert "<author>" not in other
+    page = (root / "public" / "heading_levels.html").read_text(encoding="utf-8")
+    assert "<title>Le cadre — Dupont, M.</title>" in page
+
+
+def test_a_works_entry_that_matches_no_source(tmp_path: Path) -> None:
+    root = _corpus(tmp_path)
+    with (root / "teiforge.toml").open("a", encoding="utf-8") as config:
+        config.write('[works."ocr/heading-levels.txt"]\ntitle = "Le cadre"\n')
+    result = teiforge("build", "-q", cwd=root)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        (
+            f"teiforge: error: {root / 'ocr/heading-levels.txt'}: a [works] entry that matches no "
+            "source file\n"
+        ),
+    )
+
+
 def test_committed_editions_are_current() -> None:
     """tei/ holds what `teiforge build` writes for seeds/: rebuild and commit when this fails."""
     config = find_config(REPO)
-    options = options_from(config)
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     assert seeds, "seeds/ is empty"
+    works = works_of(config, seeds)
     for seed in seeds:
         edition = REPO / config.tei_dir / f"{seed.stem}.xml"
+        options = options_from(config, work=works.get(seed))
         assert edition.read_bytes() == encode(read_source(seed), options), (
             f"{edition} is out of date"
         )

@@ -9,6 +9,7 @@ import pytest
 
 from teiforge.config import Config, find_config, load_config
 from teiforge.errors import InputError
+from teiforge.model import PrintedWork
 
 
 def test_teiforge_toml(tmp_path: Path) -> None:
@@ -49,7 +50,8 @@ def test_defaults_without_configuration(tmp_path: Path) -> None:
             'source = ["a"]\n',
             (
                 "{path}: unknown key 'source' (known keys: authority, corrections, date, "
-                "disable_rules, language, licence, publisher, site_dir, sources, tei_dir)"
+                "disable_rules, language, licence, publisher, rule_severity, site_dir, sources, "
+                "tei_dir, works)"
             ),
         ),
         (
@@ -77,3 +79,111 @@ def test_errors_name_key_and_file(tmp_path: Path, name: str, content: str, messa
     with pytest.raises(InputError) as raised:
         load_config(path)
     assert str(raised.value) == message.format(path=path)
+
+
+WORKS = """
+[works."seeds/germinal.txt"]
+title = "Germinal"
+author = "Zola, Émile"
+date = "1885"
+publisher = "G. Charpentier"
+pub_place = "Paris"
+edition = "Édition définitive"
+idno = { ark = "ark:/12148/bpt6k5843395", isbn = "978-2-07-036002-4" }
+
+[works."seeds/manifeste-*.txt"]
+author = ["Marx, Karl", "Engels, Friedrich"]
+"""
+
+
+def test_works_and_rule_severity(tmp_path: Path) -> None:
+    path = tmp_path / "teiforge.toml"
+    path.write_text(
+        'rule_severity = { TF106 = "error", "pb.order" = "warning" }\n' + WORKS, encoding="utf-8"
+    )
+    assert load_config(path) == Config(
+        root=tmp_path,
+        rule_severity=(("TF106", "error"), ("pb.order", "warning")),
+        works=(
+            (
+                "seeds/germinal.txt",
+                PrintedWork(
+                    title="Germinal",
+                    authors=("Zola, Émile",),
+                    date="1885",
+                    publisher="G. Charpentier",
+                    pub_place="Paris",
+                    edition="Édition définitive",
+                    idnos=(("ark", "ark:/12148/bpt6k5843395"), ("isbn", "978-2-07-036002-4")),
+                ),
+            ),
+            ("seeds/manifeste-*.txt", PrintedWork(authors=("Marx, Karl", "Engels, Friedrich"))),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('works = ["a"]\n', "key 'works' must be a table such as [works.\"seeds/a.txt\"]"),
+        ('[works]\n"a.txt" = "Germinal"\n', "works 'a.txt' must be a table of title, author..."),
+        (
+            '[works."/a.txt"]\ntitle = "Germinal"\n',
+            "works '/a.txt' must be a path or glob relative to the configuration",
+        ),
+        (
+            '[works."a.txt"]\ntitel = "Germinal"\n',
+            (
+                "works 'a.txt': unknown key 'titel' (known keys: author, date, edition, idno, "
+                "pub_place, publisher, title)"
+            ),
+        ),
+        ('[works."a.txt"]\ntitle = 3\n', "works 'a.txt': key 'title' must be a string, not int"),
+        (
+            '[works."a.txt"]\nauthor = ["Zola", 3]\n',
+            "works 'a.txt': key 'author' must be a string or a list of strings",
+        ),
+        ('[works."a.txt"]\nedition = " "\n', "works 'a.txt': key 'edition' must not be empty"),
+        (
+            '[works."a.txt"]\nidno = "ark:/1"\n',
+            (
+                "works 'a.txt': key 'idno' must be a table of TYPE = VALUE such as "
+                '{ ark = "ark:/12148/cb1" }'
+            ),
+        ),
+        (
+            '[works."a.txt"]\nidno = { "a b" = "1" }\n',
+            (
+                "works 'a.txt': key 'idno': identifier type 'a b' must be one word such as ark, "
+                "isbn or url"
+            ),
+        ),
+        (
+            'rule_severity = { TF106 = "fatal" }\n',
+            "key 'rule_severity': TF106 must be \"error\" or \"warning\", not 'fatal'",
+        ),
+        (
+            'rule_severity = ["TF106"]\n',
+            "key 'rule_severity' must be a table such as { TF106 = \"error\" }",
+        ),
+    ],
+    ids=[
+        "works-list",
+        "entry-string",
+        "absolute",
+        "unknown-key",
+        "title-type",
+        "author-type",
+        "empty",
+        "idno-type",
+        "idno-kind",
+        "severity-value",
+        "severity-type",
+    ],
+)
+def test_bad_works_and_severities_name_the_file(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "teiforge.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_config(path)
+    assert str(raised.value) == f"{path}: {message}"

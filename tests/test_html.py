@@ -251,6 +251,35 @@ def test_title_lang_and_header_panel() -> None:
     assert one(panel, ".//p[@class='legend']").text.startswith("The text is shown in its")
 
 
+def test_the_printed_work_titles_the_page() -> None:
+    from teiforge.encode import EncodeOptions, encode
+    from teiforge.model import PrintedWork
+    from teiforge.read import source_from_bytes
+
+    work = PrintedWork(
+        title="Germinal",
+        authors=("Zola, Émile", "Autre, Anne"),
+        date="1885",
+        pub_place="Paris",
+        idnos=(("ark", "ark:/12148/cb1"),),
+    )
+    source = source_from_bytes(b"Un paragraphe de texte.\n", "germinal.txt")
+    tei = parse_bytes(encode(source, EncodeOptions(work=work)))
+    root = lxml.html.document_fromstring(render_document(tei))
+    assert root.findtext("head/title") == "Germinal — Zola, Émile; Autre, Anne, 1885"
+    assert text(one(root, "//h1")) == "Germinal"
+    assert text(one(root, "//p[@class='byline']")) == "Zola, Émile; Autre, Anne, 1885"
+    assert text(one(root, "//dd[@class='source']")) == (
+        "Zola, Émile; Autre, Anne. Germinal. Paris, 1885. — germinal.txt, OCR text, decoded "
+        "as utf-8"
+    )
+
+
+def test_a_page_without_author_or_date_has_no_byline() -> None:
+    root = page("ours.xml")
+    assert root.xpath("//p[@class='byline']") == []
+
+
 def test_table_of_contents_nests_like_the_divisions() -> None:
     root = page("ours.xml")
     toc = one(root, "//nav[@class='toc']")

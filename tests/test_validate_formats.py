@@ -243,14 +243,17 @@ def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = teiforge(capsys, "validate", "--list-rules")
     assert code == EXIT_OK
     assert out.splitlines()[:9] == [
-        "Integrity rules (switch off with --disable or disable_rules):",
-        "  TF101  pointer.resolves  a local pointer names an xml:id of the same document.",
-        "  TF102  id.unique         no two elements share an xml:id.",
-        "  TF103  choice.sic-corr   a correction offers one error and one correction.",
-        "  TF104  cert.values       a certainty is high, medium or low, or a probability.",
-        "  TF105  root.tei          the document is a TEI document.",
-        "  TF106  note.sequence     numbered notes follow each other.",
-        "  TF107  pb.order          page numbers go up.",
+        (
+            "Integrity rules (switch off with --disable or disable_rules; rule_severity changes a "
+            "severity):"
+        ),
+        "  TF101  pointer.resolves  error    a local pointer names an xml:id of the same document.",
+        "  TF102  id.unique         error    no two elements share an xml:id.",
+        "  TF103  choice.sic-corr   error    a correction offers one error and one correction.",
+        "  TF104  cert.values       error    a certainty is high, medium or low, or a probability.",
+        "  TF105  root.tei          error    the document is a TEI document.",
+        "  TF106  note.sequence     warning  numbered notes follow each other.",
+        "  TF107  pb.order          warning  page numbers go up.",
         "Other codes:",
     ]
     assert [line.split()[0] for line in out.splitlines()[9:]] == [

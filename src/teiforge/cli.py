@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -66,6 +67,29 @@ def _checked_option(
     return value
 
 
+def _work_options(command: Callable[..., None]) -> Callable[..., None]:
+    """What `encode` may say of the printed work, for every FILE (over the configuration's
+    [works] entry, field by field)."""
+    options = [
+        click.option("--title", help="Title of the printed work (default: the first heading)."),
+        click.option("--author", "authors", multiple=True, help="An author; repeatable."),
+        click.option("--work-date", help="Date of the printed work, as printed (1885, [ca 1885])."),
+        click.option("--work-publisher", help="Publisher of the printed work."),
+        click.option("--pub-place", help="Where the printed work was published."),
+        click.option("--edition", help="Edition of the printed work."),
+        click.option(
+            "--idno",
+            "idnos",
+            multiple=True,
+            metavar="TYPE:VALUE",
+            help="An identifier of the printed work (ark:ark:/12148/cb1, isbn:978...); repeatable.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command("encode")
 @click.argument("files", nargs=-1, required=True, type=PATH)
 @click.option("-o", "--output", type=PATH, help="Write the TEI here (one input).")
@@ -82,6 +106,7 @@ def _checked_option(
 )
 @click.option("--authority", type=PATH, help="A TEI authority list of names.")
 @click.option("--corrections", type=PATH, help="An editor's corrections file.")
+@_work_options
 def encode_command(
     files: tuple[Path, ...],
     output: Path | None,
@@ -91,20 +116,21 @@ def encode_command(
     date: str | None,
     authority: Path | None,
     corrections: Path | None,
+    **work: Any,
 ) -> None:
     """Encode OCR text FILES as TEI. Without --config, no corpus file is used (a blind encoding)."""
     from .atomic import write_bytes
     from .corpus import encoding_date, options_from
     from .encode import EncodeOptions, encode
     from .read import read_source
+    from .works import assign_works, merged, work_from_options
 
     date = _checked_option("--date", date, date_problem)
     lang = _checked_option("--lang", lang, language_problem)
-    base = (
-        options_from(load_config(config_file), date)
-        if config_file
-        else EncodeOptions(date=encoding_date(date))
-    )
+    given = work_from_options(**work)
+    config = load_config(config_file) if config_file else None
+    base = options_from(config, date) if config else EncodeOptions(date=encoding_date(date))
+    works = assign_works(config.works, config.root, files) if config else {}
     options = replace(
         base,
         language=lang or base.language,
@@ -113,8 +139,8 @@ def encode_command(
     )
     targets = _encode_targets(files, output, out_dir)
     sources = [read_source(path) for path in files]  # all refused before anything is written
-    for source, target in zip(sources, targets):
-        data = encode(source, options)
+    for path, source, target in zip(files, sources, targets):
+        data = encode(source, replace(options, work=merged(works.get(path), given)))
         if target is None:
             sys.stdout.buffer.write(data)
         else:
@@ -147,6 +173,7 @@ def encode_command(
     help="Switch an integrity rule off, by code or name; repeatable (adds to disable_rules).",
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and every code, then exit.")
+@click.option("--strict", is_flag=True, help="Warnings are errors: a file with one is invalid.")
 @click.option(
     "-j",
     "--jobs",
@@ -170,6 +197,7 @@ def validate_command(
     format_name: str,
     disabled: tuple[str, ...],
     list_rules: bool,
+    strict: bool,
     jobs: int,
     cache_dir: Path,
     no_cache: bool,
@@ -187,7 +215,15 @@ def validate_command(
     config = load_config(config_file) if config_file else find_config(Path.cwd())
     disabled_rules = (*config.disable_rules, *disabled)
     cache = None if no_cache else cache_dir
-    report = validate_paths(paths, schemas, disabled_rules, jobs=jobs, cache_dir=cache)
+    report = validate_paths(
+        paths,
+        schemas,
+        disabled_rules,
+        rule_severity=config.rule_severity,
+        strict=strict,
+        jobs=jobs,
+        cache_dir=cache,
+    )
     click.echo(pick(format_name, os.environ)(report), nl=False)
     sys.exit(exit_code(report))
 
@@ -287,10 +323,13 @@ def build_command(
         runner.close()
     editions = _count(len(result.editions), "source")
     click.echo(f"encoded {editions} into {config.path(config.tei_dir)} ({result.changed} changed)")
-    if exit_code(result.report) != EXIT_OK:
+    if result.report.diagnostics:  # errors, or warnings that do not stop the build
         click.echo(FORMATS["text"](result.report), nl=False)
+    if exit_code(result.report) != EXIT_OK:
         sys.exit(EXIT_INVALID)
-    click.echo(f"validated {_count(len(result.editions), 'edition')}: all valid")
+    warnings = _count(len(result.report.diagnostics), "warning")
+    valid = "all valid" + (f", {warnings}" if result.report.diagnostics else "")
+    click.echo(f"validated {_count(len(result.editions), 'edition')}: {valid}")
     site = config.path(config.site_dir)
     click.echo(f"rendered {_count(len(result.site), 'file')} into {site}")
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .model import PrintedWork
 from .read import NOT_XML
+from .works import parse_works
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class Config:
     publisher: str | None = None
     licence: str | None = None
     disable_rules: tuple[str, ...] = ()  # integrity rules of validate switched off
+    # (rule code or name, "error" | "warning"): a rule's findings at another severity
+    rule_severity: tuple[tuple[str, str], ...] = ()
+    works: tuple[tuple[str, PrintedWork], ...] = ()  # (path or glob, the printed work)
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -35,6 +40,7 @@ class Config:
 
 _KEYS = {f.name: f for f in fields(Config) if f.name != "root"}
 _LISTS = {"sources", "disable_rules"}
+SEVERITIES = ("error", "warning")
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")  # xsd:language, as TEI wants
@@ -76,12 +82,31 @@ def _not_xml(key: str, values: list[str]) -> str | None:
     return None
 
 
+def _rule_severity(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """Which rule is known is for validate to say, as for disable_rules."""
+    if not isinstance(value, dict):
+        raise InputError(where, "key 'rule_severity' must be a table such as { TF106 = \"error\" }")
+    for rule, severity in value.items():
+        if severity not in SEVERITIES:
+            raise InputError(
+                where,
+                f'key \'rule_severity\': {rule} must be "error" or "warning", not {severity!r}',
+            )
+    return tuple(value.items())
+
+
 def _checked(values: dict[str, Any], where: str) -> dict[str, Any]:
     checked: dict[str, Any] = {}
     for key, value in values.items():
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
             raise InputError(where, f"unknown key '{key}' (known keys: {known})")
+        if key == "works":
+            checked[key] = parse_works(value, where)
+            continue
+        if key == "rule_severity":
+            checked[key] = _rule_severity(value, where)
+            continue
         if key in _LISTS:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise InputError(where, f"key '{key}' must be a list of strings")

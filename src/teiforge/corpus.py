@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from .atomic import write_bytes
 from .config import Config
 from .errors import InputError
+from .model import PrintedWork
 from .read import read_source
+from .works import assign_works
 
 if TYPE_CHECKING:
     from .encode import EncodeOptions
@@ -40,8 +42,11 @@ def encoding_date(configured: str | None) -> str | None:
         ) from None
 
 
-def options_from(config: Config, date: str | None = None) -> EncodeOptions:
-    """The options a configuration gives; `date`, when given, wins over the configured one."""
+def options_from(
+    config: Config, date: str | None = None, work: PrintedWork | None = None
+) -> EncodeOptions:
+    """The options a configuration gives; `date`, when given, wins over the configured one.
+    `work`: the printed work of the source to encode (see works_of)."""
     # imported here: a build with nothing to encode does without the encoder's modules
     from .encode import EncodeOptions
 
@@ -52,7 +57,14 @@ def options_from(config: Config, date: str | None = None) -> EncodeOptions:
         licence=config.licence,
         authority=config.path(config.authority) if config.authority else None,
         corrections=config.path(config.corrections) if config.corrections else None,
+        work=work,
     )
+
+
+def works_of(config: Config, sources: list[Path]) -> dict[Path, PrintedWork]:
+    """The printed work of each source of the corpus that the configuration describes; an
+    entry of [works] that matches none of them is an error."""
+    return assign_works(config.works, config.root, sources, every_entry_used=True)
 
 
 def find_sources(config: Config) -> list[Path]:
@@ -108,13 +120,15 @@ def encode_corpus(config: Config) -> list[Encoded]:
     which also validates, renders, runs in parallel and skips what has not changed)."""
     from .encode import encode
 
-    options = options_from(config)
+    paths = find_sources(config)
+    works = works_of(config, paths)
     # every source is read (and refused, if it must be) before anything is written
-    sources = [(path, read_source(path)) for path in find_sources(config)]
+    sources = [(path, read_source(path)) for path in paths]
     tei_dir = tei_folder(config)
     results = []
     for source_path, source in sources:
         edition = tei_dir / f"{source_path.stem}.xml"
+        options = options_from(config, work=works.get(source_path))
         changed = write_if_changed(edition, encode(source, options))
         log.info("%s -> %s%s", source_path, edition, "" if changed else " (unchanged)")
         results.append(Encoded(source_path, edition, changed))

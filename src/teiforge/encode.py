@@ -8,7 +8,7 @@ from pathlib import Path
 from . import __version__
 from .annotate import Context, annotate
 from .layout import segment
-from .model import Source
+from .model import PrintedWork, Source
 from .tei.build import build_tei, serialize
 from .tei.header import HeaderFacts
 
@@ -16,12 +16,12 @@ from .tei.header import HeaderFacts
 @dataclass(frozen=True)
 class EncodeOptions:
     language: str = "fr"
-    title: str | None = None
     date: str | None = None
     publisher: str | None = None
     licence: str | None = None
     authority: Path | None = None
     corrections: Path | None = None
+    work: PrintedWork | None = None  # the printed work the source was made from
 
 
 def encode(source: Source, options: EncodeOptions = EncodeOptions()) -> bytes:
@@ -33,7 +33,7 @@ def encode(source: Source, options: EncodeOptions = EncodeOptions()) -> bytes:
     facts = HeaderFacts(
         version=__version__,
         language=options.language,
-        title=options.title,
+        work=options.work,
         date=options.date,
         publisher=options.publisher,
         licence=options.licence,

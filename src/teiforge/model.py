@@ -116,6 +116,21 @@ class Responsibility:
     resp: str  # what they did, e.g. "review of OCR corrections"
 
 
+@dataclass(frozen=True)
+class PrintedWork:
+    """The printed work an OCR text was made from, as the corpus describes it: the
+    header's title and author, and the bibl of its sourceDesc. (The digital edition's own
+    publisher and licence are the publicationStmt's, not this.)"""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None  # as printed or catalogued: "1885", "[ca 1885]", "1885-1887"
+    publisher: str | None = None
+    pub_place: str | None = None
+    edition: str | None = None
+    idnos: tuple[tuple[str, str], ...] = ()  # (@type: ark, isbn, url...; value)
+
+
 # What annotators produce: spans over the text, and the entries and people they point to.
 Annotation = Span | Entity | Responsibility
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-from dataclasses import fields
+from dataclasses import asdict, fields
 from importlib import metadata
 from pathlib import Path
 
@@ -76,4 +76,5 @@ def config_fingerprint(config: Config) -> str:
         "authority": file_digest(config.path(config.authority) if config.authority else None),
         "corrections": file_digest(config.path(config.corrections) if config.corrections else None),
     }
-    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
+    data = json.dumps(facts, sort_keys=True, default=asdict)  # default: the PrintedWorks
+    return hashlib.sha256(data.encode()).hexdigest()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
-from ..corpus import find_sources, options_from, tei_folder
+from ..corpus import find_sources, options_from, tei_folder, works_of
 from ..errors import EXIT_OK, InputError
 from ..html.site import _page_names
 from ..read import read_bytes, source_from_bytes
@@ -34,6 +34,7 @@ from .site import make_site_folder, site_files
 from .writer import Writer
 
 if TYPE_CHECKING:
+    from ..encode import EncodeOptions
     from .document import DocumentResult, DocumentTask
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def _plan(
     to do, by document name."""
     tei_dir, site_dir = config.path(config.tei_dir), config.path(config.site_dir)
     paths = find_sources(config)
+    works = works_of(config, paths)
     editions = [tei_dir / f"{path.stem}.xml" for path in paths]
     pages = _page_names(editions)
     documents: list[_Document] = []
@@ -86,22 +88,24 @@ def _plan(
         entry = manifest.entries.get(name)
         if entry is None or entry.key != key or not file_matches(edition, entry.edition_sha256):
             source = source_from_bytes(data, path.name, path)
-            tasks[name] = _task(config, str(edition), source=source)
+            options = options_from(config, work=works.get(path))
+            tasks[name] = _task(str(edition), options, source=source)
             entry = None
         elif entry.page is None or not file_matches(site_dir / pages[edition], entry.page.sha256):
             # the edition holds; its page is to be made (again)
-            tasks[name] = _task(config, str(edition), edition=edition.read_bytes())
+            options = options_from(config, work=works.get(path))
+            tasks[name] = _task(str(edition), options, edition=edition.read_bytes())
             entry = None
         documents.append(_Document(path, name, edition, pages[edition], key, entry))
     return documents, tasks
 
 
-def _task(config: Config, edition_file: str, **given: Any) -> DocumentTask:
+def _task(edition_file: str, options: EncodeOptions, **given: Any) -> DocumentTask:
     # The encoder's and the renderer's modules are imported when a document is to be built:
     # a build with nothing to do does without them (a tenth of a second of its half second).
     from .document import DocumentTask
 
-    return DocumentTask(edition_file, options_from(config), **given)
+    return DocumentTask(edition_file, options, **given)
 
 
 def build_corpus(
@@ -128,7 +132,11 @@ def build_corpus(
         changed = writer.wait()
     editions = tuple(document.edition for document in documents)
     report = validate_paths(
-        editions, disabled_rules=config.disable_rules, jobs=jobs, cache_dir=cache_dir
+        editions,
+        disabled_rules=config.disable_rules,
+        rule_severity=config.rule_severity,
+        jobs=jobs,
+        cache_dir=cache_dir,
     )
     entries = {d.name: d.entry or Entry(d.key, digest(results[d.name].edition)) for d in documents}
     site: tuple[Path, ...] = ()

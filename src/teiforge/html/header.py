@@ -26,6 +26,18 @@ class HeaderInfo:
     extent: str | None = None
     responsibilities: tuple[tuple[str, str], ...] = ()  # titleStmt/respStmt: (resp, name)
     changes: tuple[tuple[str, str], ...] = ()  # revisionDesc: (date, what)
+    authors: tuple[str, ...] = ()  # titleStmt/author
+    work_date: str | None = None  # the date of the printed work, in sourceDesc's first bibl
+
+    @property
+    def byline(self) -> str:
+        """`Dupont, Marie; Durand, Paul, 1898`: who wrote the work and when, as known."""
+        return ", ".join(part for part in ("; ".join(self.authors), self.work_date) if part)
+
+    @property
+    def page_title(self) -> str:
+        """The page's <title>: the work's title, then its byline."""
+        return f"{self.title} — {self.byline}" if self.byline else self.title
 
 
 def _title(header: etree._Element | None) -> str:
@@ -43,11 +55,13 @@ def _source(source_desc: etree._Element | None) -> tuple[str | None, str | None]
         return None, None
     sha = source_desc.find(f".//{tei('idno')}[@type='sha256']")
     sha256 = plain_text(sha) or None if sha is not None else None
-    described = next((copy.deepcopy(c) for c in source_desc if isinstance(c.tag, str)), None)
-    if described is None:
-        return None, sha256
-    etree.strip_elements(described, tei("idno"), with_tail=False)
-    return plain_text(described).strip(" ,;:") or None, sha256
+    described = []  # the printed work and the file, when the header describes both
+    for child in source_desc:
+        if isinstance(child.tag, str):
+            part = copy.deepcopy(child)
+            etree.strip_elements(part, tei("idno"), with_tail=False)
+            described.append(plain_text(part).strip(" ,;:"))
+    return " — ".join(part for part in described if part) or None, sha256
 
 
 def _decisions(header: etree._Element) -> tuple[tuple[str, str], ...]:
@@ -90,6 +104,17 @@ def _changes(header: etree._Element) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _authors(header: etree._Element) -> tuple[str, ...]:
+    found = header.iterfind(f"{tei('fileDesc')}/{tei('titleStmt')}/{tei('author')}")
+    return tuple(text for text in (plain_text(author) for author in found) if text)
+
+
+def _work_date(source_desc: etree._Element | None) -> str | None:
+    bibl = source_desc.find(tei("bibl")) if source_desc is not None else None
+    date = bibl.find(tei("date")) if bibl is not None else None
+    return (plain_text(date) or None) if date is not None else None
+
+
 def read_header(root: etree._Element) -> HeaderInfo:
     """Header facts of a TEI (or teiCorpus) element; missing parts are None or empty."""
     header = root.find(tei("teiHeader"))
@@ -97,7 +122,8 @@ def read_header(root: etree._Element) -> HeaderInfo:
     lang = root.get(XML_LANG) or (text.get(XML_LANG) if text is not None else None)
     if header is None:
         return HeaderInfo(UNTITLED, lang, None, None, (), ())
-    source, sha256 = _source(header.find(f"{tei('fileDesc')}/{tei('sourceDesc')}"))
+    source_desc = header.find(f"{tei('fileDesc')}/{tei('sourceDesc')}")
+    source, sha256 = _source(source_desc)
     quotation = header.find(f".//{tei('editorialDecl')}/{tei('quotation')}")
     return HeaderInfo(
         _title(header),
@@ -111,4 +137,6 @@ def read_header(root: etree._Element) -> HeaderInfo:
         _text_of(header, f"{tei('fileDesc')}/{tei('extent')}"),
         _responsibilities(header),
         _changes(header),
+        _authors(header),
+        _work_date(source_desc),
     )

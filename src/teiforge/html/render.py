@@ -54,7 +54,7 @@ def render_page(
         with _deep_recursion():
             doc = DocView(root)
             page = environment(str(templates) if templates else None).get_template("page.html")
-            return page.render(doc=doc, title=doc.header.title, lang=doc.header.lang), doc
+            return page.render(doc=doc, title=doc.header.page_title, lang=doc.header.lang), doc
     except jinja2.TemplateError as error:
         raise template_error(templates, error) from None
 

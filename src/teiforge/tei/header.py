@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..model import Layout, Responsibility
+from ..config import date_problem
+from ..model import BlockKind, Layout, PrintedWork, Responsibility
 from ..ocr.model import correction_method
 from .ns import XML_ID, E
 
@@ -44,7 +45,7 @@ class HeaderFacts:
 
     version: str
     language: str = "fr"
-    title: str | None = None
+    work: PrintedWork | None = None  # the printed work the source was made from
     date: str | None = None  # ISO date of the encoding: from the options, never the clock
     publisher: str | None = None
     licence: str | None = None
@@ -61,6 +62,55 @@ def _publication(facts: HeaderFacts) -> etree._Element:
     if facts.licence:
         parts.append(E.availability(E.licence(facts.licence)))
     return E.publicationStmt(*parts)
+
+
+TITLE_LENGTH = 150  # a heading taken as the title is cut (at a word) beyond this
+
+
+def title_of(layout: Layout, work: PrintedWork | None) -> str:
+    """The work's title; else the document's first heading, whitespace folded; else the
+    source file's stem."""
+    if work is not None and work.title:
+        return work.title
+    heading = next((b.text for b in layout.blocks if b.kind is BlockKind.HEADING), "")
+    folded = " ".join(heading.split())
+    if len(folded) > TITLE_LENGTH:
+        cut = folded[: TITLE_LENGTH - 1]
+        folded = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
+    return folded or layout.source.name.rsplit(".", 1)[0]
+
+
+def _work_bibl(work: PrintedWork) -> etree._Element | None:
+    """The printed work as a catalogue gives it, its parts kept apart when read as text
+    (bibl holds mixed content): Author; Author. Title. Edition. Place: Publisher, date.
+    identifiers. None when the work states nothing."""
+    imprint = []
+    if work.pub_place:
+        imprint.append((E.pubPlace(work.pub_place), ": " if work.publisher else ", "))
+    if work.publisher:
+        imprint.append((E.publisher(work.publisher), ", "))
+    if work.date:
+        when = {"when": work.date} if date_problem(work.date) is None else {}
+        imprint.append((E.date(work.date, **when), ", "))
+    sentences = [
+        [(E.author(author), "; ") for author in work.authors],
+        [(E.title(work.title, level="m"), "")] if work.title else [],
+        [(E.edition(work.edition), "")] if work.edition else [],
+        imprint,
+        [(E.idno(value, type=kind), ", ") for kind, value in work.idnos],
+    ]
+    parts = [
+        (part, ". " if index + 1 == len(sentence) else separator)
+        for sentence in sentences
+        for index, (part, separator) in enumerate(sentence)
+    ]
+    if not parts:
+        return None
+    for part, separator in parts[:-1]:
+        # "A. Autre. Titre", not "A. Autre.. Titre"
+        ends_sentence = separator == ". " and (part.text or "").endswith(".")
+        part.tail = " " if ends_sentence else separator
+    return E.bibl(*(part for part, _ in parts))
 
 
 def _source_bibl(layout: Layout) -> etree._Element:
@@ -92,22 +142,26 @@ def _resp_statements(facts: HeaderFacts, others: Sequence[Responsibility]) -> li
 def build_header(
     layout: Layout, facts: HeaderFacts, others: Sequence[Responsibility] = ()
 ) -> etree._Element:
-    source = layout.source
-    title = facts.title or source.name.rsplit(".", 1)[0]
+    work = facts.work
+    authors = [E.author(author) for author in work.authors] if work else []
+    printed = _work_bibl(work) if work else None
+    described = [printed, _source_bibl(layout)] if printed is not None else [_source_bibl(layout)]
     pages = len(layout.pages)
     change = E.change("encoded from OCR by teiforge", who="#teiforge")
     if facts.date:
         change.set("when", facts.date)
     return E.teiHeader(
         E.fileDesc(
-            E.titleStmt(E.title(title), *_resp_statements(facts, others)),
+            E.titleStmt(
+                E.title(title_of(layout, work)), *authors, *_resp_statements(facts, others)
+            ),
             E.extent(
                 E.measure(
                     f"{pages} page{'s' if pages != 1 else ''}", unit="page", quantity=str(pages)
                 )
             ),
             _publication(facts),
-            E.sourceDesc(_source_bibl(layout)),
+            E.sourceDesc(*described),
         ),
         E.encodingDesc(
             E.appInfo(E.application(E.label("teiforge"), ident="teiforge", version=facts.version)),

@@ -9,7 +9,8 @@ left (in parallel when asked), formats/ renders the Report.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -20,7 +21,7 @@ from .check import check_all
 from .document import Document
 from .files import collect, collect_files
 from .plan import Planner
-from .report import Report, exit_code
+from .report import Report, exit_code, graded
 from .schemas import Schema
 
 __all__ = ["Report", "check_document", "collect_files", "exit_code", "validate_paths"]
@@ -33,17 +34,21 @@ def validate_paths(
     schemas: Sequence[Path] = (),
     disabled_rules: Collection[str] = (),
     *,
+    rule_severity: Iterable[tuple[str, str]] = (),
+    strict: bool = False,
     jobs: int = 1,
     cache_dir: Path | None = None,
     compile_timeout: float = COMPILE_TIMEOUT,
 ) -> Report:
     """Check every file under `paths` against `schemas` (else what each file declares in
     its xml-model, else our customisation) and the integrity rules not disabled (by code or
-    name). `jobs`: worker processes (0: one per processor); `cache_dir`: where results are
+    name). `rule_severity`: (rule code or name, "error" | "warning") changing a rule's own
+    severity; `strict`: every warning is an error. `jobs`: worker processes (0: one per processor); `cache_dir`: where results are
     kept between runs (None: nowhere). Raises InputError for a missing path, an unreadable
     file, a schema that cannot be loaded or an unknown rule."""
     files = collect(paths)
     selected = rules.select(disabled_rules)
+    severities = rules.severities(rule_severity)
     cache = ResultCache(cache_dir)
     planner = Planner(schemas, [rule.CODE for rule in selected], cache)
     for path in files:
@@ -60,7 +65,7 @@ def validate_paths(
     for file in files:
         found = plan.notes.get(file, []) + plan.results.get(file, [])
         diagnostics.extend(sorted(found, key=lambda d: (d.line, d.column)))
-    return Report(tuple(files), tuple(diagnostics))
+    return Report(tuple(files), graded(diagnostics, severities, strict))
 
 
 def check_document(
@@ -72,5 +77,5 @@ def check_document(
     for schema in schemas:
         found.extend(schema.check(document))
     for rule in selected:
-        found.extend(rule.check(document))
+        found.extend(replace(d, severity=rule.SEVERITY) for d in rule.check(document))
     return sorted(found, key=lambda d: (d.line, d.column))

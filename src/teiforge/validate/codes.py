@@ -28,9 +28,15 @@ def summary(rule: rules.Rule) -> str:
 
 def listing() -> str:
     width = max(len(rule.NAME) for rule in rules.RULES.values())
-    lines = ["Integrity rules (switch off with --disable or disable_rules):"]
+    lines = [
+        (
+            "Integrity rules (switch off with --disable or disable_rules; "
+            "rule_severity changes a severity):"
+        )
+    ]
     lines += [
-        f"  {code}  {rule.NAME:<{width}}  {summary(rule)}" for code, rule in rules.RULES.items()
+        f"  {code}  {rule.NAME:<{width}}  {rule.SEVERITY.value:<7}  {summary(rule)}"
+        for code, rule in rules.RULES.items()
     ]
     lines.append("Other codes:")
     lines += [f"  {code:<5}  {words}" for code, words in LAYERS.items()]

@@ -1,8 +1,10 @@
-"""What a validation run found, and the exit code it means (decided here, nowhere else)."""
+"""What a validation run found, how serious each finding is, and the exit code it means
+(decided here, nowhere else)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from ..errors import EXIT_INVALID, EXIT_OK
 from ..model import Diagnostic, Severity
@@ -22,3 +24,19 @@ class Report:
 
 def exit_code(report: Report) -> int:
     return EXIT_INVALID if report.invalid_files else EXIT_OK
+
+
+def graded(
+    diagnostics: Iterable[Diagnostic], rules: Mapping[str, Severity], strict: bool = False
+) -> tuple[Diagnostic, ...]:
+    """Each finding at its severity: a rule's as `rules` says (by code), others as found;
+    under `strict` every warning is an error (a compiler's -Werror)."""
+    found = []
+    for diagnostic in diagnostics:
+        severity = rules.get(diagnostic.code, diagnostic.severity)
+        if strict:
+            severity = Severity.ERROR
+        if severity is not diagnostic.severity:
+            diagnostic = replace(diagnostic, severity=severity)
+        found.append(diagnostic)
+    return tuple(found)

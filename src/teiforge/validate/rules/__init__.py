@@ -1,15 +1,16 @@
 """Integrity rules that no schema makes. Each rule is a module with a stable `CODE`, a
-dotted `NAME`, a docstring that is its user documentation (what passes, what fails), and
+dotted `NAME`, the `SEVERITY` of its findings (an error for what is certainly wrong, a
+warning for a heuristic's doubt; the configuration's rule_severity may change it), a docstring that is its user documentation (what passes, what fails), and
 `check(document)`, a generator of Diagnostics. The registry is the dict below, in the order
 rules run; adding a rule means adding a module and a line here."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Protocol
 
 from ...errors import InputError
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ..document import Document
 from . import (
     cert_values,
@@ -25,6 +26,7 @@ from . import (
 class Rule(Protocol):
     CODE: str
     NAME: str
+    SEVERITY: Severity
 
     def check(self, document: Document) -> Iterator[Diagnostic]: ...
 
@@ -40,13 +42,25 @@ RULES: dict[str, Rule] = {
 }
 
 
+def named(name: str) -> Rule:
+    """The rule a code or a name means."""
+    for rule in RULES.values():
+        if name in (rule.CODE, rule.NAME):
+            return rule
+    choices = ", ".join(f"{rule.CODE} ({rule.NAME})" for rule in RULES.values())
+    raise InputError(name, f"no such rule; the rules are {choices}")
+
+
 def select(disabled: Collection[str] = ()) -> list[Rule]:
     """The rules to run: all but those disabled, each named by its code or its name."""
-    known = {name for rule in RULES.values() for name in (rule.CODE, rule.NAME)}
-    for name in disabled:
-        if name not in known:
-            choices = ", ".join(f"{rule.CODE} ({rule.NAME})" for rule in RULES.values())
-            raise InputError(name, f"no such rule; the rules are {choices}")
-    return [
-        rule for rule in RULES.values() if rule.CODE not in disabled and rule.NAME not in disabled
-    ]
+    off = {named(name).CODE for name in disabled}
+    return [rule for rule in RULES.values() if rule.CODE not in off]
+
+
+def severities(changed: Iterable[tuple[str, str]] = ()) -> dict[str, Severity]:
+    """The severity of each rule's findings, by code: its own, unless `changed` (rule code
+    or name, "error" or "warning") says otherwise."""
+    found = {code: rule.SEVERITY for code, rule in RULES.items()}
+    for name, severity in changed:
+        found[named(name).CODE] = Severity(severity)
+    return found

@@ -19,13 +19,14 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import TEI_NS
 from ..document import Document
 from ..words import display_name
 
 CODE = "TF104"
 NAME = "cert.values"
+SEVERITY = Severity.ERROR
 
 CERTAINTIES = ("high", "medium", "low")
 _NUMBER = re.compile(r"\d+(\.\d*)?|\.\d+")

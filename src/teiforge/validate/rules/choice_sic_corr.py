@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import tei
 from ..document import Document
 
 CODE = "TF103"
 NAME = "choice.sic-corr"
+SEVERITY = Severity.ERROR
 
 
 def check(document: Document) -> Iterator[Diagnostic]:

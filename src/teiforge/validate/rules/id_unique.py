@@ -15,13 +15,14 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import XML_ID
 from ..document import Document
 from ..words import display_name
 
 CODE = "TF102"
 NAME = "id.unique"
+SEVERITY = Severity.ERROR
 
 _IDENTIFIED = etree.XPath("//*[@xml:id]")
 

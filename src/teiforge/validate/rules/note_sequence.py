@@ -6,7 +6,7 @@ chapter). Notes are numbered apart by @place and @type (footnotes and endnotes, 
 and editorial notes each have their own sequence); a note with a @n that is not a whole
 number (`a`, `*`) is not counted. A jump or a repeat is usually a note the OCR lost or read
 twice; but where text is missing (`<gap reason="missing"/>`, pages lost from the source),
-the numbering may jump.
+the numbering may jump. A warning (see `rule_severity`): a book may number its notes so.
 
 passes:
     <note place="foot" n="1"/> ... <note place="foot" n="2"/> ... <note place="foot" n="1"/>
@@ -23,12 +23,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import tei
 from ..document import Document
 
 CODE = "TF106"
 NAME = "note.sequence"
+SEVERITY = Severity.WARNING  # a heuristic: a jump may be the source's own
 
 
 def check(document: Document) -> Iterator[Diagnostic]:

@@ -3,8 +3,9 @@
 Each `<pb>` whose @n is a page number (arabic, `12` or `[12]`; or roman, `xiv`) has a
 number greater than the previous numbered page of the same kind, arabic or roman (front
 matter numbered in roman precedes the arabic pages). Pages may be skipped (plates, pages
-missing from the source, unnumbered pages); a repeat or a step back is an error, most often
-an OCR misreading of the number. Page breaks of different editions (@ed) are counted apart.
+missing from the source, unnumbered pages); a repeat or a step back is reported. It is a
+warning (see `rule_severity`): most often an OCR misreading of the number, but a book may
+also number its pages so. Page breaks of different editions (@ed) are counted apart.
 
 passes:
     <pb n="iii"/> ... <pb n="iv"/> ... <pb n="1"/> ... <pb/> ... <pb n="3"/>
@@ -20,12 +21,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import tei
 from ..document import Document
 
 CODE = "TF107"
 NAME = "pb.order"
+SEVERITY = Severity.WARNING  # a heuristic: a jump may be the source's own
 
 _ARABIC = re.compile(r"\[?(\d+)\]?")
 _ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.IGNORECASE)

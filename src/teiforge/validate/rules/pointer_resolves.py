@@ -18,13 +18,14 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import TEI_NS
 from ..document import Document
 from ..words import display_name
 
 CODE = "TF101"
 NAME = "pointer.resolves"
+SEVERITY = Severity.ERROR
 
 POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "resp", "source")
 _TEI = f"{{{TEI_NS}}}"

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...model import Diagnostic
+from ...model import Diagnostic, Severity
 from ...tei.ns import TEI_NS, tei
 from ..document import Document
 
 CODE = "TF105"
 NAME = "root.tei"
+SEVERITY = Severity.ERROR
 
 ROOTS = (tei("TEI"), tei("teiCorpus"))
 
