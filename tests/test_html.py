@@ -17,7 +17,8 @@ from lxml import etree
 from teiforge.errors import InputError
 from teiforge.html import render_document
 from teiforge.html.quotes import added_marks, printed_label
-from teiforge.tei.ns import TEI_NS
+from teiforge.html.quotes import parts as quote_parts
+from teiforge.tei.ns import TEI_NS, XML_ID
 from teiforge.tei.readings import reading as tei_reading
 from teiforge.xmlsafe import parse_bytes, parse_file
 
@@ -452,6 +453,65 @@ def test_third_party_quotation_gets_marks() -> None:
     q = one(page("novel.xml"), "//span[@class='q']")
     assert text(q) == "“over here”"
     assert [m.text for m in q.xpath("span[@class='qmark']")] == ["“", "”"]
+
+
+QUOTATION_OVER_PARAGRAPHS = (
+    '<text><body><div><p>Il écrit : <quote xml:id="quote1-1" next="#quote1-2">{o}Les premiers'
+    ' mois.</quote></p><pb n="2"/><p><quote xml:id="quote1-2" prev="#quote1-1"'
+    ' next="#quote1-3">{o}Puis les réunions.</quote></p><p><quote xml:id="quote1-3"'
+    ' prev="#quote1-2">{o}Enfin le maire.{c}</quote> Nul ne répond.</p></div></body></text>'
+)
+
+
+def _quote_parts(root: lxml.html.HtmlElement) -> list[tuple[str, str, str, list[str]]]:
+    """(class, data-quotation, title, marks added) of each part, in order."""
+    return [
+        (
+            part.get("class"),
+            part.get("data-quotation"),
+            part.get("title"),
+            [m.text for m in part.xpath("span[@class='qmark']")],
+        )
+        for part in root.xpath("//span[contains(@class, 'quote-part')]")
+    ]
+
+
+def test_quotation_over_paragraphs_renders_as_one() -> None:
+    # the source's marks, as teiforge keeps them: « at each paragraph, » once; none added
+    root = page_of(QUOTATION_OVER_PARAGRAPHS.format(o="« ", c=" »"))
+    title = "one quotation over 3 paragraphs: part {}"
+    assert _quote_parts(root) == [
+        ("quote quote-part quote-first", "quote1-1", title.format(1), []),
+        ("quote quote-part quote-middle", "quote1-1", title.format(2), []),
+        ("quote quote-part quote-last", "quote1-1", title.format(3), []),
+    ]
+    assert [text(p) for p in root.xpath("//p[span[contains(@class, 'quote-part')]]")] == [
+        "Il écrit : « Les premiers mois.",
+        "« Puis les réunions.",
+        "« Enfin le maire. » Nul ne répond.",
+    ]
+
+
+def test_quotation_over_paragraphs_gets_its_marks_as_print_sets_them() -> None:
+    # no marks in the text: the opening mark at each paragraph, the closing one once
+    root = page_of(QUOTATION_OVER_PARAGRAPHS.format(o="", c=""))
+    assert [marks for *_, marks in _quote_parts(root)] == [
+        ["«\u00a0"],
+        ["«\u00a0"],
+        ["«\u00a0", "\u00a0»"],
+    ]
+
+
+def test_quotation_parts_follow_only_pointers_to_quotations() -> None:
+    p = etree.fromstring(
+        f'<p xmlns="{TEI_NS}" xmlns:xml="http://www.w3.org/XML/1998/namespace">'
+        '<q xml:id="a" next="#b">un</q><q xml:id="b" prev="#a" next="#a">deux</q>'
+        '<q xml:id="c" next="#n">trois</q><note xml:id="n">note</note></p>'
+    )
+    ids = {el.get(XML_ID): el for el in p.iter() if el.get(XML_ID)}
+    a, b, c = p.findall(f"{{{TEI_NS}}}q")
+    assert quote_parts(b, ids) == [a, b]  # the loop back to the first part ends the chain
+    assert quote_parts(c, ids) == [c]  # a note is not a part of a quotation
 
 
 def test_interview_turns_link_their_printed_label() -> None:

@@ -29,12 +29,20 @@ def _annotated(text: str, kind: BlockKind, enabled: list[str]) -> tuple[str, lis
     return bracketed(layout.blocks[index].text, spans), speakers
 
 
+def _paragraphs(text: str, enabled: list[str]) -> str:
+    """Every paragraph of the text, annotated, one after the other (a blank line apart)."""
+    layout = segment(source_from_bytes(text.encode(), "case.txt"))
+    spans = annotate(layout, enabled=enabled).spans
+    return "\n\n".join(
+        bracketed(block.text, [s for s in spans if s.block == index])
+        for index, block in enumerate(layout.blocks)
+        if block.kind is BlockKind.PARAGRAPH
+    )
+
+
 @pytest.mark.parametrize("case", _cases("quotes"), ids=lambda c: str(c["name"]))
 def test_quotes(case: dict[str, object]) -> None:
-    assert (
-        _annotated(str(case["text"]), BlockKind.PARAGRAPH, ["notes", "quotes"])[0]
-        == case["expected"]
-    )
+    assert _paragraphs(str(case["text"]), ["notes", "quotes"]) == case["expected"]
 
 
 @pytest.mark.parametrize("case", _cases("interview"), ids=lambda c: str(c["name"]))

@@ -258,7 +258,15 @@ class DocView:
         """The marks to print around an inline quotation (see quotes.py); None if none."""
         text = next((el for el in quote.iterancestors() if el in self._marks), None)
         declared = self._marks.get(text) if text is not None else self.header.quotation_marks
-        return quotes.added_marks(quote, declared)
+        return quotes.added_marks(quote, declared, quotes.parts(quote, self._ids))
+
+    def quote_part(self, quote: etree._Element) -> quotes.QuotePart | None:
+        """Where a quotation over several paragraphs has this part; None for a whole one."""
+        chain = quotes.parts(quote, self._ids)
+        if len(chain) < 2:
+            return None
+        first = chain[0].get(XML_ID, "")
+        return quotes.QuotePart(first, chain.index(quote) + 1, len(chain))
 
     def speaker(self, said: etree._Element) -> str | None:
         """Who speaks: the name of each @who entry, else the id itself."""

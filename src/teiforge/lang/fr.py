@@ -9,30 +9,58 @@ from __future__ import annotations
 import re
 
 # --- quotation marks -------------------------------------------------------------------
-OPEN, CLOSE = "open", "close"
+OPEN, CLOSE, EITHER = "open", "close", "either"
 SURE, UNSURE = "sure", "unsure"
 GUILLEMETS = {OPEN: "«", CLOSE: "»"}
-# Standalone forms (between spaces), by role and certainty: the guillemets and what OCR
-# makes of them in print of poor quality. "(" and "n" are also a parenthesis and a letter:
-# they count only when paired with a sure mark.
-QUOTE_FORMS: dict[str, tuple[str, str]] = {
-    "«": (OPEN, SURE),
+# Clean marks, each a character, by the role it plays where it stands: glued to the word
+# after it (`«Les`, `“the`), glued to the word before it (`fait.»`, `end”`), or set apart by
+# spaces on both sides (`« Les ... »`, `" Les ... "`). None: not a mark there. A mark
+# glued on both sides (`l’homme`, `aujourd’hui`, `a"b`) is never one.
+#            mark: (before a word, after a word, between spaces)
+QUOTE_MARKS: dict[str, tuple[str | None, str | None, str | None]] = {
+    "«": (OPEN, None, OPEN),  # French
+    "»": (None, CLOSE, CLOSE),
+    "“": (OPEN, CLOSE, EITHER),  # English opening, German closing
+    "”": (OPEN, CLOSE, CLOSE),  # OCR often sets ” for “: glued to a word, it opens
+    "„": (OPEN, None, OPEN),  # German
+    "‘": (OPEN, None, OPEN),  # English single
+    "’": (None, CLOSE, None),  # also the apostrophe: only after a word, and see ELISIONS
+    '"': (OPEN, CLOSE, EITHER),  # straight: paired by alternation where spacing says nothing
+}
+# What closes each opening mark: the families of marks, as print sets them.
+QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”“", "”": "”“", "„": "“”", "‘": "’", '"': '"'}
+# Marks that, right after a digit, are a measure (inches, seconds: `12"`, `5’`) unless a
+# quotation of theirs is open.
+MEASURE_MARKS = '"’'
+# Words an apostrophe ends by elision (`jusqu’ à`, set apart by OCR): never a closing mark.
+ELISIONS = frozenset(
+    ["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+     "presqu", "quelqu", "aujourd"]
+)  # fmt: skip
+# What OCR makes of the guillemets in print of poor quality, set apart by spaces, by role
+# and certainty. "(" and "n" are also a parenthesis and a letter: they count only when
+# paired with a sure mark.
+GARBLED_GUILLEMETS: dict[str, tuple[str, str]] = {
     "<<": (OPEN, SURE),
     "<": (OPEN, SURE),
-    "“": (OPEN, SURE),
-    "„": (OPEN, SURE),
     "tc": (OPEN, UNSURE),
     "(": (OPEN, UNSURE),
     "((": (OPEN, UNSURE),
-    "»": (CLOSE, SURE),
     ">>": (CLOSE, SURE),
     ">": (CLOSE, SURE),
     ">r": (CLOSE, SURE),
-    "”": (CLOSE, SURE),
     "))": (CLOSE, SURE),
     "n": (CLOSE, UNSURE),
     ")": (CLOSE, UNSURE),
 }
+# A quotation over several lines or paragraphs: French print repeats the opening mark at
+# the start of each paragraph (`«` ... `«` ... `»`), older print at the start of every
+# line (`« cette peinture étoit faite en dé-` / `« rision des peuples`), some of it the
+# closing mark (`» rision des peuples`). Such a mark continues the open quotation.
+CONTINUATION_MARKS = frozenset('«»“”"') | frozenset(("<<", "<", ">>", ">", "tc"))
+# A quotation long enough to run over paragraphs is introduced: it opens its paragraph, or
+# follows one of these (`Le rapport conclut : « Les premiers mois...`).
+QUOTATION_INTRODUCERS = (":",)
 # The OCR forms of a closing guillemet at a line's end, after a space.
 GARBLED_CLOSING_ENDS = (" n", " >", " >r", "))")
 

@@ -1,8 +1,8 @@
 """TF101 pointer.resolves: a local pointer names an xml:id of the same document.
 
-Every value of @ref, @who, @target, @corresp, @resp and @source that starts with `#` (each
-item of a space-separated list, too) must be the xml:id of an element of the document.
-Pointers to other documents (`people.xml#MD`, `https://...`) are not checked.
+Every value of @ref, @who, @target, @corresp, @next, @prev, @resp and @source that starts
+with `#` (each item of a space-separated list, too) must be the xml:id of an element of the
+document. Pointers to other documents (`people.xml#MD`, `https://...`) are not checked.
 
 passes:
     <said who="#MD">...</said> ... <person xml:id="MD">...</person>
@@ -27,7 +27,7 @@ CODE = "TF101"
 NAME = "pointer.resolves"
 SEVERITY = Severity.ERROR
 
-POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "resp", "source")
+POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "next", "prev", "resp", "source")
 _TEI = f"{{{TEI_NS}}}"
 
 
