@@ -121,7 +121,10 @@ def is_heading_line(line: Line, width: int) -> bool:
     style = heading_style(line.text)
     if style is None:
         return False
-    return style.startswith("named:") or not is_full_width(line, width)
+    # a heading numbered in roman numerals, capitals or a division word may fill the
+    # measure and run on; one numbered in digits that does is a numbered paragraph or note
+    wide = style in ("roman", "upper", "section") or style.startswith("named:")
+    return wide or not is_full_width(line, width)
 
 
 def is_set_apart_title(line: Line, following: Line | None, width: int, extra: int) -> bool:
