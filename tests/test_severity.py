@@ -21,7 +21,14 @@ PAGES = "\f".join(
     "Une seconde phrase termine le paragraphe de cette page.\n"
     for n in (15, 16, 11, 18)
 )
-# The same pages, as TEI.
+# A book whose second part numbers its pages anew: the encoder keeps both runs (a misread
+# number such as the 11 above is mended from its neighbours, so it makes no jump).
+RESTARTING = "\f".join(
+    f"- {n} -\n\nLe texte de la page {n} continue ici avec des mots ordinaires.\n"
+    "Une seconde phrase termine le paragraphe de cette page.\n"
+    for n in (15, 16, 3, 4)
+)
+# The first pages, as TEI.
 TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="fr">
   <teiHeader>
     <fileDesc>
@@ -124,7 +131,7 @@ def test_graded_findings_and_the_exit_code() -> None:
 
 def test_a_build_over_a_page_number_jump_completes_and_writes_the_site(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "pages.txt").write_text(PAGES, encoding="utf-8")
+    (tmp_path / "seeds" / "pages.txt").write_text(RESTARTING, encoding="utf-8")
     (tmp_path / "teiforge.toml").write_text('date = "2026-01-01"\n', encoding="utf-8")
     result = teiforge("build", "-q", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
@@ -134,7 +141,7 @@ def test_a_build_over_a_page_number_jump_completes_and_writes_the_site(tmp_path:
     assert [lines[0], finding, *lines[2:]] == [
         f"encoded 1 source into {tmp_path / 'tei'} (1 changed)",
         (
-            f'{tmp_path / "tei"}/pages.xml:L:C: warning TF107 page number "11" does not follow '
+            f'{tmp_path / "tei"}/pages.xml:L:C: warning TF107 page number "3" does not follow '
             'page "16" on line N: page numbers must go up [/TEI/text/body/div/pb[3]]'
         ),
         "1 file checked, 0 invalid, 0 errors, 1 warning",
