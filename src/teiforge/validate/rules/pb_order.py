@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ...lang.numerals import roman_value
 from ...model import Diagnostic, Severity
 from ...tei.ns import tei
 from ..document import Document
@@ -30,23 +31,17 @@ NAME = "pb.order"
 SEVERITY = Severity.WARNING  # a heuristic: a jump may be the source's own
 
 _ARABIC = re.compile(r"\[?(\d+)\]?")
-_ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.IGNORECASE)
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 def page_number(n: str) -> tuple[str, int] | None:
-    """("arabic" | "roman", value) of a page number, or None for anything else."""
+    """("arabic" | "roman", value) of a page number, or None for anything else. A roman
+    numeral may end in j as the old print's do (`vij`, `xiij`)."""
     n = n.strip()
     arabic = _ARABIC.fullmatch(n)
     if arabic is not None:
         return "arabic", int(arabic.group(1))
-    if n and _ROMAN.fullmatch(n):
-        values = [_ROMAN_VALUES[c] for c in n.lower()]
-        total = sum(
-            -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
-        )
-        return "roman", total
-    return None
+    roman = roman_value(n)
+    return ("roman", roman) if roman else None
 
 
 def check(document: Document) -> Iterator[Diagnostic]:
