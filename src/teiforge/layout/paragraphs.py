@@ -26,6 +26,10 @@ from .measure import (
     starts_turn,
 )
 
+MIN_INDENT = 2  # spaces that indent a paragraph's first line
+MAX_INDENTED_SHARE = 0.4  # of the lines: more indented lines are a layout of their own
+MIN_INDENTED = 3
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -34,7 +38,23 @@ class Piece:
     style: str = ""  # headings: their enumerator style
 
 
-def breaks_paragraph(previous: Line, line: Line, width: int, double_spaced: bool) -> bool:
+def indents_paragraphs(lines: list[Line]) -> bool:
+    """Whether a document keeps the print's indentation of a paragraph's first line: some
+    lines, but a minority, start with spaces (a text laid out from an edition; OCR engines
+    drop indentation, and a stray space or two is no convention)."""
+    indented = sum(1 for line in lines if _indent(line) >= MIN_INDENT)
+    return MIN_INDENTED <= indented <= MAX_INDENTED_SHARE * len(lines)
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip(" "))
+
+
+def breaks_paragraph(
+    previous: Line, line: Line, width: int, double_spaced: bool, indents: bool = False
+) -> bool:
+    if indents and _indent(line) >= MIN_INDENT + _indent(previous):
+        return not starts_lowercase(line.text)  # an indented first line, not a verse's
     spacing = line.blank_before - (1 if double_spaced else 0)
     if spacing >= 1:
         # OCR sets blank lines between the blocks it finds, in mid-sentence too: a line
@@ -70,14 +90,18 @@ def _stands_alone(text: str) -> bool:
     )
 
 
-def page_pieces(body: list[Line], width: int, double_spaced: bool) -> list[Piece]:
+def page_pieces(
+    body: list[Line], width: int, double_spaced: bool, indents: bool = False
+) -> list[Piece]:
     pieces: list[Piece] = []
     current: list[Line] = []
     extra = 1 if double_spaced else 0
     index = 0
     while index < len(body):
         line = body[index]
-        at_break = index == 0 or breaks_paragraph(body[index - 1], line, width, double_spaced)
+        at_break = index == 0 or breaks_paragraph(
+            body[index - 1], line, width, double_spaced, indents
+        )
         # a heading needs only the sentence before it finished, even on a full-width line
         may_head = at_break or ends_sentence(body[index - 1].text) or not current
         if index and _signed_after(body[index - 1].text):
