@@ -10,7 +10,7 @@ import pytest
 from support import CASES, REPO
 from teiforge.layout import segment
 from teiforge.layout.origins import SourceMap, Stretch, trace
-from teiforge.model import BlockKind, Source
+from teiforge.model import Block, BlockKind, Source
 from teiforge.read import read_source
 
 # A word broken at a line end, a note's label, a page number and a form feed with spaces
@@ -93,3 +93,22 @@ def test_every_character_of_a_block_is_traced_to_the_same_character(path: Path) 
             elif source_map.offset(line, column) != (index, offset):
                 wrong.append((index, offset, character, source_map.offset(line, column)))
     assert wrong == []
+
+
+def test_a_line_the_layout_left_out_is_not_taken_for_text() -> None:
+    """A catchword (the next page's first word, printed at a page's foot) that the layout
+    left out reads like the text's next word; the trace tries both and keeps the reading
+    that reaches the end of the block."""
+    lines = [
+        "Nous parlerons de chacune d'elles dans les articles qui",
+        "suivent\f14 LE PARFAIT BOULANGER",
+        "",
+        "suivent, en commençant par la fleur de farine, dont on fait le pain",
+        "blanc que l'on sert sur la table des personnes aisées de la ville.",
+    ]
+    text = " ".join([lines[0], lines[3], lines[4]])
+    assert trace(lines, Block(BlockKind.PARAGRAPH, text, 0, 1)) == (
+        Stretch(0, 1, 1, 55),
+        Stretch(56, 4, 1, 67),
+        Stretch(124, 5, 1, 66),
+    )

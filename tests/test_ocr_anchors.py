@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import teiforge.layout
+import teiforge.layout.pages
 import teiforge.layout.paragraphs
 from support import REPO, fill_corrections, tei_corrections
+from teiforge.annotate.reanchor import Locator, Place
 from teiforge.encode import EncodeOptions, encode
 from teiforge.errors import InputError
 from teiforge.layout import segment
-from teiforge.model import Line
 from teiforge.ocr.decisions import OLD_COLUMNS, read_corrections
 from teiforge.read import read_source
 from teiforge.review import review
@@ -68,39 +68,50 @@ OLD_ROWS = [
 ]  # fmt: skip
 
 
-def _without_running_heads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A layout rule changed: a page's first line that repeats the first page's (a running
-    head) is taken out of the text, so every block after it moves up one, and the
-    paragraph it cut runs on across the page turn."""
-    split_pages = teiforge.layout.split_pages
-
-    def without_heads(text: str) -> list[list[Line]]:
-        pages = split_pages(text)
-        head = pages[0][0].text
-        return [
-            pages[0],
-            *([ln for i, ln in enumerate(p) if i or ln.text != head] for p in pages[1:]),
-        ]
-
-    monkeypatch.setattr(teiforge.layout, "split_pages", without_heads)
-
-
 def _one_paragraph_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A layout rule changed: no line breaks a paragraph, so a page's paragraphs are one."""
+    """A layout rule changed: no line breaks a paragraph, so a page's paragraphs are one
+    and every block after the first paragraph moves."""
     monkeypatch.setattr(teiforge.layout.paragraphs, "breaks_paragraph", lambda *args: False)
 
 
+def _one_paragraph_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A layout rule changed: every line breaks a paragraph, so a word is at an offset in
+    its line, in a block of its own line."""
+    monkeypatch.setattr(teiforge.layout.paragraphs, "breaks_paragraph", lambda *args: True)
+
+
+def _pages_at_blank_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A layout rule changed: a blank line ends a page, so page breaks come in between the
+    paragraphs, and headings and page numbers are looked for on pages cut differently."""
+    monkeypatch.setattr(teiforge.layout.pages, "PAGE_BREAK_BLANKS", 1)
+
+
 LAYOUT_CHANGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
-    "running heads taken out": _without_running_heads,
     "paragraph breaks moved": _one_paragraph_a_page,
+    "a paragraph a line": _one_paragraph_a_line,
+    "pages cut at blank lines": _pages_at_blank_lines,
 }
 
 
-def _blocks_of(word: str, path: Path = TWO_PAGES) -> list[tuple[int, int]]:
-    """(block, offset) of every block where `word` stands, at its last occurrence."""
+def _block_anchors(corrections: Path, path: Path = TWO_PAGES) -> dict[int, tuple[int, int, str]]:
+    """(block, offset, sic) of each decided row (by its line in the corrections file) as
+    the layout cuts the document now: what the corrections file used to keep."""
+    locator = Locator(segment(read_source(path)))
+    found = {}
+    for row in read_corrections(corrections).decided(path.name):
+        place = locator.locate(row)
+        assert isinstance(place, Place)
+        found[row.file_line] = (place.block, place.start, row.sic)
+    return found
+
+
+def _stale(anchors: dict[int, tuple[int, int, str]], path: Path = TWO_PAGES) -> list[str]:
+    """The words whose block anchor no longer holds them as the layout cuts it now."""
     blocks = segment(read_source(path)).blocks
     return [
-        (index, block.text.rfind(word)) for index, block in enumerate(blocks) if word in block.text
+        sic
+        for block, start, sic in anchors.values()
+        if block >= len(blocks) or blocks[block].text[start : start + len(sic)] != sic
     ]
 
 
@@ -134,13 +145,17 @@ def test_decisions_survive_a_change_of_the_layout_rules(
     out = tmp_path / "corrections.tsv"
     review([TWO_PAGES], out)
     fill_corrections(out, DECISIONS)
-    assert (_blocks_of("rnaisons"), _blocks_of("dons le quartier")) == ([(6, 19)], [(7, 124)])
+    anchors = _block_anchors(out)
     LAYOUT_CHANGES[change](monkeypatch)
-    # the layout moved the decided words to other blocks or offsets...
-    assert (_blocks_of("rnaisons"), _blocks_of("dons le quartier")) == {
-        "running heads taken out": ([(3, 231)], [(4, 124)]),
-        "paragraph breaks moved": ([(5, 19)], [(5, 269)]),
-    }[change]
+    # the layout moved the decided words: a block anchor would no longer hold them...
+    assert (
+        _stale(anchors)
+        == {
+            "paragraph breaks moved": ["rnaisons", "dons"],
+            "a paragraph a line": ["pâr", "rnaisons", "dons"],
+            "pages cut at blank lines": ["médiotion", "sociole", "pâr", "rnaisons", "dons"],
+        }[change]
+    )
     # ... and the decisions still apply, under the editor's @resp
     with caplog.at_level(logging.INFO):
         assert _encode(TWO_PAGES, out) == DECIDED
@@ -151,7 +166,7 @@ def test_decisions_survive_a_change_of_the_layout_rules(
     assert [r.getMessage() for r in caplog.records if r.name == "teiforge.annotate.reanchor"] == []
 
 
-@pytest.mark.parametrize("change", ["none", "running heads taken out"])
+@pytest.mark.parametrize("change", ["none", *LAYOUT_CHANGES])
 def test_an_old_corrections_file_still_applies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, change: str
 ) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Block, Layout
 from .joining import HYPHENS
@@ -65,38 +65,84 @@ def _match(segment: str, text: str, at: int) -> int | None:
 def _first_match(segment: str, text: str) -> tuple[int, int] | None:
     """(characters skipped, characters matched) of a block's first segment, which may
     start after a word the layout took off (a note's label)."""
-    for skip in range(len(segment)):
-        if skip == 0 or (segment[skip - 1].isspace() and not segment[skip].isspace()):
-            length = _match(segment[skip:], text, 0)
+    skip = segment.find(text[:1])
+    while skip != -1:
+        if skip == 0 or segment[skip - 1].isspace():
+            if len(segment) - skip - 1 <= len(text):  # it may end within the text
+                length = _match(segment[skip:], text, 0)
+            else:  # the text ends within it (no copy of a long line for each word)
+                length = len(text) if segment.startswith(text, skip) else None
             if length:
                 return skip, length
+        skip = segment.find(text[:1], skip + 1)
     return None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way of reading a block's text off its source lines so far: how far it got, the
+    lines read since it last took one, its stretches (linked back, last first)."""
+
+    position: int
+    skipped: int
+    stretch: Stretch | None = None
+    before: _Reading | None = None
+
+    def take(self, text: str, number: int, column: int, segment: str) -> _Reading | None:
+        """This reading with `segment` taken as the block's next stretch, if it is."""
+        if self.stretch is None:
+            first = _first_match(segment, text)
+            if first is None:
+                return None
+            at, (skip, length) = 0, first
+        else:
+            at = self.position + 1 if text[self.position] == " " else self.position
+            skip, length = 0, _match(segment, text, at) or 0
+        if not length:
+            return None
+        return _Reading(at + length, 0, Stretch(at, number, column + skip + 1, length), self)
+
+    def stretches(self) -> tuple[Stretch, ...]:
+        found = []
+        reading: _Reading | None = self
+        while reading is not None and reading.stretch is not None:
+            found.append(reading.stretch)
+            reading = reading.before
+        return tuple(reversed(found))
 
 
 def trace(lines: Sequence[str], block: Block) -> tuple[Stretch, ...]:
     """The stretches of `block`'s text, in order, as far as they can be traced from
-    `lines` (the source's lines; block.first_line is 1-based among them)."""
+    `lines` (the source's lines; block.first_line is 1-based among them).
+
+    Each source line from the block's first on is either in the block or left out, and a
+    line that looks taken may not be (a catchword at a page's foot repeats the next page's
+    first word): every reading is followed, one per position reached, until one reaches
+    the text's end or none has taken a line for MAX_SKIPPED lines."""
     text = block.text
-    stretches: list[Stretch] = []
-    position, number, skipped = 0, block.first_line, 0
-    while position < len(text) and 1 <= number <= len(lines) and skipped <= MAX_SKIPPED:
-        skipped += 1
+    readings = [_Reading(0, 0)]
+    furthest = readings[0]
+    for number in range(max(1, block.first_line), len(lines) + 1):
         for column, segment in _segments(lines[number - 1]):
-            if position >= len(text):
-                break
-            if stretches:
-                at = position + 1 if text[position] == " " else position
-                length = _match(segment, text, at)
-                skip = 0
-            else:
-                at = 0
-                first = _first_match(segment, text)
-                skip, length = first if first else (0, None)
-            if length:
-                stretches.append(Stretch(at, number, column + skip + 1, length))
-                position, skipped = at + length, 0
-        number += 1
-    return tuple(stretches)
+            grown = [r for r in (r.take(text, number, column, segment) for r in readings) if r]
+            for reading in grown:
+                if reading.position >= len(text):
+                    return reading.stretches()
+                furthest = max(furthest, reading, key=lambda r: r.position)
+            readings = _fewest_skipped([*grown, *readings])
+        readings = [replace(r, skipped=r.skipped + 1) for r in readings if r.skipped < MAX_SKIPPED]
+        if not readings:
+            break
+    return furthest.stretches()
+
+
+def _fewest_skipped(readings: list[_Reading]) -> list[_Reading]:
+    """One reading per position reached: the one that took a line last."""
+    kept: dict[int, _Reading] = {}
+    for reading in readings:
+        if reading.position not in kept or reading.skipped < kept[reading.position].skipped:
+            kept[reading.position] = reading
+    return list(kept.values())
 
 
 class SourceMap:
