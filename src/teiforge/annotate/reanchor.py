@@ -189,7 +189,7 @@ def placed(rows: Sequence[Row], locator: Locator, where: object) -> list[tuple[R
                     document,
                 )
             continue
-        first = next((r for r, p in taken if overlap(p, found)), None)
+        first = next((r for r, p in taken if _overlap(p, found)), None)
         if first is not None:
             log.warning(
                 "%s is the word the row of line %d decides; not applied", where_row, first.file_line
@@ -201,5 +201,5 @@ def placed(rows: Sequence[Row], locator: Locator, where: object) -> list[tuple[R
     return taken
 
 
-def overlap(a: Place, b: Place) -> bool:
+def _overlap(a: Place, b: Place) -> bool:
     return a.block == b.block and a.start < b.end and b.start < a.end

@@ -120,6 +120,8 @@ def trace(lines: Sequence[str], block: Block) -> tuple[Stretch, ...]:
     first word): every reading is followed, one per position reached, until one reaches
     the text's end or none has taken a line for MAX_SKIPPED lines."""
     text = block.text
+    if not text:
+        return ()  # a page break, a gap
     readings = [_Reading(0, 0)]
     furthest = readings[0]
     for number in range(max(1, block.first_line), len(lines) + 1):
