@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "cases"
@@ -115,3 +117,47 @@ def bracketed(text: str, spans: list) -> str:  # type: ignore[type-arg]
         return "".join(out)
 
     return render(0, len(text), ordered)
+
+
+def fill_corrections(
+    path: Path,
+    decisions: Mapping[str, str],
+    editor: tuple[str, str] = ("jdupont", "Jeanne Dupont"),
+) -> None:
+    """Fill a corrections file as an editor would: who, then a decision on the rows named
+    in `decisions`, by their sic, or by "sic@line" where a word is proposed on several
+    lines."""
+    lines = []
+    columns: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# editor-id:"):
+            line = f"# editor-id: {editor[0]}"
+        elif line.startswith("# editor-name:"):
+            line = f"# editor-name: {editor[1]}"
+        elif line.startswith("#"):
+            pass
+        elif not columns:
+            columns = line.split("\t")
+        else:
+            cells = dict(zip(columns, line.split("\t"), strict=True))
+            for key in (f"{cells['sic']}@{cells['line']}", cells["sic"]):
+                if key in decisions:
+                    cells["decision"] = decisions[key]
+                    break
+            line = "\t".join(cells.values())
+        lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def tei_corrections(root: Any) -> list[tuple[str, str, str | None, str | None]]:
+    """The corrections of a TEI document: (sic, corr, corr/@resp, corr/@cert) in order."""
+    from teiforge.tei.ns import tei
+
+    found = []
+    for choice in root.iter(tei("choice")):
+        corr = choice.find(tei("corr"))
+        if corr.text:  # not an emptied note mark
+            found.append(
+                (choice.findtext(tei("sic")), corr.text, corr.get("resp"), corr.get("cert"))
+            )
+    return found

@@ -305,16 +305,17 @@ def test_context_prefers_the_usual_neighbours(corrector) -> None:  # type: ignor
 
 
 def test_the_corrections_file_round_trip(tmp_path: Path) -> None:
-    row = Row(
-        "a.txt", 1, 14, 23, "xii", 3, "médiotion", "médiation", "medium", "Les\t«", "de", "accept"
-    )
+    row = Row("a.txt", "xii", 3, 15, "médiotion", "médiation", "medium", "Les\t«", "de", "accept")
+    undecided = Row("a.txt", "xii", 4, 1, "lls", "Ils", "medium", "", "remplissent")
     path = tmp_path / "c.tsv"
-    path.write_text(write_corrections([row], Editor("jd", "Jeanne Dupont")), encoding="utf-8")
+    text = write_corrections([row, undecided], Editor("jd", "Jeanne Dupont"))
+    path.write_text(text, encoding="utf-8")
     read = read_corrections(path)
     assert read.editor == Editor("jd", "Jeanne Dupont")
-    assert read.rows == (row,)
-    assert read.for_document("a.txt") == {(1, 14, 23): row}
-    assert read.for_document("b.txt") == {}
+    assert read.rows == (row, undecided)
+    assert [r.file_line for r in read.rows] == [7, 8]
+    assert read.decided("a.txt") == [row]
+    assert read.decided("b.txt") == []
 
 
 def test_a_corrections_file_without_an_editor(tmp_path: Path) -> None:

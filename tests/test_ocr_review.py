@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from support import REPO
+from support import REPO, fill_corrections, tei_corrections
 from teiforge.encode import EncodeOptions, encode
 from teiforge.errors import InputError
 from teiforge.ocr.decisions import COLUMNS, read_corrections
@@ -21,52 +21,38 @@ from teiforge.review import review
 from teiforge.tei.ns import XML_ID, tei
 
 SAMPLE = REPO / "tests" / "ocr" / "sample.txt"
-PROPOSED = [  # block, start, end, sic, proposed, cert
-    (1, 14, 23, "médiotion", "médiation", "high"),
-    (1, 53, 60, "sociole", "sociale", "medium"),
-    (1, 78, 84, "1998l3", "", "low"),  # a year with its note call misread: digits in a word
-    (1, 86, 89, "lls", "Ils", "medium"),
-    (1, 102, 105, "pâr", "par", "medium"),
-    (1, 188, 192, "posæ", "pose", "low"),
-    (1, 193, 197, "dons", "dans", "high"),
-    (1, 213, 219, "Chocun", "Chacun", "medium"),
+PROPOSED = [  # source line, column, sic, proposed, cert
+    (1, 15, "médiotion", "médiation", "high"),
+    (1, 54, "sociole", "sociale", "medium"),
+    (1, 79, "1998l3", "", "low"),  # a year with its note call misread: digits in a word
+    (2, 1, "lls", "Ils", "medium"),
+    (2, 17, "pâr", "par", "medium"),
+    (3, 18, "posæ", "pose", "low"),
+    (3, 23, "dons", "dans", "high"),
+    (3, 43, "Chocun", "Chacun", "medium"),
 ]
 DECISIONS = {"médiotion": "accept", "sociole": "reject", "pâr": "pour", "posæ": "accept"}
 
 
-def _decide(path: Path, editor: tuple[str, str] = ("jdupont", "Jeanne Dupont")) -> None:
-    """Fill the file as an editor would: who, then a decision on some rows."""
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# editor-id:"):
-            line = f"# editor-id: {editor[0]}"
-        elif line.startswith("# editor-name:"):
-            line = f"# editor-name: {editor[1]}"
-        elif not line.startswith("#"):
-            cells = line.split("\t")
-            if cells[6] in DECISIONS:
-                cells[-1] = DECISIONS[cells[6]]
-            line = "\t".join(cells)
-        lines.append(line)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def _decide(
+    path: Path,
+    editor: tuple[str, str] = ("jdupont", "Jeanne Dupont"),
+) -> None:
+    fill_corrections(path, DECISIONS, editor)
 
 
-def _corrections(root: etree._Element) -> list[tuple[str, str, str | None, str | None]]:
-    found = []
-    for choice in root.iter(tei("choice")):
-        corr = choice.find(tei("corr"))
-        if corr.text:  # not an emptied note mark
-            found.append(
-                (choice.findtext(tei("sic")), corr.text, corr.get("resp"), corr.get("cert"))
-            )
-    return found
+def _reported(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What encoding said about the rows of the corrections file."""
+    return [r.getMessage() for r in caplog.records if r.name == "teiforge.annotate.reanchor"]
 
 
 def test_review_lists_every_proposal_with_its_context(tmp_path: Path) -> None:
     out = tmp_path / "corrections.tsv"
     rows = review([SAMPLE], out)
-    assert [(r.block, r.start, r.end, r.sic, r.proposed, r.cert) for r in rows] == PROPOSED
-    assert {(r.document, r.page, r.line, r.decision) for r in rows} == {("sample.txt", "1", 1, "")}
+    assert [(r.line, r.column, r.sic, r.proposed, r.cert) for r in rows] == PROPOSED
+    assert {(r.document, r.page, r.decision, r.status) for r in rows} == {
+        ("sample.txt", "1", "", "")
+    }
     assert (rows[0].left, rows[0].right) == (
         "Les postes de",
         "de proximité ou de médiation sociole on",
@@ -85,7 +71,7 @@ def test_encoding_applies_the_decisions_under_the_editors_resp(
     _decide(out)
     data = encode(read_source(SAMPLE), EncodeOptions(date="2026-01-01", corrections=out))
     root = etree.fromstring(data)
-    assert _corrections(root) == [
+    assert tei_corrections(root) == [
         ("médiotion", "médiation", "#jdupont", None),  # accepted
         ("lls", "Ils", "#teiforge", "medium"),  # undecided: the machine's
         ("pâr", "pour", "#jdupont", None),  # the editor's own reading
@@ -121,7 +107,7 @@ def test_review_again_keeps_the_editor_and_the_decisions(tmp_path: Path) -> None
     assert editor is not None and (editor.xml_id, editor.name) == ("jdupont", "Jeanne Dupont")
 
 
-def test_a_stale_row_is_ignored_with_a_warning(
+def test_a_row_whose_word_is_gone_is_reported_with_its_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     out = tmp_path / "corrections.tsv"
@@ -132,11 +118,11 @@ def test_a_stale_row_is_ignored_with_a_warning(
     )
     with caplog.at_level(logging.WARNING):
         root = etree.fromstring(encode(read_source(SAMPLE), EncodeOptions(corrections=out)))
-    assert _corrections(root)[0] == ("médiotion", "médiation", "#teiforge", "high")
-    assert (
-        "sample.txt: corrections file: 'médiocre' is no longer at block 1, 14-23; row ignored"
-        in (caplog.text)
-    )
+    assert tei_corrections(root)[0] == ("médiotion", "médiation", "#teiforge", "high")
+    assert _reported(caplog) == [
+        f"{out}:7: 'médiocre' (source line 1) no longer found in sample.txt; "
+        + "decision kept in the file, not applied"
+    ]
 
 
 def test_an_editor_id_must_be_an_identifier(tmp_path: Path) -> None:

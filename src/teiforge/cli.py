@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -279,7 +280,13 @@ def review_command(files: tuple[Path, ...], output: Path, config_file: Path | No
     options = options_from(load_config(config_file)) if config_file else EncodeOptions()
     rows = review(files, output, options)
     decided = sum(1 for row in rows if row.decision)
-    click.echo(f"{_count(len(rows), 'proposal')} ({decided} decided) written to {output}")
+    proposed = sum(1 for row in rows if not row.status)
+    kept = Counter(row.status for row in rows if row.status)
+    listed = ", ".join(f"{number} {status}" for status, number in sorted(kept.items()))
+    click.echo(
+        f"{_count(proposed, 'proposal')} ({decided} decided) written to {output}"
+        + (f"; earlier rows kept: {listed}" if kept else "")
+    )
 
 
 @main.command("build")

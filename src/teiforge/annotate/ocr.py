@@ -1,6 +1,7 @@
 """OCR corrections (code "ocr"; it runs last): the corrector's proposals as choice spans
 (sic and corr, corr/@resp #teiforge and @cert) and sic spans (an error with no sure
-correction), then the editor's decisions from the corrections file, if there is one.
+correction), then the editor's decisions from the corrections file, if there is one,
+each found where its row is anchored in the source (reanchor.py).
 
 passes: médiotion -> choice (corr médiation); lls -> choice (corr Ils); CNRS, XIV, estoit,
 Paris -> nothing.
@@ -11,15 +12,13 @@ holds a milestone (a page break) is not touched.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 
 from ..model import Annotation, Layout, Responsibility, Span
 from ..ocr import Passage, Proposal, load_corrector
 from ..ocr.decisions import ACCEPT, REJECT, Row, read_corrections
 from .context import Context
-
-log = logging.getLogger(__name__)
+from .reanchor import Locator, Place, placed
 
 RESP = "#teiforge"
 REVIEW = "review of OCR corrections"
@@ -62,8 +61,9 @@ def _span(proposal: Proposal) -> Span:
     return Span(p.passage, p.start, p.end, "choice", attrs, "ocr")
 
 
-def _decided(block: int, start: int, end: int, row: Row, resp: str) -> Span | None:
+def _decided(place: Place, row: Row, resp: str) -> Span | None:
     """The editor's decision on a word as a span; None when the word is right."""
+    block, start, end = place.block, place.start, place.end
     decision = row.decision.strip()
     if decision == REJECT or decision == row.sic:
         return None
@@ -81,31 +81,21 @@ def annotate_ocr(
     if context.corrections is None:
         return automatic
     corrections = read_corrections(context.corrections)
+    rows = corrections.decided(layout.source.name)
+    if not rows:
+        return automatic
     editor = corrections.responsible
     resp = f"#{editor.xml_id}"
-    decided: list[Span | None] = []
-    ranges: list[tuple[int, int, int]] = []
-    for (block, start, end), row in sorted(corrections.for_document(layout.source.name).items()):
-        text = layout.blocks[block].text if 0 <= block < len(layout.blocks) else ""
-        if text[start:end] != row.sic or start >= end:
-            log.warning(
-                "%s: corrections file: '%s' is no longer at block %d, %d-%d; row ignored",
-                layout.source.name,
-                row.sic,
-                block,
-                start,
-                end,
-            )
-            continue
-        decided.append(_decided(block, start, end, row, resp))
-        ranges.append((block, start, end))
+    decided = placed(rows, Locator(layout), context.corrections)
     # The editor's word wins over any automatic proposal it overlaps.
     kept: list[Annotation] = [
         span
         for span in automatic
-        if not any(b == span.block and s < span.end and span.start < e for b, s, e in ranges)
+        if not any(
+            p.block == span.block and p.start < span.end and span.start < p.end for _, p in decided
+        )
     ]
-    kept.extend(span for span in decided if span is not None)
-    if ranges:
+    kept.extend(span for row, place in decided if (span := _decided(place, row, resp)) is not None)
+    if decided:
         kept.append(Responsibility(editor.xml_id, editor.name, REVIEW))
     return kept

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_HYPHENS = ("-", "\u00ad", "¬")
+HYPHENS = ("-", "\u00ad", "¬")
 
 
 def join_point(text: str, following: str) -> tuple[str, str]:
@@ -12,7 +12,7 @@ def join_point(text: str, following: str) -> tuple[str, str]:
     before a capital it is a compound's own hyphen (`Jean-` `Pierre`) and stays."""
     if not text:
         return text, ""
-    if text.endswith(_HYPHENS) and len(text) >= 2 and text[-2].isalpha():
+    if text.endswith(HYPHENS) and len(text) >= 2 and text[-2].isalpha():
         if following[:1].islower():
             return text[:-1], ""
         if following[:1].isupper() and text[-1] == "-":
