@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from ..layout.origins import SourceMap
 from ..model import Annotation, BlockKind, Layout, Span
 from .context import Context
-from .lines import line_starts
 from .marks import SURE, Mark, Pairing, Quotation, pair_marks
 
 # A note anchor this close to the closing mark (before or after it) makes a citation.
@@ -63,11 +63,11 @@ def _quotations(layout: Layout) -> Iterator[Quotation]:
     """Every quotation, in reading order: those of paragraphs, which may run on over
     paragraphs (past the page breaks and footnotes between them), and those of headings
     and notes, each on its own."""
-    starts = line_starts(layout)
+    source = SourceMap(layout)
     pairing = Pairing()
     for index, block in enumerate(layout.blocks):
         if block.kind is BlockKind.PARAGRAPH:
-            yield from pairing.paragraph(index, block.text, starts[index])
+            yield from pairing.paragraph(index, block.text, source.line_starts(index))
         elif block.kind in (BlockKind.HEADING, BlockKind.NOTE):
             yield from (_in_block(q, index) for q in pair_marks(block.text))
         if block.kind not in (BlockKind.PARAGRAPH, *_TRANSPARENT):

@@ -153,6 +153,7 @@ class SourceMap:
 
     def __init__(self, layout: Layout) -> None:
         lines = layout.source.text.split("\n")
+        self._lines = lines
         self._stretches = [trace(lines, block) for block in layout.blocks]
         self._starts = [[s.offset for s in found] for found in self._stretches]
         self._by_line: dict[int, list[tuple[int, Stretch]]] = {}
@@ -172,6 +173,16 @@ class SourceMap:
         if offset >= stretch.offset + stretch.length:
             return None
         return stretch.line, stretch.column + offset - stretch.offset
+
+    def line_starts(self, block: int) -> frozenset[int]:
+        """The offsets in a block's text where a source line's text begins (always 0, the
+        block's own start): old print sets a quotation's mark at every line's start."""
+        starts = {0}
+        for stretch in self._stretches[block]:
+            segments = _segments(self._lines[stretch.line - 1])
+            if any(stretch.column == column + 1 for column, _ in segments):
+                starts.add(stretch.offset)
+        return frozenset(starts)
 
     def offset(self, line: int, column: int) -> tuple[int, int] | None:
         """(block, offset) of the character at a source line and column, if a block
