@@ -9,7 +9,12 @@ from .forme import find_forme
 from .joining import TextBuilder
 from .measure import ends_sentence, starts_lowercase, typical_width
 from .pages import is_double_spaced, spacing_vote, split_pages
-from .paragraphs import Piece, indents_paragraphs, page_pieces
+from .paragraphs import (
+    Piece,
+    indents_paragraphs,
+    marks_paragraphs_with_blanks,
+    page_pieces,
+)
 
 __all__ = ["segment"]
 
@@ -125,6 +130,7 @@ def segment(source: Source) -> Layout:
     levels: list[str] = []
     furniture = find_forme(raw_pages, document_width)
     indents = indents_paragraphs([line for page in raw_pages for line in page])
+    blank_marked = marks_paragraphs_with_blanks(raw_pages)
     for index, (raw, page_forme) in enumerate(zip(raw_pages, furniture)):
         lines = list(page_forme.lines)
         number = page_forme.number.text if page_forme.number else None
@@ -134,7 +140,7 @@ def segment(source: Source) -> Layout:
         zone = [] if zone_start is None else lines[zone_start:]
         pages.append(Page(index, tuple(body), tuple(zone), number, double, page_forme.forme))
         width = typical_width(body) if len(body) >= 8 else document_width
-        pieces = page_pieces(body, width, double, indents)
+        pieces = page_pieces(body, width, double, indents, blank_marked)
         first_line = raw[0].number
         continued = bool(pieces) and _continues(assembler, pieces[0])
         if continued:

@@ -29,6 +29,12 @@ from .measure import (
 MIN_INDENT = 2  # spaces that indent a paragraph's first line
 MAX_INDENTED_SHARE = 0.4  # of the lines: more indented lines are a layout of their own
 MIN_INDENTED = 3
+# A document whose pages set lines apart this often marks its paragraphs with blank lines.
+BLANK_MARKED_SHARE = 0.3
+MIN_LINES_TO_TELL = 5
+# In a text set solid, a sentence's end on a line shorter than this share of the measure
+# ends a paragraph (0.85 where blank lines mark paragraphs: the sentence is a second sign).
+SOLID_FULL_WIDTH = 0.93
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,23 @@ def _indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip(" "))
 
 
+def marks_paragraphs_with_blanks(pages: list[list[Line]]) -> bool:
+    """Whether a document separates paragraphs by blank lines: on a good share of its
+    pages some lines are set apart. Where it does not (a text set solid, an edition's
+    text laid out line by line), sentences are the only sign of a paragraph's end, and a
+    last line that nearly fills the measure ends one too."""
+    pages = [page for page in pages if len(page) >= MIN_LINES_TO_TELL]
+    marked = sum(1 for page in pages if any(line.blank_before for line in page[1:]))
+    return not pages or marked >= BLANK_MARKED_SHARE * len(pages)
+
+
 def breaks_paragraph(
-    previous: Line, line: Line, width: int, double_spaced: bool, indents: bool = False
+    previous: Line,
+    line: Line,
+    width: int,
+    double_spaced: bool,
+    indents: bool = False,
+    blank_marked: bool = True,
 ) -> bool:
     if indents and _indent(line) >= MIN_INDENT + _indent(previous):
         return not starts_lowercase(line.text)  # an indented first line, not a verse's
@@ -69,7 +90,11 @@ def breaks_paragraph(
         return True  # a date line ends its paragraph, even without a full stop
     if starts_lowercase(line.text) or not starts_new_sentence(line.text):
         return False
-    return ends_sentence(previous.text) and not is_full_width(previous, width)
+    if not ends_sentence(previous.text):
+        return False
+    if blank_marked:
+        return not is_full_width(previous, width)
+    return len(previous.text.strip()) < SOLID_FULL_WIDTH * width
 
 
 def _signed_after(text: str) -> bool:
@@ -91,7 +116,11 @@ def _stands_alone(text: str) -> bool:
 
 
 def page_pieces(
-    body: list[Line], width: int, double_spaced: bool, indents: bool = False
+    body: list[Line],
+    width: int,
+    double_spaced: bool,
+    indents: bool = False,
+    blank_marked: bool = True,
 ) -> list[Piece]:
     pieces: list[Piece] = []
     current: list[Line] = []
@@ -100,7 +129,7 @@ def page_pieces(
     while index < len(body):
         line = body[index]
         at_break = index == 0 or breaks_paragraph(
-            body[index - 1], line, width, double_spaced, indents
+            body[index - 1], line, width, double_spaced, indents, blank_marked
         )
         # a heading needs only the sentence before it finished, even on a full-width line
         may_head = at_break or ends_sentence(body[index - 1].text) or not current
