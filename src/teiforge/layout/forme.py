@@ -34,6 +34,7 @@ WINDOW = 12  # a running head recurs within this many pages (a chapter's, a sect
 SIMILAR = 0.75  # SequenceMatcher ratio from which two heads are one, OCR noise aside
 MAX_HEAD = 70  # characters: a longer line is text
 MAX_HEAD_SHARE = 0.8  # of the page's measure: running heads are set short
+MAX_HEAD_WORDS = 8
 NOISE_LINES = 3  # wordless lines at a page's foot, below its text
 GARBLED_NUMBER = 8  # non-space characters: a garbled page number is a short line
 # A signature mark: `N° 5.`, `Nº 5 11`, or a letter and a small roman numeral (`B ij`).
@@ -84,6 +85,8 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
         for index in edge_indexes(len(lines)):
             text = lines[index].text.strip()
             if len(text) > MAX_HEAD or (width and len(text) > MAX_HEAD_SHARE * width):
+                continue
+            if len(text.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
                 continue
             if whole_numeral(text) is not None or _continues_text(lines, index):
                 continue
