@@ -134,25 +134,34 @@ def _running_lines(
     """The running heads and feet: {(page, line index): "header" or "footer"}."""
     found: dict[tuple[int, int], str] = {}
     for line in lines:
-        number = numbers[line.page]
-        fits = (
-            line.numeral is not None
-            and number is not None
-            and number.value in line.numeral.readings()
-        )
         fellows = recurring[line]
-        pages_of = {fellow.page for fellow in fellows}
-        numbered = any(fellow.numeral for fellow in fellows) or line.numeral is not None
-        if len(pages_of) >= 2 or (pages_of and (numbered or line.top or len(pages) <= 6)):
-            if line.top and line.numeral is None and _title_alone(line, fellows, pages, number):
-                continue
-        elif not (line.top and fits and _is_capitals(pages[line.page][line.index].text)):
+        if not _is_running(line, fellows, pages, numbers[line.page]):
             continue
         tops = sum(fellow.top for fellow in fellows) + line.top
         # a running head that OCR read after the page's text is still a head
         found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
     _between_heads(pages, lines, found)
     return found
+
+
+def _is_running(
+    line: _EdgeLine,
+    fellows: list[_EdgeLine],
+    pages: Sequence[Sequence[Line]],
+    number: PageNumber | None,
+) -> bool:
+    """A line recurring on two other pages nearby; or on one, at the top or with a page
+    number; or printed once, at the top, in capitals, with the page's own number."""
+    other_pages = {fellow.page for fellow in fellows}
+    numbered = line.numeral is not None or any(fellow.numeral for fellow in fellows)
+    if len(other_pages) >= 2 or (other_pages and (numbered or line.top or len(pages) <= 6)):
+        return not (
+            line.top and line.numeral is None and _title_alone(line, fellows, pages, number)
+        )
+    fits = (
+        line.numeral is not None and number is not None and number.value in line.numeral.readings()
+    )
+    return line.top and fits and _is_capitals(pages[line.page][line.index].text)
 
 
 def _between_heads(
