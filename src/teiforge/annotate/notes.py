@@ -1,10 +1,11 @@
 """Footnotes: find each note body's anchor in the text of its page, and its number.
 
-Editors number notes consecutively through a document, and each page's anchors pair with
-that page's bodies in order; numbering jumps only where pages are missing. So the numbers
-and the anchors are recovered together, page by page: for each plausible first number,
-the best order-preserving pairing of the page's note bodies with anchor candidates, scored
-by how well each garbled label and anchor reads as its number.
+Each page's anchors pair with that page's bodies in order. Editors number notes either
+consecutively through a document (numbering then jumps only where pages are missing) or
+afresh on each page; which one is decided for the whole document, by scoring both over
+all its pages and keeping the better. On a page, for each plausible first number, the
+best order-preserving pairing of the note bodies with anchor candidates, scored by how
+well each garbled label and call reads as its number (numbering.reading_cost).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Annotation, BlockKind, Layout, Span
+from ..notemarks import Mark, MarkKind, label_mark, printed_number
 from .anchors import Candidate, find_candidates
 from .context import Context
-from .numbering import misreading_cost, readings
+from .numbering import ordinals, reading_cost
 from .pages import page_segments
 from .words import french
 
@@ -28,6 +30,9 @@ LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than t
 WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 MAX_FIRST_NUMBERS = 40
 SEQUENCE_BREAK = 3.0  # numbering that jumps between two consecutive pages
+# A call of another kind than its note's bracketed or symbol label (`constat1` ... `(1)
+# Voir`): a clean one may be, a letter read for a raised number (`alit`) is not.
+KIND_MISMATCH = 1.5
 
 
 def _next_words(candidates: list[Candidate]) -> list[int]:
@@ -40,8 +45,23 @@ def _next_words(candidates: list[Candidate]) -> list[int]:
     return result
 
 
+def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
+    mismatch = (
+        KIND_MISMATCH
+        if label is not None
+        and label.kind in (MarkKind.BRACKETED, MarkKind.SYMBOL)
+        and candidate.mark.kind is not label.kind
+        else 0.0
+    )
+    return (
+        reading_cost(ordinal, candidate.mark)
+        + (3.0 - candidate.evidence) * WEAK_EVIDENCE
+        + mismatch
+    )
+
+
 def _pairing(
-    first: int, labels: list[str], candidates: list[Candidate]
+    first: int, labels: list[Mark | None], candidates: list[Candidate]
 ) -> tuple[float, list[Candidate | None]]:
     """The cheapest order-preserving pairing of notes first, first+1... with candidates,
     at most one anchor per word: dynamic programming over (note, candidate), from the end."""
@@ -54,11 +74,7 @@ def _pairing(
         cost[i][m], move[i][m] = cost[i + 1][m] + UNANCHORED, "unanchored"
         for j in range(m - 1, -1, -1):
             options = [(cost[i + 1][j] + UNANCHORED, "unanchored"), (cost[i][j + 1], "skip")]
-            candidate = candidates[j]
-            anchor = (
-                misreading_cost(first + i, candidate.tail)
-                + (3.0 - candidate.evidence) * WEAK_EVIDENCE
-            )
+            anchor = _anchor_cost(first + i, labels[i], candidates[j])
             if anchor < UNANCHORED:
                 options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
             cost[i][j], move[i][j] = min(options, key=lambda option: option[0])
@@ -76,12 +92,15 @@ def _pairing(
     return cost[0][0], anchors
 
 
-def _first_numbers(previous: int, labels: list[str], candidates: list[Candidate]) -> set[int]:
+def _first_numbers(
+    previous: int, labels: list[Mark | None], candidates: list[Candidate]
+) -> set[int]:
     found = {previous + 1}
     for i, label in enumerate(labels):
-        found |= {n - i for n in readings(label)}
+        if label is not None:
+            found |= {n - i for n in ordinals(label)}
     for candidate in candidates:
-        found |= {n - i for n in readings(candidate.tail) for i in range(len(labels))}
+        found |= {n - i for n in ordinals(candidate.mark) for i in range(len(labels))}
     # the most plausible first numbers only: a page with hundreds of candidates would
     # otherwise make the search grow with their square
     plausible = sorted(
@@ -91,22 +110,61 @@ def _first_numbers(previous: int, labels: list[str], candidates: list[Candidate]
 
 
 def number_page(
-    previous: int, after_gap: bool, labels: list[str], candidates: list[Candidate]
-) -> tuple[int, list[Candidate | None]]:
-    """(the first note's number, the anchor of each note or None)."""
+    previous: int,
+    after_gap: bool,
+    labels: list[Mark | None],
+    candidates: list[Candidate],
+    restart: bool = False,
+) -> tuple[float, int, list[Candidate | None]]:
+    """(cost, the first note's number, the anchor of each note or None). `restart`:
+    the document numbers its notes afresh on each page."""
     scored = []
-    for first in sorted(_first_numbers(previous, labels, candidates)):
+    firsts = {1} if restart else _first_numbers(previous, labels, candidates)
+    for first in sorted(firsts):
         label_cost = sum(
-            min(LABEL_CAP, misreading_cost(first + i, label))
+            min(LABEL_CAP, reading_cost(first + i, label))
             for i, label in enumerate(labels)
-            if label
+            if label is not None
         )
         jump = first - previous - 1
-        sequence = 0.01 * jump if after_gap else (SEQUENCE_BREAK + 0.1 * jump if jump else 0.0)
+        if restart:
+            sequence = 0.0
+        elif after_gap:
+            sequence = 0.01 * jump
+        else:
+            sequence = SEQUENCE_BREAK + 0.1 * jump if jump else 0.0
         pairing_cost, anchors = _pairing(first, labels, candidates)
         scored.append((label_cost + sequence + pairing_cost, first, anchors))
-    _, first, anchors = min(scored, key=lambda item: (item[0], item[1]))
-    return first, anchors
+    return min(scored, key=lambda item: (item[0], item[1]))
+
+
+def _numbering_mark(label: Mark | None, anchor: Candidate | None) -> Mark | None:
+    """The mark that says how a note is numbered (digits, a symbol, a letter): its label
+    read clean, else its call read clean, else whatever was read."""
+    call = anchor.mark if anchor is not None else None
+    for mark in (label, call):
+        if mark is not None and mark.clean:
+            return mark
+    return label or call
+
+
+PageNotes = tuple[list[int], list[Mark | None], list[Candidate], bool]  # notes, labels, calls, after a gap
+
+
+def _number_document(
+    pages: list[PageNotes], restart: bool
+) -> tuple[float, list[tuple[int, list[Candidate | None]]]]:
+    """The document's notes numbered by one hypothesis: (total cost, per page the first
+    number and the anchors)."""
+    total, numbered, previous = 0.0, [], 0
+    for notes, labels, candidates, after_gap in pages:
+        cost, first, anchors = number_page(
+            previous, after_gap or previous == 0, labels, candidates, restart
+        )
+        total += cost
+        numbered.append((first, anchors))
+        previous = first + len(notes) - 1
+    return total, numbered
 
 
 def annotate_notes(
@@ -118,29 +176,38 @@ def annotate_notes(
             notes_by_page[block.page].append(index)
     gaps = {block.page for block in layout.blocks if block.kind is BlockKind.GAP}
     segments = page_segments(layout)
-    previous = 0
+    block_of: dict[Candidate, int] = {}
+    pages: list[PageNotes] = []
     for page in sorted(notes_by_page):
         notes = notes_by_page[page]
-        labels = [layout.blocks[i].label or "" for i in notes]
-        block_of: dict[Candidate, int] = {}
+        labels = [label_mark(layout.blocks[i].label or "") for i in notes]
+        candidates = []
         for ordinal, (text_block, start, end) in enumerate(segments.get(page, [])):
             for candidate in find_candidates(
                 layout.blocks[text_block].text, start, end, french().is_word
             ):
                 # words numbered through the page, so that one word holds one anchor at most
-                block_of[replace(candidate, word=ordinal * 1_000_000 + candidate.word)] = text_block
-        candidates = list(block_of)
-        first, anchors = number_page(previous, page in gaps or previous == 0, labels, candidates)
-        for offset, (note, anchor) in enumerate(zip(notes, anchors)):
-            attrs = {"block": str(note), "n": str(first + offset)}
+                candidate = replace(candidate, word=ordinal * 1_000_000 + candidate.word)
+                block_of[candidate] = text_block
+                candidates.append(candidate)
+        pages.append((notes, labels, candidates, page in gaps))
+    # numbering through the document or afresh on each page: the better over all pages
+    through = _number_document(pages, restart=False)
+    afresh = _number_document(pages, restart=True)
+    _, numbered = afresh if afresh[0] < through[0] else through
+    for (notes, labels, _, _), (first, anchors), page in zip(
+        pages, numbered, sorted(notes_by_page)
+    ):
+        for offset, (note, label, anchor) in enumerate(zip(notes, labels, anchors)):
+            mark = _numbering_mark(label, anchor)
+            attrs = {"block": str(note), "n": printed_number(first + offset, mark)}
             if anchor is None:
                 log.warning(
-                    "%s: note %d on page %d has no anchor in the text; it stays at its page",
+                    "%s: note %s on page %d has no anchor in the text; it stays at its page",
                     layout.source.name,
-                    first + offset,
+                    attrs["n"],
                     page + 1,
                 )
                 yield Span(note, 0, 0, "note", attrs, "notes")
             else:
                 yield Span(block_of[anchor], anchor.start, anchor.end, "note", attrs, "notes")
-        previous = first + len(notes) - 1

@@ -4,7 +4,7 @@ bodies, page breaks, gaps), with page breaks inside paragraphs as spans."""
 from __future__ import annotations
 
 from ..model import Block, BlockKind, Layout, Line, Page, Source, Span
-from .footnotes import find_zone_start, split_notes
+from .footnotes import document_kinds, find_zone_start, split_notes
 from .joining import TextBuilder
 from .measure import ends_sentence, starts_lowercase, typical_width
 from .numbers import take_page_number
@@ -109,7 +109,8 @@ def _note_blocks(zone: list[Line], page: int) -> list[Block]:
         builder = TextBuilder()
         for line in note.lines:
             builder.append(line.text)
-        n = note.label if note.label.isdigit() else None
+        number = note.mark.number if note.mark is not None else None
+        n = str(number) if number is not None else None
         blocks.append(
             Block(BlockKind.NOTE, builder.text, page, note.first_line, label=note.label, n=n)
         )
@@ -120,13 +121,18 @@ def segment(source: Source) -> Layout:
     raw_pages = split_pages(source.text)
     document_vote = spacing_vote(raw_pages)
     document_width = typical_width([line for page in raw_pages for line in page])
+    note_kinds = document_kinds(raw_pages)
     assembler = _Assembler()
     pages: list[Page] = []
     levels: list[str] = []
     for index, raw in enumerate(raw_pages):
         number, lines = take_page_number(raw)
         double = is_double_spaced(lines, document_vote)
-        zone_start = find_zone_start(lines, double, assembler.note_left_open()) if lines else None
+        zone_start = (
+            find_zone_start(lines, double, assembler.note_left_open(), note_kinds)
+            if lines
+            else None
+        )
         body = lines if zone_start is None else lines[:zone_start]
         zone = [] if zone_start is None else lines[zone_start:]
         pages.append(Page(index, tuple(body), tuple(zone), number, double))
