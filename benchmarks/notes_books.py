@@ -43,7 +43,7 @@ MEASURED = {
     "chaumiere-indienne-1791": set(range(1, 21)),
     "nubis-1781-1921": set(range(13, 22)),
 }
-FURNITURE = re.compile(r"^Droits r[ée]serv[ée]s au Cnam.*$", re.M)
+FURNITURE = re.compile(r"^Droits r[ée]serv[ée]s au Cnam.*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

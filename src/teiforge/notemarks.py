@@ -88,14 +88,14 @@ def parse_label(text: str) -> tuple[Mark, str] | None:
 
 def _opens_note(printed: str, rest: str) -> bool:
     """A note starts like a sentence or a reference (`Voir...`, `Dupont J., ...`, `ibid.`);
-    after a label in full brackets or a symbol, which body text never opens a line with,
-    it may start anyhow (`(3) t. II, p. 4`)."""
+    after a label in full brackets, which body text never opens a line with, it may start
+    anyhow (`(3) t. II, p. 4`)."""
     first = rest[:1]
     if not rest or first.isupper() or first in fr.NOTE_BODY_OPENERS:
         return True
     if rest.lower().startswith(fr.NOTE_OPENING_WORDS):
         return True
-    return printed[:1] in _OPEN_CHARS and printed[-1:] in _CLOSE_CHARS or printed[:1] in "*†‡"
+    return printed[:1] in _OPEN_CHARS and printed[-1:] in _CLOSE_CHARS
 
 
 def _label_mark(form: str, printed: str, core: str, rest: str) -> Mark | None:
@@ -131,9 +131,9 @@ def printed_number(ordinal: int, mark: Mark | None) -> str:
     if mark is not None and mark.kind is MarkKind.SYMBOL:
         return mark.core
     letters = fr.NOTE_LETTERS
-    if mark is not None and mark.kind is MarkKind.BRACKETED and mark.core and mark.core in letters:
-        if ordinal <= len(letters):
-            return letters[ordinal - 1]
+    lettered = mark is not None and mark.kind is MarkKind.BRACKETED and mark.core in letters
+    if lettered and mark is not None and mark.core and ordinal <= len(letters):
+        return letters[ordinal - 1]
     return str(ordinal)
 
 
@@ -153,16 +153,19 @@ GARBLED_BRACKET_CALL = 2.0  # (), (@): a bracket round a small unreadable mark
 HALF_BRACKET_CALL = 1.5  # @), G), a lone `)`: OCR kept the closing bracket only
 PUNCTUATION_CALL = 0.8  # Elhauy' for Elhauy¹: also a real apostrophe or exclamation
 
-_WORD_END = r"(?=[\s.,;:!?»)\]’”'\"]|$)"
-_CALL = re.compile(
-    rf"(?P<bracket>[{_OPEN}](?P<inner>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}])"
-    rf"|(?<=\s)(?P<half>[\w{re.escape(_INNER)}]{{0,2}})[{_CLOSE}]{_WORD_END}"
-    rf"|(?P<sup>[{fr.SUPERSCRIPT_DIGITS}]{{1,3}})"
-    rf"|(?<=[^\W\d_])(?P<stop>(?:[.,;:!?’”)]|\s?»){{1,3}})(?P<after>\d{{1,3}})(?![\w])"
-    rf"|(?<=[^\W\d_])(?P<glued>\d{{1,3}})(?![\w])"
-    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))(?P<symbol>\*{{1,3}}|[†‡]){_WORD_END}"
-    rf"|(?<=[^\W\d_]{{3}})(?P<punct>[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]){_WORD_END}"
+_WORD_END = re.compile(r"[\s.,;:!?»)\]’”'\"]|$")
+# One character class that every kind of call starts or ends with: the text is searched
+# for it alone (fast), each hit then read by its kind. Alternatives that open with a
+# look-behind would make the regex engine try them at every character.
+_TRIGGER = re.compile(
+    rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]"
+    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]"
 )
+_BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]")
+_HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}]{{0,2}})$")
+# what may stand between a word and a number glued to it: a stop, a closing guillemet
+_BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -176,42 +179,66 @@ class Call:
 def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
     """Marks in text[start:end] that may call a note, in order, of every kind but a tail
     of letters glued to a word (`instantl3`), which needs the lexicon (annotate.anchors)."""
+    end = len(text) if end is None else end
     calls = []
-    for match in _CALL.finditer(text, start, len(text) if end is None else end):
-        call = _call(match)
-        if call is not None:
+    for match in _TRIGGER.finditer(text, start, end):
+        call = _call(text, match.start(), match.end(), start, end)
+        if call is not None and (not calls or call.start >= calls[-1].end):
             calls.append(call)
     return calls
 
 
-def _call(match: re.Match[str]) -> Call | None:
-    group = match.lastgroup
-    if group == "inner":
-        group = "bracket"
-    if group == "bracket":
-        core = match.group("inner")
+def _ends_word(text: str, offset: int, end: int) -> bool:
+    return offset >= end or _WORD_END.match(text, offset) is not None
+
+
+def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
+    char = text[at]
+    if char in _OPEN_CHARS:
+        match = _BRACKETED.match(text, at, end)
+        if match is None:
+            return None
+        core = match.group("core")
         if len(core) > 1 and not core.isdigit():
             return None  # a word or an abbreviation in brackets: (sic), (éd)
         mark = Mark(MarkKind.BRACKETED, match.group(), core)
-        evidence = CLEAR_CALL if mark.clean else GARBLED_BRACKET_CALL
-        return Call(match.start(), match.end(), mark, evidence)
-    if group == "half":
-        core = match.group("half")
+        return Call(at, match.end(), mark, CLEAR_CALL if mark.clean else GARBLED_BRACKET_CALL)
+    if char in _CLOSE_CHARS:
+        # `@)`, `G)`, a lone `)` after a space: OCR kept the closing bracket only
+        match = _HALF_BRACKET.search(text, max(start, at - 3), at)
+        if match is None or not _ends_word(text, after, end):
+            return None
+        core = match.group("core")
         if core.isalpha() and (len(core) > 1 or core in fr.SHORT_WORDS):
             return None  # a word before a closing bracket: `à)`, `etc)`
-        end = match.end("half") + 1
-        return Call(match.start(), end, Mark(MarkKind.BRACKETED, match.group(), core), HALF_BRACKET_CALL)
-    if group == "sup":
-        mark = Mark(MarkKind.DIGITS, match.group(), superscript_digits(match.group()))
-        return Call(match.start(), match.end(), mark, CLEAR_CALL)
-    if group in ("after", "glued"):
-        digits = match.group(group)
-        if digits.startswith("0"):
+        mark = Mark(MarkKind.BRACKETED, text[match.start("core") : after], core)
+        return Call(match.start("core"), after, mark, HALF_BRACKET_CALL)
+    if char in fr.SUPERSCRIPT_DIGITS:
+        printed = text[at:after]
+        return Call(
+            at, after, Mark(MarkKind.DIGITS, printed, superscript_digits(printed)), CLEAR_CALL
+        )
+    if char.isdigit():
+        # a number glued to a word, or after its stop or a closing guillemet: constat12,
+        # pages.1, meilleurs. »91; not a number of the text (1998, 12 heures, art. 4)
+        digits = text[at:after]
+        if len(digits) > 3 or digits.startswith("0") or _LETTER.match(text, after, end):
             return None
-        mark = Mark(MarkKind.DIGITS, digits, digits)
-        return Call(match.start(group), match.end(group), mark, CLEAR_CALL)
-    if group == "symbol":
-        mark = Mark(MarkKind.SYMBOL, match.group(), match.group())
-        return Call(match.start(), match.end(), mark, CLEAR_CALL)
-    mark = Mark(MarkKind.GARBLED_SUPERSCRIPT, match.group(), match.group())
-    return Call(match.start(), match.end(), mark, PUNCTUATION_CALL)
+        if _BEFORE_NUMBER.search(text, max(start, at - 5), at) is None:
+            return None
+        return Call(at, after, Mark(MarkKind.DIGITS, digits, digits), CLEAR_CALL)
+    if char in "*†‡":
+        # after a word, glued or apart: France*, vé-rité *
+        before = text[max(start, at - 2) : at]
+        if not (_LETTER.match(before[-1:]) or before[-1:] == " " and _LETTER.match(before[:1])):
+            return None
+        if not _ends_word(text, after, end):
+            return None
+        symbol = text[at:after]
+        return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
+    # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!
+    if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
+        return None
+    if not _ends_word(text, after, end):
+        return None
+    return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), PUNCTUATION_CALL)

@@ -47,7 +47,9 @@ def _evidence(stem: str, tail: str, word: str, is_word: Callable[[str], bool] | 
     return 0.0
 
 
-def _glued_tails(text: str, start: int, end: int, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+def _glued_tails(
+    text: str, start: int, end: int, is_word: Callable[[str], bool] | None
+) -> list[Candidate]:
     """Every plausible tail of every word (`instantl3` gives `3`, `l3` and `tl3`)."""
     found: list[Candidate] = []
     for index, match in enumerate(_TOKEN.finditer(text, start, end)):

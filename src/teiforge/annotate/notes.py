@@ -30,6 +30,7 @@ LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than t
 WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 MAX_FIRST_NUMBERS = 40
 SEQUENCE_BREAK = 3.0  # numbering that jumps between two consecutive pages
+START_JUMP = 0.5  # a document whose first note is not 1: an extract of a longer one
 # A call of another kind than its note's bracketed or symbol label (`constat1` ... `(1)
 # Voir`): a clean one may be, a letter read for a raised number (`alit`) is not.
 KIND_MISMATCH = 1.5
@@ -129,6 +130,8 @@ def number_page(
         jump = first - previous - 1
         if restart:
             sequence = 0.0
+        elif previous == 0:
+            sequence = START_JUMP if jump else 0.0  # an extract may start anywhere
         elif after_gap:
             sequence = 0.01 * jump
         else:
@@ -148,7 +151,8 @@ def _numbering_mark(label: Mark | None, anchor: Candidate | None) -> Mark | None
     return label or call
 
 
-PageNotes = tuple[list[int], list[Mark | None], list[Candidate], bool]  # notes, labels, calls, after a gap
+# A page's notes (block indexes), their labels, its call candidates, whether it follows a gap.
+PageNotes = tuple[list[int], list[Mark | None], list[Candidate], bool]
 
 
 def _number_document(

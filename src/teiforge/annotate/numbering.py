@@ -69,7 +69,7 @@ SAME_SYMBOL = 0.5  # `*` again for a later note, as some printers do
 OTHER_SYMBOL = 1.5
 GARBLED_SYMBOL = 0.3  # `#` for `*`
 SUPERSCRIPT_AS_READ = 0.8  # `'` for ¹: the usual misreading
-SUPERSCRIPT_OTHER = 1.5
+SUPERSCRIPT_OTHER = 2.0  # never a call for another number: `!` is mostly an exclamation
 _DIGIT_LOOKALIKES = frozenset("".join(LOOKALIKES.values()))
 
 

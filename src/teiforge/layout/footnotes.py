@@ -105,14 +105,26 @@ def find_zone_start(
     """Index of the first line of the footnote zone, or None when the page has none.
     `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
     kinds of label the document's notes use (document_kinds)."""
-    calls: PageCalls | None = None
-    for index in range(_lower_part(len(lines)), len(lines)):
-        found = parse_label(lines[index].text)
-        if found is None:
-            continue
-        mark = found[0]
-        calls = calls or PageCalls.of(lines)
-        called = calls.calls(mark)
+    labelled = [
+        (index, found[0])
+        for index in range(_lower_part(len(lines)), len(lines))
+        if (found := parse_label(lines[index].text)) is not None
+    ]
+    if not labelled:
+        return None
+    calls = PageCalls.of(lines)
+    # whether the text calls this label or one below it of its kind: the zone's first
+    # note may have lost its call to OCR (`coordonnatricel2`) where the next kept its own
+    called_below: list[bool] = []
+    seen: set[MarkKind] = set()
+    for _, mark in reversed(labelled):
+        if calls.calls(mark):
+            seen.add(mark.kind)
+        called_below.append(mark.kind in seen)
+    called_below.reverse()
+    for (index, mark), called in zip(labelled, called_below):
+        if mark.kind is MarkKind.SYMBOL and not (called or mark.kind in kinds):
+            continue  # an asterisk opening a line is as often a speck read as one
         if _SEPARATOR.match(lines[index - 1].text):
             return index
         if double_spaced and _set_solid(lines[index:]):
@@ -161,12 +173,10 @@ def _opens_zone(mark: Mark, called: bool, zone: list[Line]) -> bool:
 
 
 def _labels_follow(mark: Mark, zone: list[Line]) -> bool:
-    """Below a label set solid after the text, the other label lines are of its kind."""
-    return all(
-        found[0].kind is mark.kind
-        for found in (parse_label(line.text) for line in zone[1:])
-        if found is not None
-    )
+    """Below a label set solid after the text, most other label lines are of its kind (a
+    line of a note may happen to start like another kind's label)."""
+    kinds = [found[0].kind for line in zone[1:] if (found := parse_label(line.text)) is not None]
+    return 2 * sum(1 for kind in kinds if kind is mark.kind) >= len(kinds)
 
 
 def split_notes(zone: list[Line]) -> list[NoteBody]:
