@@ -180,7 +180,7 @@ def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
     """Marks in text[start:end] that may call a note, in order, of every kind but a tail
     of letters glued to a word (`instantl3`), which needs the lexicon (annotate.anchors)."""
     end = len(text) if end is None else end
-    calls = []
+    calls: list[Call] = []
     for match in _TRIGGER.finditer(text, start, end):
         call = _call(text, match.start(), match.end(), start, end)
         if call is not None and (not calls or call.start >= calls[-1].end):
