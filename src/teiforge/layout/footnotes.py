@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, parse_label
+from .measure import starts_lowercase
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
@@ -135,8 +136,19 @@ def find_zone_start(
             return index
         # set solid after the text: the label's call, or the document's notes, back it
         if called and _labels_follow(mark, lines[index:]) or _document_label(mark, kinds):
-            return index
+            return _take_solid_continuation(lines, index) if note_open else index
     return None
+
+
+def _take_solid_continuation(lines: list[Line], start: int) -> int:
+    """On a single-spaced page, the lines set solid just above the first label, after a
+    blank line, continue the previous page's last note when they open in mid-sentence."""
+    top = start
+    while top > 1 and lines[top].blank_before == 0:
+        top -= 1
+    if top < start and lines[top].blank_before >= 1 and starts_lowercase(lines[top].text):
+        return top
+    return start
 
 
 def _document_label(mark: Mark, kinds: frozenset[MarkKind]) -> bool:
