@@ -38,7 +38,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "digits",
         # a dot after a number only: `I.` opens a section
-        re.compile(rf"^(?P<core>\d{{1,3}}(?=[.\s])|[{re.escape(_LOOKALIKE_CHARS)}]{{1,3}}(?=\s))\.?\s+{_REST}$"),
+        # a label alone on its line (`13`), its note below
+        re.compile(rf"^(?P<core>\d{{1,3}}(?=[.\s]|$)|[{re.escape(_LOOKALIKE_CHARS)}]{{1,3}}(?=\s|$))\.?(?:\s+|$){_REST}$"),
     ),
 )  # fmt: skip
 
