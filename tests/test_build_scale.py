@@ -24,6 +24,8 @@ from teiforge.read import decode, is_binary
 from teiforge.validate import Report
 from test_cli_encode import teiforge
 
+# Every golden case is a source of the corpus.
+SOURCES = sum(1 for case in CASES.iterdir() if (case / "input.txt").is_file())
 CONFIG = 'sources = ["ocr/*.txt"]\ntei_dir = "editions"\nsite_dir = "public"\ndate = "2026-03-04"\n'
 
 
@@ -67,7 +69,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """A full build in this process, without the cache: what every other build must equal."""
     root = _corpus(tmp_path_factory.mktemp("reference"))
     result = _build(root, cache=False)
-    assert (result.built, result.changed, result.report.diagnostics) == (6, 6, ())
+    assert (result.built, result.changed, result.report.diagnostics) == (SOURCES, SOURCES, ())
     assert not (root / CACHE_DIR).exists()
     return _outputs(root)
 
@@ -84,13 +86,13 @@ def test_the_site_is_the_one_render_site_makes(tmp_path: Path, reference: dict[s
     }
     built = {name: data for name, data in _outputs(root).items() if name.startswith("public/")}
     assert built == whole
-    assert len(built) == 6 + 4 + 2  # pages, index of documents and of names, static files
+    assert len(built) == SOURCES + 4 + 2  # pages, index of documents and of names, static files
 
 
 def test_two_jobs_make_the_same_bytes(tmp_path: Path, reference: dict[str, bytes]) -> None:
     root = _corpus(tmp_path)
     result = _build(root, jobs=2)
-    assert (result.built, result.changed) == (6, 6)
+    assert (result.built, result.changed) == (SOURCES, SOURCES)
     assert _outputs(root) == reference
 
 
@@ -100,7 +102,7 @@ def test_a_warm_build_does_nothing(tmp_path: Path, reference: dict[str, bytes]) 
     before = _mtimes(root)
     result = _build(root)
     assert (result.built, result.changed, result.site_changed) == (0, 0, 0)
-    assert len(result.site) == 12
+    assert len(result.site) == SOURCES + 6  # pages, indexes, static files
     assert _mtimes(root) == before
     assert _outputs(root) == reference
 
@@ -123,7 +125,7 @@ def test_a_configuration_change_builds_everything(tmp_path: Path) -> None:
     _build(root)
     (root / "teiforge.toml").write_text(CONFIG.replace("2026-03-04", "2026-03-05"), "utf-8")
     result = _build(root)
-    assert (result.built, result.changed) == (6, 6)
+    assert (result.built, result.changed) == (SOURCES, SOURCES)
     edition = (root / "editions" / "scholarly.xml").read_text(encoding="utf-8")
     assert 'when="2026-03-05"' in edition
 
@@ -135,7 +137,7 @@ def test_an_authority_file_is_part_of_the_configuration(tmp_path: Path) -> None:
     _build(root)
     assert _build(root).built == 0
     authority.write_text(_AUTHORITY.format(name="Échirolles"), encoding="utf-8")
-    assert _build(root).built == 6
+    assert _build(root).built == SOURCES
 
 
 _AUTHORITY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -152,7 +154,7 @@ def test_another_teiforge_builds_everything(tmp_path: Path) -> None:
     cache = root / CACHE_DIR / CACHE_FILE
     data = json.loads(cache.read_bytes())
     cache.write_text(json.dumps({**data, "code": "another teiforge"}), encoding="utf-8")
-    assert _build(root).built == 6
+    assert _build(root).built == SOURCES
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1}', b"[1, 2]"])
@@ -168,7 +170,7 @@ def test_a_damaged_cache_is_no_cache(
         damage = json.dumps(data).encode()
     cache.write_bytes(damage)
     result = _build(root)
-    assert result.built == 6
+    assert result.built == SOURCES
     assert result.changed == 0  # the same bytes: nothing written again
     assert _outputs(root) == reference
 
@@ -211,14 +213,14 @@ def test_an_invalid_build_writes_no_site_and_the_next_one_does(
     monkeypatch.setattr(pipeline, "validate_paths", one_invalid)
     result = _build(root)
     assert (result.built, result.site, [d.code for d in result.report.diagnostics]) == (
-        6,
+        SOURCES,
         (),
         ["TF999"],
     )
     assert not (root / "public").exists()
     monkeypatch.setattr(pipeline, "validate_paths", validate)
     result = _build(root)
-    assert (result.built, result.changed) == (6, 0)  # rendered, not encoded again
+    assert (result.built, result.changed) == (SOURCES, 0)  # rendered, not encoded again
     assert _outputs(root) == reference
 
 
@@ -227,7 +229,7 @@ def test_a_removed_source_leaves_the_cache(tmp_path: Path) -> None:
     _build(root)
     (root / "ocr" / "scholarly.txt").unlink()
     result = _build(root)
-    assert (result.built, len(result.editions)) == (0, 5)
+    assert (result.built, len(result.editions)) == (0, SOURCES - 1)
     entries = json.loads((root / CACHE_DIR / CACHE_FILE).read_bytes())["entries"]
     expected = [f"ocr/{case.name}.txt" for case in CASES.iterdir() if case.name != "scholarly"]
     assert sorted(entries) == sorted(expected)
@@ -240,9 +242,9 @@ def test_the_build_command_runs_on_two_jobs_quietly(
     result = teiforge("build", "--jobs", "2", cwd=root)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
-        f"encoded 6 sources into {root / 'editions'} (6 changed)",
-        "validated 6 editions: all valid",
-        f"rendered 12 files into {root / 'public'}",
+        f"encoded {SOURCES} sources into {root / 'editions'} ({SOURCES} changed)",
+        f"validated {SOURCES} editions: all valid",
+        f"rendered {SOURCES + 6} files into {root / 'public'}",
     ]
     assert _outputs(root) == reference
 

@@ -13,7 +13,7 @@ from teiforge.build.executors import DaskExecutor
 from teiforge.build.pipeline import build_corpus
 from teiforge.config import load_config
 from teiforge.errors import InputError
-from test_build_scale import _build, _corpus, _outputs
+from test_build_scale import SOURCES, _build, _corpus, _outputs
 from test_cli_encode import teiforge
 
 
@@ -43,7 +43,7 @@ def test_dask_build_makes_the_same_bytes(
     finally:
         executor.close()
     assert len(cluster.workers) == 3
-    assert (result.built, result.changed, result.report.diagnostics) == (6, 6, ())
+    assert (result.built, result.changed, result.report.diagnostics) == (SOURCES, SOURCES, ())
     assert _outputs(root) == single
 
 
@@ -55,7 +55,8 @@ def test_dask_build_command(
     result = teiforge("build", "--executor", "dask", "--scheduler", address, cwd=root)
     assert (result.returncode, result.stderr) == (0, "")
     assert (
-        result.stdout.splitlines()[0] == f"encoded 6 sources into {root / 'editions'} (6 changed)"
+        result.stdout.splitlines()[0]
+        == f"encoded {SOURCES} sources into {root / 'editions'} ({SOURCES} changed)"
     )
     assert _outputs(root) == single
 
