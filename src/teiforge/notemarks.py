@@ -167,6 +167,8 @@ _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}]{{0,2}})$")
 # what may stand between a word and a number glued to it: a stop, a closing guillemet
 _BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
 _LETTER = re.compile(r"[^\W\d_]")
+_AFTER_WORD = ".,;:!?’”)»\"'"
+_BEFORE_WORD = "«“(\"'"
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,19 @@ def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
         if call is not None and (not calls or call.start >= calls[-1].end):
             calls.append(call)
     return calls
+
+
+def _after_word(text: str, start: int, at: int) -> bool:
+    """Whether a number at `at` follows a word of two letters or more, not a number or
+    a code (`1998l3`, `XIV1`, `H2`): the word it is glued to, or for a number after a
+    guillemet apart (`meilleurs. »91`), the word before."""
+    token_start = max(text.rfind(" ", start, at) + 1, start)
+    word = text[token_start:at].rstrip(_AFTER_WORD)
+    if not word and token_start > start:
+        previous = max(text.rfind(" ", start, token_start - 1) + 1, start)
+        word = text[previous : token_start - 1].rstrip(_AFTER_WORD)
+    word = word.lstrip(_BEFORE_WORD)
+    return word[:1].isalpha() and sum(c.isalpha() for c in word) >= 2 and not word.isupper()
 
 
 def _ends_word(text: str, offset: int, end: int) -> bool:
@@ -226,6 +241,8 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
         if len(digits) > 3 or digits.startswith("0") or _LETTER.match(text, after, end):
             return None
         if _BEFORE_NUMBER.search(text, max(start, at - 5), at) is None:
+            return None
+        if not _after_word(text, start, at):
             return None
         return Call(at, after, Mark(MarkKind.DIGITS, digits, digits), CLEAR_CALL)
     if char in "*†‡":

@@ -197,8 +197,7 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
     notes: list[NoteBody] = []
     kind: MarkKind | None = None
     for line in zone:
-        if _SEPARATOR.match(line.text):
-            continue
+        # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
             found = None  # a line of a note that happens to start like another kind's label
