@@ -96,7 +96,7 @@ def _pairing(
 def _first_numbers(
     previous: int, labels: list[Mark | None], candidates: list[Candidate]
 ) -> set[int]:
-    found = {previous + 1}
+    found = {previous + 1, 1}  # 1: the numbering starts again (a new chapter)
     for i, label in enumerate(labels):
         if label is not None:
             found |= {n - i for n in ordinals(label)}
@@ -105,7 +105,8 @@ def _first_numbers(
     # the most plausible first numbers only: a page with hundreds of candidates would
     # otherwise make the search grow with their square
     plausible = sorted(
-        (n for n in found if previous < n < previous + 1000), key=lambda n: (n - previous > 1, n)
+        (n for n in found if n == 1 or previous < n < previous + 1000),
+        key=lambda n: (n - previous > 1, n),
     )
     return set(plausible[:MAX_FIRST_NUMBERS])
 
@@ -132,6 +133,8 @@ def number_page(
             sequence = 0.0
         elif previous == 0:
             sequence = START_JUMP if jump else 0.0  # an extract may start anywhere
+        elif first <= previous:
+            sequence = SEQUENCE_BREAK  # numbering started again, at a new chapter
         elif after_gap:
             sequence = 0.01 * jump
         else:
