@@ -33,6 +33,7 @@ _REST = r"(?P<rest>.*)"
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracketed", re.compile(rf"^[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]\s*{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>[\w{re.escape(_INNER)}]{{1,3}})[{_CLOSE}]\s+{_REST}$")),
+    ("bracketed", re.compile(rf"^(?P<core>)[{_CLOSE}{re.escape(fr.GARBLED_LABEL_CLOSERS)}]\s+{_REST}$")),
     ("superscript", re.compile(rf"^(?P<core>[{fr.SUPERSCRIPT_DIGITS}]{{1,3}})\s*{_REST}$")),
     ("symbol", re.compile(rf"^(?P<core>{_SYMBOLS})\s*{_REST}$")),
     (
