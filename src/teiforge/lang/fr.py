@@ -129,7 +129,7 @@ NOTE_LETTERS = "abcdefghijk"
 NOTE_BRACKETS = ("()", "[]")
 # What OCR reads inside the brackets of a raised `⁽¹⁾` it cannot read: nothing (`()`), or
 # a sign, a letter or a digit it looks like (`(@)`, `@)`, `G)`, `&)`, `Q)`, `(°)`).
-GARBLED_BRACKET_INNER = frozenset("@&®°#*Q0OGUfi$%\"")
+GARBLED_BRACKET_INNER = frozenset('@&®°#*Q0OGUfi$%"')
 # What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`).
 GARBLED_LABEL_CLOSERS = "}"
 # A superscript call that OCR read as punctuation glued to its word (`Elhauy'`,
