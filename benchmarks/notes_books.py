@@ -159,7 +159,7 @@ def measure(book: str, pages: set[int], show: bool) -> dict[str, int]:
         counts["found"] += 1
         counts["numbered"] += note.n == match.n
         right = note.anchor_word is not None and _like(
-            _key(note.anchor_word), _key(match.call_word), 0.6
+            _key(note.anchor_word), _key(match.call_word), 0.75
         )
         counts["anchored"] += right
         if show and (not right or note.n != match.n):

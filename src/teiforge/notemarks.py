@@ -153,7 +153,11 @@ def label_mark(printed: str) -> Mark | None:
 CLEAR_CALL = 3.0  # (12), [3], ¹, *, a number after a word's stop: pages.1
 GARBLED_BRACKET_CALL = 2.0  # (), (@): a bracket round a small unreadable mark
 HALF_BRACKET_CALL = 1.5  # @), G), a lone `)`: OCR kept the closing bracket only
-PUNCTUATION_CALL = 0.8  # Elhauy' for Elhauy¹: also a real apostrophe or exclamation
+PUNCTUATION_CALL = 0.8  # Plâtriers! for Plâtriers¹: also a real exclamation
+# A raised number read as punctuation where punctuation cannot stand: an apostrophe at a
+# word's end (Elhauy', espèce), a question or exclamation mark before a small letter or
+# another stop (Rhazès? dont, Plâtriers!.).
+MISPLACED_PUNCTUATION_CALL = 2.0
 
 _WORD_END = re.compile(r"[\s.,;:!?»)\]’”'\"]|$")
 # One character class that every kind of call starts or ends with: the text is searched
@@ -260,4 +264,7 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
         return None
     if not _ends_word(text, after, end):
         return None
-    return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), PUNCTUATION_CALL)
+    following = text[after : min(end, after + 2)].lstrip()[:1]
+    misplaced = char in "'’" or following.islower() or following in ".,;:"
+    evidence = MISPLACED_PUNCTUATION_CALL if misplaced else PUNCTUATION_CALL
+    return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), evidence)
