@@ -21,7 +21,7 @@ MAX_TAIL = 3
 # Evidence that a tail is a note anchor rather than part of the word.
 DIGITS = 3.0  # a digit glued to a word
 INNER_CAPITAL = 2.0  # a capital after lowercase letters: pouvoiÉa
-LEXICON = 2.0  # the word without the tail is a word, with it is not: fermésla
+LEXICON = 2.0  # the word without the tail is a word, with it is not: fermésla (lowercase)
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ def _evidence(stem: str, tail: str, word: str, is_word: Callable[[str], bool] | 
         return DIGITS if not tail.isdigit() or stem.isalpha() else 0.0
     if tail[0].isupper() and stem[-1:].islower():
         return INNER_CAPITAL
-    if is_word is not None and is_word(stem) and not is_word(word):
+    # a capitalised word is a name the lexicon may not know in all its forms (Hervei)
+    if is_word is not None and word[:1].islower() and is_word(stem) and not is_word(word):
         return LEXICON
     return 0.0
 
