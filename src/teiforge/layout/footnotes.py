@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, parse_label
-from .measure import starts_lowercase
+from .measure import ends_sentence, starts_lowercase
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
@@ -146,11 +146,17 @@ def find_zone_start(
 
 def _take_solid_continuation(lines: list[Line], start: int) -> int:
     """On a single-spaced page, the lines set solid just above the first label, after a
-    blank line, continue the previous page's last note when they open in mid-sentence."""
+    blank line, continue the previous page's last note when they open in mid-sentence
+    and the text above them is finished (else they carry on the text: `Phéni-` `ciens`)."""
     top = start
     while top > 1 and lines[top].blank_before == 0:
         top -= 1
-    if top < start and lines[top].blank_before >= 1 and starts_lowercase(lines[top].text):
+    if (
+        top < start
+        and lines[top].blank_before >= 1
+        and starts_lowercase(lines[top].text)
+        and ends_sentence(lines[top - 1].text)
+    ):
         return top
     return start
 
