@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..digits import LOOKALIKES
+from ..digits import LOOKALIKES, readings
 from ..lang import fr
 from ..notemarks import Mark, MarkKind
 
@@ -42,23 +42,6 @@ def misreading_cost(number: int, printed: str) -> float:
                 table[i][j - 1] + stray[j - 1],
             )
     return table[-1][-1]
-
-
-def readings(printed: str) -> set[int]:
-    """Numbers a garbled form may stand for: each character read as a digit it looks like
-    (unknown ones as any digit would be too many: they are skipped), also with a lost
-    leading digit."""
-    options = [
-        [c] if c.isdigit() else [d for d, looks in LOOKALIKES.items() if c in looks]
-        for c in printed
-    ]
-    numbers: set[int] = {0}
-    for choices in options:
-        if not choices:
-            continue
-        numbers = {n * 10 + int(d) for n in numbers for d in choices}
-    found = {n for n in numbers if n > 0}
-    return found | {n + 10 * lead for n in found if n < 10 for lead in range(1, 10)}
 
 
 # --- marks of every kind (notemarks) -----------------------------------------------------

@@ -23,11 +23,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..digits import GARBLED_DIGIT_CHARS, readings
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, parse_label
 from .measure import ends_sentence, starts_lowercase
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
+_TAIL_CHARS = re.escape("".join(sorted(GARBLED_DIGIT_CHARS)))
+# a word of two letters or more ending in up to three digits or lookalikes, one a digit
+_GLUED_TAIL = re.compile(
+    rf"(?<![\w])[^\W\d_]{{2,}}?(?P<tail>[{_TAIL_CHARS}]{{0,2}}\d[{_TAIL_CHARS}]{{0,2}})(?=[\s.,;:!?»)]|$)"
+)
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
 DOCUMENT_KIND_PAGES = 2  # a label kind seen at this many pages' feet is the document's
 
@@ -47,10 +53,11 @@ class PageCalls:
 
     numbers: frozenset[tuple[MarkKind, str]]
     kinds: frozenset[MarkKind]
+    garbled: frozenset[int]  # what numbers glued to words and garbled (constatl3) may read
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> PageCalls:
-        numbers, kinds = set(), set()
+        numbers, kinds, garbled = set(), set(), set()
         for line in lines:
             for call in find_calls(line.text):
                 if call.start == 0 or call.mark.kind is MarkKind.GARBLED_SUPERSCRIPT:
@@ -58,15 +65,32 @@ class PageCalls:
                 kinds.add(call.mark.kind)
                 if call.mark.clean:
                     numbers.add((call.mark.kind, call.mark.core))
-        return cls(frozenset(numbers), frozenset(kinds))
+            for tail in _garbled_tails(line.text):
+                garbled |= readings(tail)
+        return cls(frozenset(numbers), frozenset(kinds), frozenset(garbled))
 
     def calls(self, mark: Mark) -> bool:
         """Whether the text calls the note this label opens: the same number in a call of
         its kind, or for a garbled label, any call of its kind. A number label (`12`,
-        `12.`) is called by a number glued to a word, or raised."""
+        `12.`) is called by a number glued to a word, raised, or garbled (`constatl3`)."""
         if mark.clean:
+            if mark.kind is MarkKind.DIGITS and mark.number in self.garbled:
+                return True
             return (mark.kind, mark.core) in self.numbers
         return mark.kind in self.kinds
+
+
+def _garbled_tails(text: str) -> list[str]:
+    """The tails of digits and their lookalikes glued to words, read with one digit at
+    least and one lookalike (`constatl3` -> `l3`, `tl3`); a clean number is a call
+    find_calls reads."""
+    tails = []
+    for match in _GLUED_TAIL.finditer(text):
+        tail = match.group("tail")
+        for size in range(2, len(tail) + 1):
+            if not tail[-size:].isdigit():
+                tails.append(tail[-size:])
+    return tails
 
 
 def note_label(text: str) -> tuple[str, str] | None:
