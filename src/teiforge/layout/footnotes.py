@@ -93,12 +93,6 @@ def _garbled_tails(text: str) -> list[str]:
     return tails
 
 
-def note_label(text: str) -> tuple[str, str] | None:
-    """(label as printed, rest of the line) when a line starts like a note body."""
-    found = parse_label(text)
-    return None if found is None else (found[0].printed, found[1])
-
-
 def document_kinds(pages: Sequence[Sequence[Line]]) -> frozenset[MarkKind]:
     """The kinds of label a document's notes use: those seen after a blank line in the
     lower part of at least DOCUMENT_KIND_PAGES pages whose text calls them. One pass over
