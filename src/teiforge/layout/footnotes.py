@@ -6,7 +6,7 @@ A zone starts at the first label line below which every line belongs to notes:
 - below a rule;
 - on a double-spaced page, where the lines are set solid (no blank between them), which
   is what tells the zone from body text that happens to start with a number; or at a
-  label in brackets or a symbol that the text calls;
+  label in brackets or a symbol that the text calls, clean or garbled;
 - after a blank line, at a clean label (or two label lines);
 - with no blank line before it (notes set solid after the text), at a label the page's
   text calls (`constat12` ... `12 Voir`, `(1)` ... `(1) Voir`), or of a kind the
@@ -150,8 +150,9 @@ def find_zone_start(
         if double_spaced and _set_solid(lines[index:]):
             return _take_continuation(lines, index) if note_open else index
         if double_spaced:
-            # a label in brackets or a symbol that the text calls needs no solid setting
-            if called and mark.clean and mark.kind is not MarkKind.DIGITS:
+            # a label in brackets or a symbol, clean or garbled (`()`, `@)`), that the text
+            # or the document's notes back needs no solid setting
+            if (called or mark.kind in kinds) and mark.kind is not MarkKind.DIGITS:
                 return index
             continue
         if lines[index].blank_before >= 1 and _opens_zone(mark, called, lines[index:]):
