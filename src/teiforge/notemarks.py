@@ -88,14 +88,20 @@ def parse_label(text: str) -> tuple[Mark, str] | None:
     return None
 
 
-def _opens_note(printed: str, rest: str) -> bool:
-    """A note starts like a sentence or a reference (`Voir...`, `Dupont J., ...`, `ibid.`);
-    after a label in full brackets, which body text never opens a line with, it may start
-    anyhow (`(3) t. II, p. 4`)."""
+def opens_like_a_note(rest: str) -> bool:
+    """A note starts like a sentence or a reference (`Voir...`, `Dupont J., ...`, `ibid.`)."""
     first = rest[:1]
     if not rest or first.isupper() or first in fr.NOTE_BODY_OPENERS:
         return True
-    if rest.lower().startswith(fr.NOTE_OPENING_WORDS):
+    return rest.lower().startswith(fr.NOTE_OPENING_WORDS)
+
+
+def _opens_note(printed: str, rest: str) -> bool:
+    """After a label in full brackets, a note may start anyhow (`(3) t. II, p. 4`): inside
+    a footnote zone, body text hardly opens a line so. (Where the zone starts, a call at a
+    line's start in the text, `(3) à 40 000 habitants`, must not be taken for a label:
+    layout asks opens_like_a_note there.)"""
+    if opens_like_a_note(rest):
         return True
     return printed[:1] in _OPEN_CHARS and printed[-1:] in _CLOSE_CHARS
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS, readings
 from ..model import Line
-from ..notemarks import Mark, MarkKind, find_calls, parse_label
+from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
 from .measure import ends_sentence, starts_lowercase
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
@@ -125,10 +125,11 @@ def find_zone_start(
     """Index of the first line of the footnote zone, or None when the page has none.
     `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
     kinds of label the document's notes use (document_kinds)."""
+    # a zone opens with a note that starts like one, not with a call at a line's start
     labelled = [
         (index, found[0])
         for index in range(_lower_part(len(lines)), len(lines))
-        if (found := parse_label(lines[index].text)) is not None
+        if (found := parse_label(lines[index].text)) is not None and opens_like_a_note(found[1])
     ]
     if not labelled:
         return None
