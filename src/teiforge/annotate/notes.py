@@ -16,81 +16,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Annotation, BlockKind, Layout, Span
-from ..notemarks import Mark, MarkKind, label_mark, printed_number
+from ..notemarks import Mark, label_mark, printed_number
 from .anchors import Candidate, find_candidates
 from .context import Context
 from .numbering import ordinals, reading_cost
 from .pages import page_segments
+from .pairing import LABEL_CAP, may_skip, pairing, pairing_with_skips
 from .words import french
 
 log = logging.getLogger(__name__)
 
-UNANCHORED = 2.0  # cost of leaving a note without an anchor
-LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than this
-WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 MAX_FIRST_NUMBERS = 40
 SEQUENCE_BREAK = 3.0  # numbering that jumps between two consecutive pages
 START_JUMP = 0.5  # a document whose first note is not 1: an extract of a longer one
-# A call of another kind than its note's bracketed or symbol label (`constat1` ... `(1)
-# Voir`): a clean one may be, a letter read for a raised number (`alit`) is not.
-KIND_MISMATCH = 1.5
-
-
-def _next_words(candidates: list[Candidate]) -> list[int]:
-    """For each candidate, the index of the first candidate on a later word."""
-    following, result = len(candidates), [len(candidates)] * len(candidates)
-    for j in range(len(candidates) - 1, -1, -1):
-        if j + 1 < len(candidates) and candidates[j + 1].word > candidates[j].word:
-            following = j + 1
-        result[j] = following
-    return result
-
-
-def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
-    mismatch = (
-        KIND_MISMATCH
-        if label is not None
-        and label.kind in (MarkKind.BRACKETED, MarkKind.SYMBOL)
-        and candidate.mark.kind is not label.kind
-        else 0.0
-    )
-    return (
-        reading_cost(ordinal, candidate.mark)
-        + (3.0 - candidate.evidence) * WEAK_EVIDENCE
-        + mismatch
-    )
-
-
-def _pairing(
-    first: int, labels: list[Mark | None], candidates: list[Candidate]
-) -> tuple[float, list[Candidate | None]]:
-    """The cheapest order-preserving pairing of notes first, first+1... with candidates,
-    at most one anchor per word: dynamic programming over (note, candidate), from the end."""
-    k, m = len(labels), len(candidates)
-    next_word = _next_words(candidates)
-    # cost[i][j]: notes i.. paired with candidates j..; move[i][j]: what to do there
-    cost = [[0.0] * (m + 1) for _ in range(k + 1)]
-    move = [["end"] * (m + 1) for _ in range(k + 1)]
-    for i in range(k - 1, -1, -1):
-        cost[i][m], move[i][m] = cost[i + 1][m] + UNANCHORED, "unanchored"
-        for j in range(m - 1, -1, -1):
-            options = [(cost[i + 1][j] + UNANCHORED, "unanchored"), (cost[i][j + 1], "skip")]
-            anchor = _anchor_cost(first + i, labels[i], candidates[j])
-            if anchor < UNANCHORED:
-                options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
-            cost[i][j], move[i][j] = min(options, key=lambda option: option[0])
-    anchors: list[Candidate | None] = []
-    i = j = 0
-    while i < k:
-        if move[i][j] == "skip":
-            j += 1
-        elif move[i][j] == "anchor":
-            anchors.append(candidates[j])
-            i, j = i + 1, next_word[j]
-        else:
-            anchors.append(None)
-            i += 1
-    return cost[0][0], anchors
 
 
 def _first_numbers(
@@ -111,15 +49,29 @@ def _first_numbers(
     return set(plausible[:MAX_FIRST_NUMBERS])
 
 
+def _sequence_cost(first: int, previous: int, after_gap: bool, restart: bool) -> float:
+    """What a page's first number costs after the previous page's last."""
+    jump = first - previous - 1
+    if restart:
+        return 0.0
+    if previous == 0:
+        return START_JUMP if jump else 0.0  # an extract may start anywhere
+    if first <= previous:
+        return SEQUENCE_BREAK  # numbering started again, at a new chapter
+    if after_gap:
+        return 0.01 * jump
+    return SEQUENCE_BREAK + 0.1 * jump if jump else 0.0
+
+
 def number_page(
     previous: int,
     after_gap: bool,
     labels: list[Mark | None],
     candidates: list[Candidate],
     restart: bool = False,
-) -> tuple[float, int, list[Candidate | None]]:
-    """(cost, the first note's number, the anchor of each note or None). `restart`:
-    the document numbers its notes afresh on each page."""
+) -> tuple[float, list[int], list[Candidate | None]]:
+    """(cost, the notes' numbers, the anchor of each note or None). `restart`: the
+    document numbers its notes afresh on each page."""
     scored = []
     firsts = {1} if restart else _first_numbers(previous, labels, candidates)
     for first in sorted(firsts):
@@ -128,20 +80,17 @@ def number_page(
             for i, label in enumerate(labels)
             if label is not None
         )
-        jump = first - previous - 1
-        if restart:
-            sequence = 0.0
-        elif previous == 0:
-            sequence = START_JUMP if jump else 0.0  # an extract may start anywhere
-        elif first <= previous:
-            sequence = SEQUENCE_BREAK  # numbering started again, at a new chapter
-        elif after_gap:
-            sequence = 0.01 * jump
-        else:
-            sequence = SEQUENCE_BREAK + 0.1 * jump if jump else 0.0
-        pairing_cost, anchors = _pairing(first, labels, candidates)
+        pairing_cost, anchors = pairing(first, labels, candidates)
+        sequence = _sequence_cost(first, previous, after_gap, restart)
         scored.append((label_cost + sequence + pairing_cost, first, anchors))
-    return min(scored, key=lambda item: (item[0], item[1]))
+    cost, first, anchors = min(scored, key=lambda item: (item[0], item[1]))
+    numbers = list(range(first, first + len(labels)))
+    if may_skip(first, labels):
+        skipping, skipped, skip_anchors = pairing_with_skips(first, labels, candidates)
+        skipping += _sequence_cost(first, previous, after_gap, restart)
+        if skipping < cost:
+            return skipping, skipped, skip_anchors
+    return cost, numbers, anchors
 
 
 def _numbering_mark(label: Mark | None, anchor: Candidate | None) -> Mark | None:
@@ -160,17 +109,17 @@ PageNotes = tuple[list[int], list[Mark | None], list[Candidate], bool]
 
 def _number_document(
     pages: list[PageNotes], restart: bool
-) -> tuple[float, list[tuple[int, list[Candidate | None]]]]:
-    """The document's notes numbered by one hypothesis: (total cost, per page the first
-    number and the anchors)."""
+) -> tuple[float, list[tuple[list[int], list[Candidate | None]]]]:
+    """The document's notes numbered by one hypothesis: (total cost, per page the notes'
+    numbers and anchors)."""
     total, numbered, previous = 0.0, [], 0
-    for notes, labels, candidates, after_gap in pages:
-        cost, first, anchors = number_page(
+    for _, labels, candidates, after_gap in pages:
+        cost, numbers, anchors = number_page(
             previous, after_gap or previous == 0, labels, candidates, restart
         )
         total += cost
-        numbered.append((first, anchors))
-        previous = first + len(notes) - 1
+        numbered.append((numbers, anchors))
+        previous = numbers[-1] if numbers else previous
     return total, numbered
 
 
@@ -202,12 +151,12 @@ def annotate_notes(
     through = _number_document(pages, restart=False)
     afresh = _number_document(pages, restart=True)
     _, numbered = afresh if afresh[0] < through[0] else through
-    for (notes, labels, _, _), (first, anchors), page in zip(
+    for (notes, labels, _, _), (numbers, anchors), page in zip(
         pages, numbered, sorted(notes_by_page)
     ):
-        for offset, (note, label, anchor) in enumerate(zip(notes, labels, anchors)):
+        for note, label, anchor, number in zip(notes, labels, anchors, numbers):
             mark = _numbering_mark(label, anchor)
-            attrs = {"block": str(note), "n": printed_number(first + offset, mark)}
+            attrs = {"block": str(note), "n": printed_number(number, mark)}
             if anchor is None:
                 log.warning(
                     "%s: note %s on page %d has no anchor in the text; it stays at its page",
