@@ -9,12 +9,14 @@ import pytest
 from lxml import etree
 
 from support import REPO
+from teiforge.annotate import annotate
 from teiforge.annotate.context import Context
 from teiforge.annotate.notes import annotate_notes
 from teiforge.annotate.numbering import misreading_cost, readings
 from teiforge.encode import encode
 from teiforge.layout import segment
 from teiforge.model import Span
+from teiforge.notemarks import find_calls, parse_label
 from teiforge.read import source_from_bytes
 
 CASES = tomllib.loads((REPO / "tests" / "annotate" / "notes.toml").read_text(encoding="utf-8"))[
@@ -72,3 +74,80 @@ def test_note_moves_to_its_anchor_and_keeps_the_marks_as_read() -> None:
         " Voir le rapport.</note> et proposait une réforme des contrats de ville."
     )
     assert len(tei.findall(".//t:body//t:note", TEI)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("12 Voir le rapport.", ("digits", "12", "12", "Voir le rapport.")),
+        ("12. Voir le rapport.", ("digits", "12.", "12", "Voir le rapport.")),
+        ("¹ Voir le rapport.", ("digits", "¹", "1", "Voir le rapport.")),
+        ("(12) Voir le rapport.", ("bracketed", "(12)", "12", "Voir le rapport.")),
+        ("[3] Voir le rapport.", ("bracketed", "[3]", "3", "Voir le rapport.")),
+        ("(3) t. II, p. 4.", ("bracketed", "(3)", "3", "t. II, p. 4.")),
+        ("(a) Durand, p. 88.", ("bracketed", "(a)", "a", "Durand, p. 88.")),
+        ("(@) Sophocle, v. 691.", ("bracketed", "(@)", "@", "Sophocle, v. 691.")),
+        ("() Voir Elementos.", ("bracketed", "()", "", "Voir Elementos.")),
+        ("G) Moreau, ouvr. cit.", ("bracketed", "G)", "G", "Moreau, ouvr. cit.")),
+        ("} Bréal, De la forme.", ("bracketed", "}", "", "Bréal, De la forme.")),
+        ("* Voyez la note.", ("symbol", "*", "*", "Voyez la note.")),
+        ("# Voyez la note.", ("symbol", "#", "*", "Voyez la note.")),
+        ("to Bousquet, R.", ("digits", "to", "to", "Bousquet, R.")),
+        ("12 ibid., p. 4.", ("digits", "12", "12", "ibid., p. 4.")),
+        ("12 heures plus tard.", None),
+        ("le Conseil a voté.", None),
+        ("I. Introduction", None),
+        ("(Applaudissements.)", None),
+        ("a) les communes rurales.", None),
+        ("* pour eux rue des Plâtriers.", None),
+    ],
+)
+def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None:
+    found = parse_label(line)
+    read = (
+        None if found is None else (found[0].kind.value, found[0].printed, found[0].core, found[1])
+    )
+    assert read == label
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("littéraires (1). Il", [("(1)", "bracketed", 3.0)]),
+        ("Lucas(f) a vu", [("(f)", "bracketed", 3.0)]),
+        ("Bopp () rapproche", [("()", "bracketed", 2.0)]),
+        ("Barth ®) a trouvé", [("®)", "bracketed", 1.5)]),
+        ("Rabinal-Achi ), il", [(")", "bracketed", 1.5)]),
+        ('chœur sacré ");', [('")', "bracketed", 1.5)]),
+        ("Elhauy¹, espèce", [("¹", "digits", 3.0)]),
+        ("Elhauy', espèce", [("'", "garbled superscript", 2.0)]),
+        ("le célèbre Rhazès? dont", [("?", "garbled superscript", 2.0)]),
+        ("rue des Plâtriers!. Il", [("!", "garbled superscript", 2.0)]),
+        ("Hélas! Vous", [("!", "garbled superscript", 0.8)]),
+        ("vé-rité *, qu'ils", [("*", "symbol", 3.0)]),
+        ("la France* ; mais", [("*", "symbol", 3.0)]),
+        ("dernières pages.1 Il", [("1", "digits", 3.0)]),
+        ("les meilleurs. »91 Le", [("91", "digits", 3.0)]),
+        ("de Galilée550 et", [("550", "digits", 3.0)]),
+        ("en 1998, à l'art. 12, la (sic) et l'homme", []),
+        ("fisicien ! ».", []),
+    ],
+)
+def test_note_calls(text: str, calls: list[tuple[str, str, float]]) -> None:
+    assert [
+        (text[c.start : c.end], c.mark.kind.value, c.evidence) for c in find_calls(text)
+    ] == calls
+
+
+def test_the_ocr_corrector_leaves_a_call_alone() -> None:
+    text = (
+        "Ils contiennent l'ouvrage arabe nommé Elhauy¹, espèce d'encyclopédie médicale.\n\n"
+        "1. Plus correctement Al-Hâwi.\n"
+    )
+    layout = segment(source_from_bytes(text.encode(), "t.txt"))
+    spans = annotate(layout).spans
+    note = next(s for s in spans if s.tag == "note")
+    assert layout.blocks[note.block].text[note.start : note.end] == "¹"
+    assert [
+        s for s in spans if s.source == "ocr" and s.start < note.end and note.start < s.end
+    ] == []

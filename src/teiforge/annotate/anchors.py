@@ -1,14 +1,18 @@
-"""Where a footnote anchor may stand in the text: a superscript number glued to the word
-before it, read by OCR as digits or letters (`instantl3`, `fermésla`, `pouvoiÉa`,
-`déficient2s`). Each candidate says how strong the evidence is that its tail is an anchor."""
+"""Where a footnote anchor may stand in the text. Every kind of call (notemarks.find_calls:
+`(1)`, `[1]`, `(@)`, `¹`, `*`, `pages.1`, `meilleurs. »91`, `Elhauy'`), and a superscript
+number glued to the word before it, read by OCR as digits or letters (`instantl3`,
+`fermésla`, `pouvoiÉa`, `déficient2s`). Each candidate says how strong the evidence is
+that it is a call; the numbering decides which, if any, is one."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS as TAIL_CHARS
+from ..notemarks import Mark, MarkKind, find_calls
 
 _TOKEN = re.compile(r"[^\s]+")
 _TRAILING = re.compile(r"[.,;:!?»)\]'’\"]+$")
@@ -17,16 +21,20 @@ MAX_TAIL = 3
 # Evidence that a tail is a note anchor rather than part of the word.
 DIGITS = 3.0  # a digit glued to a word
 INNER_CAPITAL = 2.0  # a capital after lowercase letters: pouvoiÉa
-LEXICON = 2.0  # the word without the tail is a word, with it is not: fermésla
+LEXICON = 2.0  # the word without the tail is a word, with it is not: fermésla (lowercase)
 
 
 @dataclass(frozen=True)
 class Candidate:
     word: int  # index of the word in the text searched: one anchor per word at most
-    start: int  # offsets of the tail in the block's text
+    start: int  # offsets of the mark in the block's text
     end: int
-    tail: str
+    mark: Mark
     evidence: float
+
+    @property
+    def tail(self) -> str:
+        return self.mark.printed
 
 
 def _evidence(stem: str, tail: str, word: str, is_word: Callable[[str], bool] | None) -> float:
@@ -34,16 +42,16 @@ def _evidence(stem: str, tail: str, word: str, is_word: Callable[[str], bool] | 
         return DIGITS if not tail.isdigit() or stem.isalpha() else 0.0
     if tail[0].isupper() and stem[-1:].islower():
         return INNER_CAPITAL
-    if is_word is not None and is_word(stem) and not is_word(word):
+    # a capitalised word is a name the lexicon may not know in all its forms (Hervei)
+    if is_word is not None and word[:1].islower() and is_word(stem) and not is_word(word):
         return LEXICON
     return 0.0
 
 
-def find_candidates(
-    text: str, start: int, end: int, is_word: Callable[[str], bool] | None = None
+def _glued_tails(
+    text: str, start: int, end: int, is_word: Callable[[str], bool] | None
 ) -> list[Candidate]:
-    """Anchor candidates in text[start:end], in order: every plausible tail of every word
-    (`instantl3` gives `3`, `l3` and `tl3`); the numbering decides which, if any, is one."""
+    """Every plausible tail of every word (`instantl3` gives `3`, `l3` and `tl3`)."""
     found: list[Candidate] = []
     for index, match in enumerate(_TOKEN.finditer(text, start, end)):
         word = _TRAILING.sub("", match.group())
@@ -58,5 +66,31 @@ def find_candidates(
             evidence = _evidence(stem, tail, word, is_word)
             if evidence:
                 offset = match.start() + len(stem)
-                found.append(Candidate(index, offset, offset + size, tail, evidence))
+                mark = Mark(MarkKind.DIGITS, tail, tail)
+                found.append(Candidate(index, offset, offset + size, mark, evidence))
     return found
+
+
+def find_candidates(
+    text: str, start: int, end: int, is_word: Callable[[str], bool] | None = None
+) -> list[Candidate]:
+    """Anchor candidates in text[start:end], in order of position, at most one per span
+    of text: a call of a kind notemarks reads, then the glued tails it does not."""
+    word_starts = [m.start() for m in _TOKEN.finditer(text, start, end)]
+    found = {(c.start, c.end): c for c in _glued_tails(text, start, end, is_word)}
+    for call in find_calls(text, start, end):
+        # the word a call stands on or follows: one anchor per word at most
+        word = max(0, _word_index(word_starts, call.start))
+        found[(call.start, call.end)] = Candidate(
+            word, call.start, call.end, call.mark, call.evidence
+        )
+    return sorted(found.values(), key=lambda c: (c.start, c.end))
+
+
+def _word_index(word_starts: list[int], offset: int) -> int:
+    """Index of the word holding `offset`; a call standing alone after a word (`rité *`)
+    counts as that word's."""
+    index = bisect_right(word_starts, offset) - 1
+    if index > 0 and word_starts[index] == offset:
+        return index - 1
+    return index

@@ -1,10 +1,11 @@
 """Footnotes: find each note body's anchor in the text of its page, and its number.
 
-Editors number notes consecutively through a document, and each page's anchors pair with
-that page's bodies in order; numbering jumps only where pages are missing. So the numbers
-and the anchors are recovered together, page by page: for each plausible first number,
-the best order-preserving pairing of the page's note bodies with anchor candidates, scored
-by how well each garbled label and anchor reads as its number.
+Each page's anchors pair with that page's bodies in order. Editors number notes either
+consecutively through a document (numbering then jumps only where pages are missing) or
+afresh on each page; which one is decided for the whole document, by scoring both over
+all its pages and keeping the better. On a page, for each plausible first number, the
+best order-preserving pairing of the note bodies with anchor candidates, scored by how
+well each garbled label and call reads as its number (numbering.reading_cost).
 """
 
 from __future__ import annotations
@@ -15,98 +16,111 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Annotation, BlockKind, Layout, Span
+from ..notemarks import Mark, label_mark, printed_number
 from .anchors import Candidate, find_candidates
 from .context import Context
-from .numbering import misreading_cost, readings
+from .numbering import ordinals, reading_cost
 from .pages import page_segments
+from .pairing import LABEL_CAP, may_skip, pairing, pairing_with_skips
 from .words import french
 
 log = logging.getLogger(__name__)
 
-UNANCHORED = 2.0  # cost of leaving a note without an anchor
-LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than this
-WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 MAX_FIRST_NUMBERS = 40
 SEQUENCE_BREAK = 3.0  # numbering that jumps between two consecutive pages
+START_JUMP = 0.5  # a document whose first note is not 1: an extract of a longer one
 
 
-def _next_words(candidates: list[Candidate]) -> list[int]:
-    """For each candidate, the index of the first candidate on a later word."""
-    following, result = len(candidates), [len(candidates)] * len(candidates)
-    for j in range(len(candidates) - 1, -1, -1):
-        if j + 1 < len(candidates) and candidates[j + 1].word > candidates[j].word:
-            following = j + 1
-        result[j] = following
-    return result
-
-
-def _pairing(
-    first: int, labels: list[str], candidates: list[Candidate]
-) -> tuple[float, list[Candidate | None]]:
-    """The cheapest order-preserving pairing of notes first, first+1... with candidates,
-    at most one anchor per word: dynamic programming over (note, candidate), from the end."""
-    k, m = len(labels), len(candidates)
-    next_word = _next_words(candidates)
-    # cost[i][j]: notes i.. paired with candidates j..; move[i][j]: what to do there
-    cost = [[0.0] * (m + 1) for _ in range(k + 1)]
-    move = [["end"] * (m + 1) for _ in range(k + 1)]
-    for i in range(k - 1, -1, -1):
-        cost[i][m], move[i][m] = cost[i + 1][m] + UNANCHORED, "unanchored"
-        for j in range(m - 1, -1, -1):
-            options = [(cost[i + 1][j] + UNANCHORED, "unanchored"), (cost[i][j + 1], "skip")]
-            candidate = candidates[j]
-            anchor = (
-                misreading_cost(first + i, candidate.tail)
-                + (3.0 - candidate.evidence) * WEAK_EVIDENCE
-            )
-            if anchor < UNANCHORED:
-                options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
-            cost[i][j], move[i][j] = min(options, key=lambda option: option[0])
-    anchors: list[Candidate | None] = []
-    i = j = 0
-    while i < k:
-        if move[i][j] == "skip":
-            j += 1
-        elif move[i][j] == "anchor":
-            anchors.append(candidates[j])
-            i, j = i + 1, next_word[j]
-        else:
-            anchors.append(None)
-            i += 1
-    return cost[0][0], anchors
-
-
-def _first_numbers(previous: int, labels: list[str], candidates: list[Candidate]) -> set[int]:
-    found = {previous + 1}
+def _first_numbers(
+    previous: int, labels: list[Mark | None], candidates: list[Candidate]
+) -> set[int]:
+    found = {previous + 1, 1}  # 1: the numbering starts again (a new chapter)
     for i, label in enumerate(labels):
-        found |= {n - i for n in readings(label)}
+        if label is not None:
+            found |= {n - i for n in ordinals(label)}
     for candidate in candidates:
-        found |= {n - i for n in readings(candidate.tail) for i in range(len(labels))}
+        found |= {n - i for n in ordinals(candidate.mark) for i in range(len(labels))}
     # the most plausible first numbers only: a page with hundreds of candidates would
     # otherwise make the search grow with their square
     plausible = sorted(
-        (n for n in found if previous < n < previous + 1000), key=lambda n: (n - previous > 1, n)
+        (n for n in found if n == 1 or previous < n < previous + 1000),
+        key=lambda n: (n - previous > 1, n),
     )
     return set(plausible[:MAX_FIRST_NUMBERS])
 
 
+def _sequence_cost(first: int, previous: int, after_gap: bool, restart: bool) -> float:
+    """What a page's first number costs after the previous page's last."""
+    jump = first - previous - 1
+    if restart:
+        return 0.0
+    if previous == 0:
+        return START_JUMP if jump else 0.0  # an extract may start anywhere
+    if first <= previous:
+        return SEQUENCE_BREAK  # numbering started again, at a new chapter
+    if after_gap:
+        return 0.01 * jump
+    return SEQUENCE_BREAK + 0.1 * jump if jump else 0.0
+
+
 def number_page(
-    previous: int, after_gap: bool, labels: list[str], candidates: list[Candidate]
-) -> tuple[int, list[Candidate | None]]:
-    """(the first note's number, the anchor of each note or None)."""
+    previous: int,
+    after_gap: bool,
+    labels: list[Mark | None],
+    candidates: list[Candidate],
+    restart: bool = False,
+) -> tuple[float, list[int], list[Candidate | None]]:
+    """(cost, the notes' numbers, the anchor of each note or None). `restart`: the
+    document numbers its notes afresh on each page."""
     scored = []
-    for first in sorted(_first_numbers(previous, labels, candidates)):
+    firsts = {1} if restart else _first_numbers(previous, labels, candidates)
+    for first in sorted(firsts):
         label_cost = sum(
-            min(LABEL_CAP, misreading_cost(first + i, label))
+            min(LABEL_CAP, reading_cost(first + i, label))
             for i, label in enumerate(labels)
-            if label
+            if label is not None
         )
-        jump = first - previous - 1
-        sequence = 0.01 * jump if after_gap else (SEQUENCE_BREAK + 0.1 * jump if jump else 0.0)
-        pairing_cost, anchors = _pairing(first, labels, candidates)
+        pairing_cost, anchors = pairing(first, labels, candidates)
+        sequence = _sequence_cost(first, previous, after_gap, restart)
         scored.append((label_cost + sequence + pairing_cost, first, anchors))
-    _, first, anchors = min(scored, key=lambda item: (item[0], item[1]))
-    return first, anchors
+    cost, first, anchors = min(scored, key=lambda item: (item[0], item[1]))
+    numbers = list(range(first, first + len(labels)))
+    if may_skip(first, labels):
+        skipping, skipped, skip_anchors = pairing_with_skips(first, labels, candidates)
+        skipping += _sequence_cost(first, previous, after_gap, restart)
+        if skipping < cost:
+            return skipping, skipped, skip_anchors
+    return cost, numbers, anchors
+
+
+def _numbering_mark(label: Mark | None, anchor: Candidate | None) -> Mark | None:
+    """The mark that says how a note is numbered (digits, a symbol, a letter): its label
+    read clean, else its call read clean, else whatever was read."""
+    call = anchor.mark if anchor is not None else None
+    for mark in (label, call):
+        if mark is not None and mark.clean:
+            return mark
+    return label or call
+
+
+# A page's notes (block indexes), their labels, its call candidates, whether it follows a gap.
+PageNotes = tuple[list[int], list[Mark | None], list[Candidate], bool]
+
+
+def _number_document(
+    pages: list[PageNotes], restart: bool
+) -> tuple[float, list[tuple[list[int], list[Candidate | None]]]]:
+    """The document's notes numbered by one hypothesis: (total cost, per page the notes'
+    numbers and anchors)."""
+    total, numbered, previous = 0.0, [], 0
+    for _, labels, candidates, after_gap in pages:
+        cost, numbers, anchors = number_page(
+            previous, after_gap or previous == 0, labels, candidates, restart
+        )
+        total += cost
+        numbered.append((numbers, anchors))
+        previous = numbers[-1] if numbers else previous
+    return total, numbered
 
 
 def annotate_notes(
@@ -118,29 +132,38 @@ def annotate_notes(
             notes_by_page[block.page].append(index)
     gaps = {block.page for block in layout.blocks if block.kind is BlockKind.GAP}
     segments = page_segments(layout)
-    previous = 0
+    block_of: dict[Candidate, int] = {}
+    pages: list[PageNotes] = []
     for page in sorted(notes_by_page):
         notes = notes_by_page[page]
-        labels = [layout.blocks[i].label or "" for i in notes]
-        block_of: dict[Candidate, int] = {}
+        labels = [label_mark(layout.blocks[i].label or "") for i in notes]
+        candidates = []
         for ordinal, (text_block, start, end) in enumerate(segments.get(page, [])):
             for candidate in find_candidates(
                 layout.blocks[text_block].text, start, end, french().is_word
             ):
                 # words numbered through the page, so that one word holds one anchor at most
-                block_of[replace(candidate, word=ordinal * 1_000_000 + candidate.word)] = text_block
-        candidates = list(block_of)
-        first, anchors = number_page(previous, page in gaps or previous == 0, labels, candidates)
-        for offset, (note, anchor) in enumerate(zip(notes, anchors)):
-            attrs = {"block": str(note), "n": str(first + offset)}
+                candidate = replace(candidate, word=ordinal * 1_000_000 + candidate.word)
+                block_of[candidate] = text_block
+                candidates.append(candidate)
+        pages.append((notes, labels, candidates, page in gaps))
+    # numbering through the document or afresh on each page: the better over all pages
+    through = _number_document(pages, restart=False)
+    afresh = _number_document(pages, restart=True)
+    _, numbered = afresh if afresh[0] < through[0] else through
+    for (notes, labels, _, _), (numbers, anchors), page in zip(
+        pages, numbered, sorted(notes_by_page)
+    ):
+        for note, label, anchor, number in zip(notes, labels, anchors, numbers):
+            mark = _numbering_mark(label, anchor)
+            attrs = {"block": str(note), "n": printed_number(number, mark)}
             if anchor is None:
                 log.warning(
-                    "%s: note %d on page %d has no anchor in the text; it stays at its page",
+                    "%s: note %s on page %d has no anchor in the text; it stays at its page",
                     layout.source.name,
-                    first + offset,
+                    attrs["n"],
                     page + 1,
                 )
                 yield Span(note, 0, 0, "note", attrs, "notes")
             else:
                 yield Span(block_of[anchor], anchor.start, anchor.end, "note", attrs, "notes")
-        previous = first + len(notes) - 1

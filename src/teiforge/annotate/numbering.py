@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..digits import LOOKALIKES
+from ..digits import LOOKALIKES, readings
+from ..lang import fr
+from ..notemarks import Mark, MarkKind
 
 LOOKALIKE_COST = 0.3
 SUBSTITUTION_COST = 1.0
@@ -42,18 +44,49 @@ def misreading_cost(number: int, printed: str) -> float:
     return table[-1][-1]
 
 
-def readings(printed: str) -> set[int]:
-    """Numbers a garbled form may stand for: each character read as a digit it looks like
-    (unknown ones as any digit would be too many: they are skipped), also with a lost
-    leading digit."""
-    options = [
-        [c] if c.isdigit() else [d for d, looks in LOOKALIKES.items() if c in looks]
-        for c in printed
-    ]
-    numbers: set[int] = {0}
-    for choices in options:
-        if not choices:
-            continue
-        numbers = {n * 10 + int(d) for n in numbers for d in choices}
-    found = {n for n in numbers if n > 0}
-    return found | {n + 10 * lead for n in found if n < 10 for lead in range(1, 10)}
+# --- marks of every kind (notemarks) -----------------------------------------------------
+
+LOST_MARK = 0.8  # a bracket read, the number in it lost: `()`
+UNREADABLE_MARK = 1.0  # a bracket read, a sign in it: `(@)`
+SAME_SYMBOL = 0.5  # `*` again for a later note, as some printers do
+OTHER_SYMBOL = 1.5
+GARBLED_SYMBOL = 0.3  # `#` for `*`
+SUPERSCRIPT_AS_READ = 0.8  # `'` for ¹: the usual misreading
+SUPERSCRIPT_OTHER = 2.0  # never a call for another number: `!` is mostly an exclamation
+_DIGIT_LOOKALIKES = frozenset("".join(LOOKALIKES.values()))
+
+
+def reading_cost(ordinal: int, mark: Mark) -> float:
+    """How well `mark` reads as note `ordinal` (1-based) of a sequence: 0 when printed so,
+    more the more OCR must have garbled it."""
+    if mark.kind is MarkKind.SYMBOL:
+        expected = fr.NOTE_SYMBOLS[ordinal - 1] if ordinal <= len(fr.NOTE_SYMBOLS) else None
+        garbled = 0.0 if mark.printed == mark.core else GARBLED_SYMBOL
+        if mark.core == expected:
+            return garbled
+        return garbled + (SAME_SYMBOL if mark.core == "*" else OTHER_SYMBOL)
+    if mark.kind is MarkKind.GARBLED_SUPERSCRIPT:
+        same = fr.GARBLED_SUPERSCRIPTS.get(mark.core) == str(ordinal)
+        return SUPERSCRIPT_AS_READ if same else SUPERSCRIPT_OTHER
+    core = mark.core
+    if mark.kind is MarkKind.BRACKETED:
+        if core and core in fr.NOTE_LETTERS:
+            letter = fr.NOTE_LETTERS.index(core) + 1 == ordinal
+            return 0.0 if letter else min(UNREADABLE_MARK, misreading_cost(ordinal, core))
+        if not core:
+            return LOST_MARK * len(str(ordinal))
+        if not any(c.isdigit() or c in _DIGIT_LOOKALIKES for c in core):
+            return UNREADABLE_MARK + GAP_COST * (len(str(ordinal)) - 1)
+    return misreading_cost(ordinal, core)
+
+
+def ordinals(mark: Mark) -> set[int]:
+    """Which notes of a sequence a mark may be: its number's readings, or a symbol's or
+    a letter's place in the printers' order."""
+    if mark.kind is MarkKind.SYMBOL:
+        return {fr.NOTE_SYMBOLS.index(mark.core) + 1} if mark.core in fr.NOTE_SYMBOLS else {1}
+    if mark.kind is MarkKind.GARBLED_SUPERSCRIPT:
+        return {int(fr.GARBLED_SUPERSCRIPTS[mark.core])}
+    if mark.kind is MarkKind.BRACKETED and mark.core and mark.core in fr.NOTE_LETTERS:
+        return {fr.NOTE_LETTERS.index(mark.core) + 1}
+    return readings(mark.core) if mark.core else {1}

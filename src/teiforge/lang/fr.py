@@ -144,6 +144,8 @@ SHORT_WORDS = frozenset(
 )  # fmt: skip
 # What a note body may start with besides a capital: a quotation or a bracket.
 NOTE_BODY_OPENERS = '«<"“(['
+# The words of references that open a note in small letters (`12 ibid., p. 4`).
+NOTE_OPENING_WORDS = ("ibid", "ib.", "id.", "idem", "cf.", "op. cit", "loc. cit", "voir", "v.")
 # Note-call marks that are not numbers, in the order printers use them.
 NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -167,3 +169,21 @@ SIGNATURE_LINE = re.compile(
     r"^(?:(?:[A-ZÉ]\.[\s-]*){1,3}[A-ZÉ][A-ZÉÈ'-]+\.?|(?:[A-ZÉ]\.[\s-]*){2,3}[A-ZÉ][\w'-]+\.?"
     r"|(?:Le|La|Les)\s+[\w' -]{3,40},\s+(?:[A-ZÉ][\w.'-]*\s*){1,4}\.?)$"
 )
+
+# What OCR makes of a note symbol in small type (a raised asterisk read as a hash).
+GARBLED_NOTE_SYMBOLS = {"#": "*", "+": "†", "¥": "*"}
+# Letters that number notes (`(a)`, `b)`), in order.
+NOTE_LETTERS = "abcdefghijk"
+# The brackets around a label or a call: `(1)`, `[1]`, and OCR's half of them (`1)`).
+NOTE_BRACKETS = ("()", "[]")
+# What OCR reads inside the brackets of a raised `⁽¹⁾` it cannot read: nothing (`()`), or
+# a sign, a letter or a digit it looks like (`(@)`, `@)`, `G)`, `&)`, `Q)`, `(°)`).
+GARBLED_BRACKET_INNER = frozenset('@&®°#*Q0OGUfi$%"')
+# What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`).
+GARBLED_LABEL_CLOSERS = "}"
+# A superscript call that OCR read as punctuation glued to its word (`Elhauy'`,
+# `Rhazès?`, `Plâtriers!`), by the digit it stands for; weak evidence, used only where a
+# page's notes have no better call.
+GARBLED_SUPERSCRIPTS = {"'": "1", "’": "1", "!": "1", "?": "2", "°": "3"}
+# What a note label may be followed by before the note's text (`1.`, `1)`, `1 `).
+NOTE_LABEL_ENDS = ".)"

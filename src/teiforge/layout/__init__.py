@@ -4,7 +4,7 @@ bodies, page breaks, gaps), with page breaks inside paragraphs as spans."""
 from __future__ import annotations
 
 from ..model import Block, BlockKind, Layout, Line, Page, Source, Span
-from .footnotes import find_zone_start, split_notes
+from .footnotes import document_kinds, find_zone_start, split_notes
 from .forme import find_forme
 from .joining import TextBuilder
 from .measure import ends_sentence, starts_lowercase, typical_width
@@ -114,7 +114,8 @@ def _note_blocks(zone: list[Line], page: int) -> list[Block]:
         builder = TextBuilder()
         for line in note.lines:
             builder.append(line.text)
-        n = note.label if note.label.isdigit() else None
+        number = note.mark.number if note.mark is not None else None
+        n = str(number) if number is not None else None
         blocks.append(
             Block(BlockKind.NOTE, builder.text, page, note.first_line, label=note.label, n=n)
         )
@@ -129,13 +130,18 @@ def segment(source: Source) -> Layout:
     pages: list[Page] = []
     levels: list[str] = []
     furniture = find_forme(raw_pages, document_width)
+    note_kinds = document_kinds([page.lines for page in furniture])  # furniture aside
     indents = indents_paragraphs([line for page in raw_pages for line in page])
     blank_marked = marks_paragraphs_with_blanks(raw_pages)
     for index, (raw, page_forme) in enumerate(zip(raw_pages, furniture)):
         lines = list(page_forme.lines)
         number = page_forme.number.text if page_forme.number else None
         double = is_double_spaced(lines, document_vote)
-        zone_start = find_zone_start(lines, double, assembler.note_left_open()) if lines else None
+        zone_start = (
+            find_zone_start(lines, double, assembler.note_left_open(), note_kinds)
+            if lines
+            else None
+        )
         body = lines if zone_start is None else lines[:zone_start]
         zone = [] if zone_start is None else lines[zone_start:]
         pages.append(Page(index, tuple(body), tuple(zone), number, double, page_forme.forme))

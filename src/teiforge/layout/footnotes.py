@@ -1,27 +1,41 @@
 """The footnote zone at the bottom of a page, and the note bodies in it.
 
-A note body starts with its label: the printed number, which OCR often garbles (`13`,
-`to` for 14, `6` for 26). A zone starts at the first label line below which every line
-belongs to notes; on a double-spaced page the zone is set solid (lines with no blank
-between them), which is what tells it from body text that happens to start with a number.
+A note body starts with its label, in any of the kinds printers use (`12`, `12.`, `(12)`,
+`[12]`, `¹`, `*`, `(a)`: notemarks), often garbled by OCR (`to` for 14, `(@)` for `(1)`).
+A zone starts at the first label line below which every line belongs to notes:
+- below a rule;
+- on a double-spaced page, where the lines are set solid (no blank between them), which
+  is what tells the zone from body text that happens to start with a number; or at a
+  label in brackets or a symbol that the text calls, clean or garbled;
+- after a blank line, at a clean label (or two label lines);
+- with no blank line before it (notes set solid after the text), at a label the page's
+  text calls (`constat12` ... `12 Voir`, `(1)` ... `(1) Voir`), or of a kind the
+  document's other pages use for their notes.
+A garbled label alone counts only where the page or the document supports its kind: a
+call of the kind in the text, or the document's notes.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..digits import GARBLED_DIGIT_CHARS
-from ..lang import fr
+from ..digits import GARBLED_DIGIT_CHARS, readings
 from ..model import Line
+from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
+from .measure import ends_sentence, starts_lowercase
 
-_DIGIT_LOOKALIKES = "".join(sorted(GARBLED_DIGIT_CHARS))
-_LABEL = re.compile(
-    rf"^(?P<label>\d{{1,3}}|[{re.escape(_DIGIT_LOOKALIKES)}]{{1,3}})(?:\s+(?P<rest>.*))?$"
-)
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
+_TAIL_CHARS = re.escape("".join(sorted(GARBLED_DIGIT_CHARS)))
+# a word of two letters or more ending in up to three digits or lookalikes, one a digit
+_GLUED_TAIL = re.compile(
+    rf"(?<![\w])[^\W\d_]{{2,}}?(?P<tail>[{_TAIL_CHARS}]{{0,2}}\d[{_TAIL_CHARS}]{{0,2}})(?=[\s.,;:!?»)]|$)"
+)
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
+DOCUMENT_KIND_PAGES = 2  # a label kind seen at this many pages' feet is the document's
 
 
 @dataclass(frozen=True)
@@ -29,44 +43,148 @@ class NoteBody:
     label: str  # as printed, possibly garbled
     lines: tuple[Line, ...]  # the body's lines, the label removed from the first
     first_line: int
+    mark: Mark | None = None  # the label read as a note mark
 
 
-def note_label(text: str) -> tuple[str, str] | None:
-    """(label, rest of the line) when a line starts like a note body, else None."""
-    match = _LABEL.match(text.strip())
-    if match is None:
-        return None
-    label, rest = match.group("label"), (match.group("rest") or "")
-    if not label.isdigit() and (
-        label.lower() in fr.SHORT_WORDS or not any(c in _DIGIT_LOOKALIKES for c in label)
-    ):
-        return None
-    if label.isdigit() and label.startswith("0"):
-        return None
-    first = rest[:1]
-    if rest and not (first.isupper() or first in fr.NOTE_BODY_OPENERS):
-        return None  # a note starts like a sentence or a reference: "Voir...", "Dupont J., ..."
-    return label, rest
+@dataclass(frozen=True)
+class PageCalls:
+    """The note calls a page's text holds (outside line starts, where labels stand):
+    clean numbers by kind, and the kinds of garbled ones."""
+
+    numbers: frozenset[tuple[MarkKind, str]]
+    kinds: frozenset[MarkKind]
+    garbled: frozenset[int]  # what numbers glued to words and garbled (constatl3) may read
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> PageCalls:
+        numbers, kinds, garbled = set(), set(), set()
+        for line in lines:
+            for call in find_calls(line.text):
+                if call.start == 0 or call.mark.kind is MarkKind.GARBLED_SUPERSCRIPT:
+                    continue
+                kinds.add(call.mark.kind)
+                if call.mark.clean:
+                    numbers.add((call.mark.kind, call.mark.core))
+            for tail in _garbled_tails(line.text):
+                garbled |= readings(tail)
+        return cls(frozenset(numbers), frozenset(kinds), frozenset(garbled))
+
+    def calls(self, mark: Mark) -> bool:
+        """Whether the text calls the note this label opens: the same number in a call of
+        its kind, or for a garbled label, any call of its kind. A number label (`12`,
+        `12.`) is called by a number glued to a word, raised, or garbled (`constatl3`)."""
+        if mark.clean:
+            if mark.kind is MarkKind.DIGITS and mark.number in self.garbled:
+                return True
+            return (mark.kind, mark.core) in self.numbers
+        return mark.kind in self.kinds
 
 
-def find_zone_start(lines: list[Line], double_spaced: bool, note_open: bool = False) -> int | None:
+def _garbled_tails(text: str) -> list[str]:
+    """The tails of digits and their lookalikes glued to words, read with one digit at
+    least and one lookalike (`constatl3` -> `l3`, `tl3`); a clean number is a call
+    find_calls reads."""
+    tails = []
+    for match in _GLUED_TAIL.finditer(text):
+        tail = match.group("tail")
+        for size in range(2, len(tail) + 1):
+            if not tail[-size:].isdigit():
+                tails.append(tail[-size:])
+    return tails
+
+
+def document_kinds(pages: Sequence[Sequence[Line]]) -> frozenset[MarkKind]:
+    """The kinds of label a document's notes use: those seen after a blank line in the
+    lower part of at least DOCUMENT_KIND_PAGES pages whose text calls them. One pass over
+    the lines, so that a page's garbled label may be read by the others' evidence."""
+    seen: Counter[MarkKind] = Counter()
+    for lines in pages:
+        calls: PageCalls | None = None
+        kinds = set()
+        for index in range(_lower_part(len(lines)), len(lines)):
+            found = parse_label(lines[index].text)
+            if found is None or lines[index].blank_before < 1:
+                continue
+            calls = calls or PageCalls.of(lines)
+            if found[0].kind in calls.kinds:
+                kinds.add(found[0].kind)
+        seen.update(kinds)
+    return frozenset(kind for kind, pages_seen in seen.items() if pages_seen >= DOCUMENT_KIND_PAGES)
+
+
+def _lower_part(size: int) -> int:
+    return max(1, size - max(1, math.ceil(size * MAX_ZONE_SHARE)))
+
+
+def find_zone_start(
+    lines: list[Line],
+    double_spaced: bool,
+    note_open: bool = False,
+    kinds: frozenset[MarkKind] = frozenset(),
+) -> int | None:
     """Index of the first line of the footnote zone, or None when the page has none.
-    `note_open`: the previous page's last note breaks off in mid-sentence."""
-    limit = max(1, math.ceil(len(lines) * MAX_ZONE_SHARE))
-    for index in range(max(1, len(lines) - limit), len(lines)):
-        if note_label(lines[index].text) is None:
-            continue
+    `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
+    kinds of label the document's notes use (document_kinds)."""
+    # a zone opens with a note that starts like one, not with a call at a line's start
+    labelled = [
+        (index, found[0])
+        for index in range(_lower_part(len(lines)), len(lines))
+        if (found := parse_label(lines[index].text)) is not None and opens_like_a_note(found[1])
+    ]
+    if not labelled:
+        return None
+    calls = PageCalls.of(lines)
+    # whether the text calls this label or one below it of its kind: the zone's first
+    # note may have lost its call to OCR (`coordonnatricel2`) where the next kept its own
+    called_below: list[bool] = []
+    seen: set[MarkKind] = set()
+    for _, mark in reversed(labelled):
+        if calls.calls(mark):
+            seen.add(mark.kind)
+        called_below.append(mark.kind in seen)
+    called_below.reverse()
+    for (index, mark), called in zip(labelled, called_below):
+        if mark.kind is MarkKind.SYMBOL and not (called or mark.kind in kinds):
+            continue  # an asterisk opening a line is as often a speck read as one
         if _SEPARATOR.match(lines[index - 1].text):
             return index
         if double_spaced and _set_solid(lines[index:]):
             return _take_continuation(lines, index) if note_open else index
-        if (
-            not double_spaced
-            and lines[index].blank_before >= 1
-            and _labels_all_clean(lines[index:])
-        ):
+        if double_spaced:
+            # a label in brackets or a symbol, clean or garbled (`()`, `@)`), that the text
+            # or the document's notes back needs no solid setting
+            if (called or mark.kind in kinds) and mark.kind is not MarkKind.DIGITS:
+                return index
+            continue
+        if lines[index].blank_before >= 1 and _opens_zone(mark, called, lines[index:]):
             return index
+        # set solid after the text: the label's call, or the document's notes, back it
+        if called and _labels_follow(mark, lines[index:]) or _document_label(mark, kinds):
+            return _take_solid_continuation(lines, index) if note_open else index
     return None
+
+
+def _take_solid_continuation(lines: list[Line], start: int) -> int:
+    """On a single-spaced page, the lines set solid just above the first label, after a
+    blank line, continue the previous page's last note when they open in mid-sentence
+    and the text above them is finished (else they carry on the text: `Phéni-` `ciens`)."""
+    top = start
+    while top > 1 and lines[top].blank_before == 0:
+        top -= 1
+    if (
+        top < start
+        and lines[top].blank_before >= 1
+        and starts_lowercase(lines[top].text)
+        and ends_sentence(lines[top - 1].text)
+    ):
+        return top
+    return start
+
+
+def _document_label(mark: Mark, kinds: frozenset[MarkKind]) -> bool:
+    """A label in brackets or a symbol of the kind the document's notes use, set solid
+    after the text (its call unread): body text rarely opens a line so."""
+    return mark.kind in kinds and mark.kind is not MarkKind.DIGITS
 
 
 def _take_continuation(lines: list[Line], start: int) -> int:
@@ -79,33 +197,47 @@ def _take_continuation(lines: list[Line], start: int) -> int:
 
 def _set_solid(zone: list[Line]) -> bool:
     if len(zone) == 1:
-        return (note_label(zone[0].text) or ("", ""))[0].isdigit()
+        found = parse_label(zone[0].text)
+        return found is not None and found[0].number is not None
     if zone[1].blank_before != 0:
         return False
     solid = sum(1 for line in zone[1:] if line.blank_before == 0)
     return solid >= 0.5 * (len(zone) - 1)
 
 
-def _labels_all_clean(zone: list[Line]) -> bool:
-    """On a single-spaced page a zone opens with a printed digit label, or with two or
+def _opens_zone(mark: Mark, called: bool, zone: list[Line]) -> bool:
+    """After a blank line a zone opens with a clean label (a printed number, symbol or
+    bracketed mark), a garbled one the text calls (`(@)` below `(1)`), or with two or
     more lines that start like note bodies (`to Dhume F.`, `6 Gautron V.`)."""
-    label = note_label(zone[0].text)
-    if label is not None and label[0].isdigit():
+    if mark.clean or called:
         return True
-    return sum(1 for line in zone if note_label(line.text) is not None) >= 2
+    return sum(1 for line in zone if parse_label(line.text) is not None) >= 2
+
+
+def _labels_follow(mark: Mark, zone: list[Line]) -> bool:
+    """Below a label set solid after the text, most other label lines are of its kind (a
+    line of a note may happen to start like another kind's label)."""
+    kinds = [found[0].kind for line in zone[1:] if (found := parse_label(line.text)) is not None]
+    return 2 * sum(1 for kind in kinds if kind is mark.kind) >= len(kinds)
 
 
 def split_notes(zone: list[Line]) -> list[NoteBody]:
+    """The zone's note bodies: each label line of the zone's kind (its first label's)
+    starts one; lines before the first label continue the previous page's last note."""
     notes: list[NoteBody] = []
+    kind: MarkKind | None = None
     for line in zone:
-        if _SEPARATOR.match(line.text):
-            continue
-        found = note_label(line.text)
+        # a rule inside a zone (below its first note) is kept as text: nothing is lost
+        found = parse_label(line.text)
+        if found is not None and kind is not None and found[0].kind is not kind:
+            found = None  # a line of a note that happens to start like another kind's label
         if found is not None or not notes:
-            label, rest = found if found is not None else ("", line.text)
+            mark, rest = found if found is not None else (None, line.text)
+            kind = kind or (mark.kind if mark is not None else None)
             first = (Line(line.number, rest, line.blank_before),) if rest else ()
-            notes.append(NoteBody(label, first, line.number))
+            label = mark.printed if mark is not None else ""
+            notes.append(NoteBody(label, first, line.number, mark))
         else:
             last = notes[-1]
-            notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line)
+            notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line, last.mark)
     return notes

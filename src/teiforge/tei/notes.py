@@ -47,10 +47,12 @@ class Notes:
     def _xml_id(self, n: str | None) -> str | None:
         if n is None:
             return None
-        candidate, suffix = f"note{n}", 1
+        # a symbol (`*`, `†`) cannot stand in an xml:id: such notes are `notesym`, `notesym-2`
+        base = f"note{n}" if n.isalnum() else "notesym"
+        candidate, suffix = base, 1
         while candidate in self._ids:
             suffix += 1
-            candidate = f"note{n}-{suffix}"
+            candidate = f"{base}-{suffix}"
         self._ids.add(candidate)
         return candidate
 

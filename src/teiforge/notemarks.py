@@ -1,0 +1,276 @@
+"""Note marks, labels at a page's foot and calls in the text alike, in the kinds printers
+use: a number (`12`, `12.`, a raised `¹²`, `constat12`), a number in brackets (`(12)`,
+`[12]`, OCR's `12)`), a symbol (`*`, `**`, `†`), a letter (`(a)`, `b)`). Each says how
+well it reads as the k-th note of a sequence, through OCR's usual misreadings; layout
+and the notes annotator share them. The forms themselves are the language's
+(`lang.fr`): this module holds what a mark is and how it is read.
+
+passes (labels): `12 Voir`, `12. Voir`, `(12) Voir`, `[3] Voir`, `¹ Voir`, `* Voyez`,
+`(a) Voir`, garbled `to Voir` (14), `(@) Voir`, `@) Voir`, `# Voyez`.
+fails: `le Voir` (a word), `12 voir` (a note opens like a sentence), `(Rires.)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .digits import GARBLED_DIGIT_CHARS
+from .lang import fr
+
+_SUPERSCRIPT_TO_DIGITS = str.maketrans(fr.SUPERSCRIPT_DIGITS, "0123456789")
+_LOOKALIKE_CHARS = "".join(sorted(GARBLED_DIGIT_CHARS))
+_OPEN_CHARS = "".join(pair[0] for pair in fr.NOTE_BRACKETS)
+_CLOSE_CHARS = "".join(pair[1] for pair in fr.NOTE_BRACKETS)
+_OPEN = re.escape("".join(pair[0] for pair in fr.NOTE_BRACKETS))
+_CLOSE = re.escape("".join(pair[1] for pair in fr.NOTE_BRACKETS))
+_INNER = "".join(sorted(fr.GARBLED_BRACKET_INNER | GARBLED_DIGIT_CHARS))
+_SYMBOLS = "|".join(
+    re.escape(s) for s in sorted([*fr.NOTE_SYMBOLS, *fr.GARBLED_NOTE_SYMBOLS], key=len)[::-1]
+)
+_REST = r"(?P<rest>.*)"
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bracketed", re.compile(rf"^[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]\s*{_REST}$")),
+    ("bracketed", re.compile(rf"^(?P<core>[\w{re.escape(_INNER)}]{{1,3}})[{_CLOSE}]\s+{_REST}$")),
+    ("bracketed", re.compile(rf"^(?P<core>)[{_CLOSE}{re.escape(fr.GARBLED_LABEL_CLOSERS)}]\s+{_REST}$")),
+    ("superscript", re.compile(rf"^(?P<core>[{fr.SUPERSCRIPT_DIGITS}]{{1,3}})\s*{_REST}$")),
+    ("symbol", re.compile(rf"^(?P<core>{_SYMBOLS})\s*{_REST}$")),
+    (
+        "digits",
+        # a dot after a number only: `I.` opens a section
+        # a label alone on its line (`13`), its note below
+        re.compile(rf"^(?P<core>\d{{1,3}}(?=[.\s]|$)|[{re.escape(_LOOKALIKE_CHARS)}]{{1,3}}(?=\s|$))\.?(?:\s+|$){_REST}$"),
+    ),
+)  # fmt: skip
+
+
+class MarkKind(str, Enum):
+    DIGITS = "digits"  # 12, 12., ¹², constat12
+    BRACKETED = "bracketed"  # (12), [12], 12), (a)
+    SYMBOL = "symbol"  # *, **, †
+    GARBLED_SUPERSCRIPT = "garbled superscript"  # Elhauy' for Elhauy¹: calls only
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: MarkKind
+    printed: str  # as read, kept verbatim in the output
+    core: str  # what numbers it: the digits (superscripts made plain), letter or symbol
+
+    @property
+    def clean(self) -> bool:
+        """Read as printed: a number, a letter in brackets, a symbol printers use."""
+        if self.kind is MarkKind.SYMBOL:
+            return self.core in fr.NOTE_SYMBOLS
+        if self.kind is MarkKind.BRACKETED and self.core in fr.NOTE_LETTERS:
+            return bool(self.core)
+        return self.kind is not MarkKind.GARBLED_SUPERSCRIPT and self.core.isdigit()
+
+    @property
+    def number(self) -> int | None:
+        """The number of a clean numeric mark."""
+        return int(self.core) if self.core.isdigit() and self.core[0] != "0" else None
+
+
+def parse_label(text: str) -> tuple[Mark, str] | None:
+    """(label, rest of the line) when a line starts like a note body, else None."""
+    stripped = text.strip()
+    for kind, pattern in _LABELS:
+        match = pattern.match(stripped)
+        if match is None:
+            continue
+        core, rest = match.group("core"), match.group("rest")
+        printed = stripped[: match.start("rest")].rstrip()
+        mark = _label_mark(kind, printed, core, rest)
+        if mark is not None:
+            return mark, rest
+    return None
+
+
+def opens_like_a_note(rest: str) -> bool:
+    """A note starts like a sentence or a reference (`Voir...`, `Dupont J., ...`, `ibid.`)."""
+    first = rest[:1]
+    if not rest or first.isupper() or first in fr.NOTE_BODY_OPENERS:
+        return True
+    return rest.lower().startswith(fr.NOTE_OPENING_WORDS)
+
+
+def _opens_note(printed: str, rest: str) -> bool:
+    """After a label in full brackets, a note may start anyhow (`(3) t. II, p. 4`): inside
+    a footnote zone, body text hardly opens a line so. (Where the zone starts, a call at a
+    line's start in the text, `(3) à 40 000 habitants`, must not be taken for a label:
+    layout asks opens_like_a_note there.)"""
+    if opens_like_a_note(rest):
+        return True
+    return printed[:1] in _OPEN_CHARS and printed[-1:] in _CLOSE_CHARS
+
+
+def _label_mark(form: str, printed: str, core: str, rest: str) -> Mark | None:
+    if not _opens_note(printed, rest):
+        return None
+    if form == "superscript":
+        return Mark(MarkKind.DIGITS, printed, core.translate(_SUPERSCRIPT_TO_DIGITS))
+    kind = MarkKind(form)
+    if kind is MarkKind.DIGITS:
+        if core.isdigit():
+            return None if core.startswith("0") else Mark(kind, printed, core)
+        if core.lower() in fr.SHORT_WORDS or not any(c in _LOOKALIKE_CHARS for c in core):
+            return None
+        return Mark(kind, printed, core)
+    if kind is MarkKind.SYMBOL:
+        if not rest:
+            return None  # a lone asterisk is an ornament, not a note
+        return Mark(kind, printed, fr.GARBLED_NOTE_SYMBOLS.get(core, core))
+    if len(core) > 1 and core.isalpha():
+        return None  # a word in brackets or before one: `(Rires)`, `etc)`
+    if core.isalpha() and core not in fr.NOTE_LETTERS + _LOOKALIKE_CHARS + _INNER:
+        return None
+    return Mark(kind, printed, core)
+
+
+def superscript_digits(text: str) -> str:
+    return text.translate(_SUPERSCRIPT_TO_DIGITS)
+
+
+def printed_number(ordinal: int, mark: Mark | None) -> str:
+    """The note's @n: its number, or when its mark is a symbol or a letter, the symbol as
+    printed (some printers repeat `*` for every note) or the letter of its place."""
+    if mark is not None and mark.kind is MarkKind.SYMBOL:
+        return mark.core
+    letters = fr.NOTE_LETTERS
+    lettered = mark is not None and mark.kind is MarkKind.BRACKETED and mark.core in letters
+    if lettered and mark is not None and mark.core and ordinal <= len(letters):
+        return letters[ordinal - 1]
+    return str(ordinal)
+
+
+def label_mark(printed: str) -> Mark | None:
+    """The mark of a label already split from its note (`Block.label`), read as it was
+    when the note was found: before the note's text."""
+    found = parse_label(f"{printed} Note")
+    return found[0] if found is not None else None
+
+
+# --- calls in the text -----------------------------------------------------------------
+
+# Evidence that a mark in the text is a note call (the notes annotator weighs it against
+# how well the mark reads as its note's number).
+CLEAR_CALL = 3.0  # (12), [3], ¹, *, a number after a word's stop: pages.1
+GARBLED_BRACKET_CALL = 2.0  # (), (@): a bracket round a small unreadable mark
+HALF_BRACKET_CALL = 1.5  # @), G), a lone `)`: OCR kept the closing bracket only
+PUNCTUATION_CALL = 0.8  # Plâtriers! for Plâtriers¹: also a real exclamation
+# A raised number read as punctuation where punctuation cannot stand: an apostrophe at a
+# word's end (Elhauy', espèce), a question or exclamation mark before a small letter or
+# another stop (Rhazès? dont, Plâtriers!.).
+MISPLACED_PUNCTUATION_CALL = 2.0
+
+_WORD_END = re.compile(r"[\s.,;:!?»)\]’”'\"]|$")
+# One character class that every kind of call starts or ends with: the text is searched
+# for it alone (fast), each hit then read by its kind. Alternatives that open with a
+# look-behind would make the regex engine try them at every character.
+_TRIGGER = re.compile(
+    rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]"
+    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]"
+)
+_BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]")
+_HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}]{{0,2}})$")
+# what may stand between a word and a number glued to it: a stop, a closing guillemet
+_BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
+_LETTER = re.compile(r"[^\W\d_]")
+_AFTER_WORD = ".,;:!?’”)»\"'"
+_BEFORE_WORD = "«“(\"'"
+
+
+@dataclass(frozen=True)
+class Call:
+    start: int  # offsets of the mark in the text searched
+    end: int
+    mark: Mark
+    evidence: float
+
+
+def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
+    """Marks in text[start:end] that may call a note, in order, of every kind but a tail
+    of letters glued to a word (`instantl3`), which needs the lexicon (annotate.anchors)."""
+    end = len(text) if end is None else end
+    calls: list[Call] = []
+    for match in _TRIGGER.finditer(text, start, end):
+        call = _call(text, match.start(), match.end(), start, end)
+        if call is not None and (not calls or call.start >= calls[-1].end):
+            calls.append(call)
+    return calls
+
+
+def _after_word(text: str, start: int, at: int) -> bool:
+    """Whether a number at `at` follows a word of two letters or more, not a number or
+    a code (`1998l3`, `XIV1`, `H2`): the word it is glued to, or for a number after a
+    guillemet apart (`meilleurs. »91`), the word before."""
+    token_start = max(text.rfind(" ", start, at) + 1, start)
+    word = text[token_start:at].rstrip(_AFTER_WORD)
+    if not word and token_start > start:
+        previous = max(text.rfind(" ", start, token_start - 1) + 1, start)
+        word = text[previous : token_start - 1].rstrip(_AFTER_WORD)
+    word = word.lstrip(_BEFORE_WORD)
+    return word[:1].isalpha() and sum(c.isalpha() for c in word) >= 2 and not word.isupper()
+
+
+def _ends_word(text: str, offset: int, end: int) -> bool:
+    return offset >= end or _WORD_END.match(text, offset) is not None
+
+
+def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
+    char = text[at]
+    if char in _OPEN_CHARS:
+        match = _BRACKETED.match(text, at, end)
+        if match is None:
+            return None
+        core = match.group("core")
+        if len(core) > 1 and not core.isdigit():
+            return None  # a word or an abbreviation in brackets: (sic), (éd)
+        mark = Mark(MarkKind.BRACKETED, match.group(), core)
+        return Call(at, match.end(), mark, CLEAR_CALL if mark.clean else GARBLED_BRACKET_CALL)
+    if char in _CLOSE_CHARS:
+        # `@)`, `G)`, a lone `)` after a space: OCR kept the closing bracket only
+        match = _HALF_BRACKET.search(text, max(start, at - 3), at)
+        if match is None or not _ends_word(text, after, end):
+            return None
+        core = match.group("core")
+        if core.isalpha() and (len(core) > 1 or core in fr.SHORT_WORDS):
+            return None  # a word before a closing bracket: `à)`, `etc)`
+        mark = Mark(MarkKind.BRACKETED, text[match.start("core") : after], core)
+        return Call(match.start("core"), after, mark, HALF_BRACKET_CALL)
+    if char in fr.SUPERSCRIPT_DIGITS:
+        printed = text[at:after]
+        return Call(
+            at, after, Mark(MarkKind.DIGITS, printed, superscript_digits(printed)), CLEAR_CALL
+        )
+    if char.isdigit():
+        # a number glued to a word, or after its stop or a closing guillemet: constat12,
+        # pages.1, meilleurs. »91; not a number of the text (1998, 12 heures, art. 4)
+        digits = text[at:after]
+        if len(digits) > 3 or digits.startswith("0") or _LETTER.match(text, after, end):
+            return None
+        if _BEFORE_NUMBER.search(text, max(start, at - 5), at) is None:
+            return None
+        if not _after_word(text, start, at):
+            return None
+        return Call(at, after, Mark(MarkKind.DIGITS, digits, digits), CLEAR_CALL)
+    if char in "*†‡":
+        # after a word, glued or apart: France*, vé-rité *
+        before = text[max(start, at - 2) : at]
+        if not (_LETTER.match(before[-1:]) or before[-1:] == " " and _LETTER.match(before[:1])):
+            return None
+        if not _ends_word(text, after, end):
+            return None
+        symbol = text[at:after]
+        return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
+    # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!
+    if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
+        return None
+    if not _ends_word(text, after, end):
+        return None
+    following = text[after : min(end, after + 2)].lstrip()[:1]
+    misplaced = char in "'’" or following.islower() or following in ".,;:"
+    evidence = MISPLACED_PUNCTUATION_CALL if misplaced else PUNCTUATION_CALL
+    return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), evidence)
