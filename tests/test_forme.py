@@ -66,6 +66,8 @@ def _numbers(printed: list[str]) -> list[str | None]:
         (["", "", "", "", "", "1", "", "", "", "", ""], [None] * 5 + ["1"] + [None] * 5),
         # a number misread by one digit, next to a page of its run: 235, not 935
         (["", "935", "236", "237", "238"], ["234", "235", "236", "237", "238"]),
+        # a one-digit number is no misreading of the next one: any digit is one away
+        (["5", "6", "7", "3"], ["5", "6", "7", "3"]),
         # a number that fits no run at its start is taken as printed, and cuts the run
         (["15", "4", "", "5", "6"], ["15", "4", None, "5", "6"]),
         # a new run where pages are missing

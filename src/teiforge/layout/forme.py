@@ -42,6 +42,8 @@ _SIGNATURE = re.compile(
     r"^(?:N\s?[°ºo]\s?\d{1,3}\.?(?:\s+\d{1,3}\.?)?|[A-Za-z]{1,2}\s+[ivj]{1,4})$"
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# A signature mark alone at the foot: a letter, a capital and a numeral (`b`, `B`, `A2`).
+_LONE_SIGNATURE = re.compile(r"[A-Za-z]|[A-Z]{1,2}\d?")
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,7 @@ def _page_kinds(
 def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
     """Short wordless lines at a page's edges, beyond its text: what OCR reads of an
     ornament, a rule, a stamp or a speck (`RE CE` above a running head, `——` below the
-    text). A lone letter at the foot is a signature mark (`b`). They are kept as `fw`,
+    text). A lone letter at the foot is a signature mark (`b`, `B`). They are kept as `fw`,
     so they neither open a paragraph nor cut one that runs on to the next page."""
     if len(lines) < 3:
         return
@@ -295,7 +297,7 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
         text = lines[index].text.strip()
         if not _garbled_number(text):
             break
-        kinds[index] = "sig" if re.fullmatch(r"[A-Za-z]{1,2}", text) else "other"
+        kinds[index] = "sig" if _LONE_SIGNATURE.fullmatch(text) else "other"
 
 
 def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:

@@ -200,7 +200,11 @@ def _misread_inside(
 
 
 def _one_digit_apart(printed: str, number: str) -> bool:
-    return len(printed) == len(number) and sum(a != b for a, b in zip(printed, number)) == 1
+    """Two numbers of two digits or more that differ in one (a one-digit number differs
+    from every other one by a digit: no evidence)."""
+    if len(printed) != len(number) or len(number) < 2:
+        return False
+    return sum(a != b for a, b in zip(printed, number)) == 1
 
 
 def _page_cost(state: _State, page: int, own: Sequence[Numeral]) -> float:
