@@ -127,12 +127,27 @@ def is_heading_line(line: Line, width: int) -> bool:
     return wide or not is_full_width(line, width)
 
 
-def is_set_apart_title(line: Line, following: Line | None, width: int, extra: int) -> bool:
-    """A short line between blank lines (beyond the page's `extra` spacing), starting with a
-    capital, that is neither a sentence nor a name (`Premières tentatives sur Jérusalem`):
-    a title set on its own, centred in print."""
+def is_set_apart_title(
+    previous: Line | None,
+    line: Line,
+    following: Line | None,
+    width: int,
+    extra: int,
+    blank_marked: bool = True,
+) -> bool:
+    """A short line set apart, starting with a capital, that is neither a sentence nor a
+    name (`Premières tentatives sur Jérusalem`): a title set on its own, centred in print.
+    Set apart: between blank lines (beyond the page's `extra` spacing); in a text that
+    never sets lines apart, between a finished sentence and the start of a new one."""
     text = line.text.strip()
-    if following is None or line.blank_before <= extra or following.blank_before <= extra:
+    if following is None:
+        return False
+    if blank_marked:
+        if line.blank_before <= extra or following.blank_before <= extra:
+            return False
+    elif (previous is not None and not ends_sentence(previous.text)) or not following.text[
+        :1
+    ].isupper():
         return False
     if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
         return False

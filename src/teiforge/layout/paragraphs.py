@@ -137,7 +137,12 @@ def page_pieces(
             may_head = False  # `Le Commissaire de la République,` / `LAKANAL.` signs
         following = body[index + 1] if index + 1 < len(body) else None
         style = heading_style(line.text) if may_head and is_heading_line(line, width) else None
-        if style is None and may_head and is_set_apart_title(line, following, width, extra):
+        previous = body[index - 1] if index else None
+        if (
+            style is None
+            and may_head
+            and is_set_apart_title(previous, line, following, width, extra, blank_marked)
+        ):
             style = "unnumbered"
         if style is not None:
             if current:
