@@ -103,9 +103,9 @@ def rows(pycountry: zipfile.ZipFile, geonames: zipfile.ZipFile, french: set[str]
     for region in json.loads(pycountry.read("pycountry/databases/iso3166-2.json"))["3166-2"]:
         translated = fr2.gettext(region["name"])
         # Only names French translates (Bayern -> Bavière): the others are foreign words.
-        if translated != region["name"] and region["type"] in REGION_TYPES:
-            if not region["code"].startswith("FR-"):
-                offer("s", region["code"], plain(translated))
+        foreign = not region["code"].startswith("FR-")
+        if translated != region["name"] and region["type"] in REGION_TYPES and foreign:
+            offer("s", region["code"], plain(translated))
     lines = [
         f"{kind}\t{code}\t{name}\t{flag(name)}\t{count[name]}\n"
         for name, (kind, code) in chosen.items()

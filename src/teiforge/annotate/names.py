@@ -32,10 +32,12 @@ from ..names.candidates import (
     from_lists,
     from_references,
 )
+from ..names.context import in_longer_name
 from ..names.document import DocumentEntries
 from ..names.known import known_names
 from ..names.matcher import Matcher
-from ..names.model import DOCUMENT, Name
+from ..names.model import BASE, DOCUMENT, Name
+from ..names.people import mentions, people
 from .context import Context
 
 CODE = "names"
@@ -92,6 +94,49 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _people(blocks: dict[int, Words], entries: DocumentEntries) -> dict[int, list[Candidate]]:
+    """People found by context, block by block in reading order, then their surnames
+    alone once introduced; one entry a surname (M. Brocq, then Brocq)."""
+    found: dict[int, list[Candidate]] = {}
+    introduced: set[str] = set()
+    for index, words in blocks.items():
+        here = people(words.text, words.tokens)
+        candidates = [
+            Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
+            for p in here
+        ]
+        first: dict[str, int] = {}  # where this block introduces a surname: mentions come after
+        for person in here:
+            first.setdefault(person.surname, person.end)
+        for mention in mentions(words.text, words.tokens, frozenset(introduced | set(first))):
+            if mention.start < first.get(mention.surname, 0):
+                continue
+            at = next(i for i, t in enumerate(words.tokens) if t.start == mention.start)
+            if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
+                key = f"person:{mention.surname}"
+                candidates.append(Candidate(mention.start, mention.end, 1, DOCUMENT, key))
+        introduced.update(p.surname for p in here)
+        found[index] = candidates
+    return found
+
+
+def _person_entry(entries: DocumentEntries, surname: str, text: str) -> str:
+    return entries.generate("person", " ".join(text.split()), key=f"person:{surname}")
+
+
+def _not_under_people(
+    candidates: list[Candidate], persons: list[Candidate], entries: DocumentEntries
+) -> list[Candidate]:
+    """A person's context wins over the base's places: M. Laval, Verdun, substitut."""
+    return [
+        c
+        for c in candidates
+        if c.origin != BASE
+        or entries.tag(c.origin, c.entry) != "placeName"
+        or not any(p.start < c.end and c.start < p.end for p in persons)
+    ]
+
+
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -110,10 +155,15 @@ def annotate_names(
     }
     listed = {index: list(from_lists(words, known)) for index, words in blocks.items()}
     document = _acronym_names(blocks, listed, entries)
+    persons = _people(blocks, entries)
     spans: list[Annotation] = []
     for index, words in blocks.items():
         block = layout.blocks[index]
-        candidates = [*listed[index], *from_document(words, document)]
+        candidates = [
+            *_not_under_people(listed[index], persons[index], entries),
+            *from_document(words, document),
+            *persons[index],
+        ]
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))

@@ -83,8 +83,10 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         and not starts_sentence(text, tokens, hit.first)
     ):
         return True
-    # "à Vienne" is Vienna as often as the commune: such names need a place noun.
-    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous
+    # "à Vienne" is Vienna as often as the commune: such names need a place noun. So does
+    # a village's name without its article: "au Fieu que" is the OCR's "au lieu que".
+    village = "t" in hit.name.ambiguous and bool(hit.name.after)
+    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous or village
     return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
 
 
