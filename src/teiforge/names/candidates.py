@@ -68,6 +68,8 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         return False
     if not hit.name.ambiguous:
         return True
+    if _idiom(tokens, hit.first, hit.stop):
+        return False
     # An ambiguous name is written exactly as its capitals say, article included: the
     # village La Chaise, not "à la chaise".
     capitals = [w[:1].isupper() for w in re.findall(r"[^\W\d_]+", hit.name.text)]
@@ -88,6 +90,17 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
     village = "t" in hit.name.ambiguous and bool(hit.name.after)
     strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous or village
     return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
+
+
+def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """The same word either side of "à" is an idiom, not a place: de Ville à Ville, de
+    Porte à Porte."""
+    if stop - first != 1:
+        return False
+    key = tokens[first].key
+    before = first >= 2 and tokens[first - 1].key == "a" and tokens[first - 2].key == key
+    after = stop + 1 < len(tokens) and tokens[stop].key == "a" and tokens[stop + 1].key == key
+    return before or after
 
 
 def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
