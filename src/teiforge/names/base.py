@@ -20,19 +20,21 @@ from .model import BASE, Authority, Name
 from .normalise import fold, slug
 
 _DATA = files("teiforge") / "data" / "authority"
+# Kinds of place, plural, for the note on a name several bear.
 PLACE_KINDS = {
-    "c": "commune",
-    "d": "département",
-    "r": "région",
-    "n": "country",
-    "s": "region",
-    "k": "continent",
-    "g": "city",
+    "c": "communes",
+    "d": "départements",
+    "r": "régions",
+    "n": "countries",
+    "s": "regions",
+    "k": "continents",
+    "g": "cities",
+    "a": "cities",
 }
 # The identifier each kind of place carries: INSEE's code, else (world.tsv.gz, made by
-# tools/build_world.py) a continent's or a country's GeoNames id, a region's or a foreign
-# city's ISO 3166-2 code.
-IDNO_TYPES = {"k": "geonames", "n": "geonames", "s": "iso3166-2", "g": "iso3166-2"}
+# tools/build_world.py) a continent's, a country's or a city's GeoNames id, a region's (or a
+# city that is its own council's) ISO 3166-2 code.
+IDNO_TYPES = {"k": "geonames", "n": "geonames", "a": "geonames", "s": "iso3166-2", "g": "iso3166-2"}
 # A commune's article, and the contracted forms it takes after "de" and "à" (du Mans).
 _CONTRACTED = {"Le ": frozenset({"du", "au"}), "Les ": frozenset({"des", "aux"})}
 NO_CONTEXT: frozenset[str] = frozenset()
@@ -67,7 +69,7 @@ def _place_entity(key: str, row: list[str]) -> Entity:
     kind, _, name, _, homonyms = row
     note = None
     if int(homonyms) > 1:
-        note = f"{homonyms} {PLACE_KINDS[kind]}s bear this name; the most populous is assumed."
+        note = f"{homonyms} {PLACE_KINDS[kind]} bear this name; the most populous is assumed."
     return Entity(
         "place",
         f"pl-{slug(name)}",

@@ -112,6 +112,18 @@ def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
             yield words.candidate(hit, origin, hit.name.entry)
 
 
+def listed_spans(words: Words, known: Known) -> list[tuple[int, int]]:
+    """Where the lists have a name, whether or not its context lets it be tagged (Ham,
+    Maurice): such words are not left to rules that guess a person. A place the base
+    flags as a person's name too (Descartes) is left to them in mid-sentence."""
+    return [
+        (words.tokens[hit.first].start, words.tokens[hit.stop - 1].end)
+        for _, matcher in known.lists
+        for hit in matcher.hits(words.tokens, words.linked)
+        if "p" not in hit.name.ambiguous or starts_sentence(words.text, words.tokens, hit.first)
+    ]
+
+
 def from_document(words: Words, document: Matcher) -> Iterator[Candidate]:
     """The names the document itself gave (an acronym and its expansion)."""
     for hit in document.hits(words.tokens, words.linked):

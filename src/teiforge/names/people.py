@@ -14,11 +14,11 @@ fails:  M. le Président, I. Introduction, le général en chef, Monsieur, à Pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lang import fr
-from .context import FUNCTION_WORDS
+from .context import FUNCTION_WORDS, in_longer_name
 from .normalise import Token, fold
 
 _TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
@@ -201,3 +201,33 @@ def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> It
     for token in tokens:
         if token.key in surnames and token.capitalised and len(token.text) >= 3:
             yield Person(token.start, token.end, 1, token.key, token.text)
+
+
+# Words after which a proper noun is a thing, a river or a place rather than a person
+# (le Danube, au Cnam, en Navarre).
+_NOT_BEFORE_PERSON = frozenset(
+    {"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cette", "ces"}
+)
+
+
+# After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
+# les dialogues de Platon): a person only if the document also has it elsewhere.
+_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "par", "pour", "chez"})
+
+
+def proper_nouns(
+    text: str, tokens: Sequence[Token], linked: Sequence[bool], is_proper: Callable[[str], bool]
+) -> Iterator[tuple[Person, bool]]:
+    """A word the French lexicon knows only as a proper noun (Descartes, Platon), alone,
+    capitalised and not in capitals, not after an article or "en": a person; and whether
+    it stands free of a preposition that could make it a place (see _PLACE_OR_WORK).
+    Known places and organisations win over it (the annotator offers it last)."""
+    for index, token in enumerate(tokens):
+        if not token.capitalised or token.text.isupper() or len(token.text) < 3:
+            continue
+        if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
+            continue
+        alone = not in_longer_name(text, tokens, linked, index, index + 1)
+        if alone and is_proper(token.text):
+            free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
+            yield Person(token.start, token.end, 1, token.key, token.text), free
