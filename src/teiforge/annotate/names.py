@@ -38,6 +38,7 @@ from ..names.document import DocumentEntries
 from ..names.known import Known, known_names
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
+from ..names.organisations import organisations
 from ..names.people import Person, mentions, people, proper_nouns
 from ..ocr import load_corrector
 from .context import Context
@@ -207,6 +208,11 @@ def annotate_names(
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))
+        # Institutions by their shape, where no list put a name.
+        for org in organisations(words.text, words.tokens):
+            if not any(c.start < org.end and org.start < c.end for c in candidates):
+                key = entries.generate("org", " ".join(org.text.split()))
+                candidates.append(Candidate(org.start, org.end, org.words, DOCUMENT, key))
         # Last resort: only where nothing else put a name. A person the lexicon gave is
         # the same person wherever the word is capitalised alone (Descartes opening a
         # sentence, where the commune Descartes was not taken either).

@@ -208,3 +208,14 @@ NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 # Roman numerals that look like initials (`I. Introduction`, `V. Les villes`).
 ROMAN_INITIALS = frozenset("IVXLCD")
+
+# --- organisations ---------------------------------------------------------------------
+# Nouns that head an institution's name when capitalised in running text (`l'Institut`,
+# `la Société d'ethnographie`, `l'Académie des sciences`, `le Collège Rollin`); folded.
+# Not nouns as often capitalised for a body in general (`le Comité de quartier`, `la
+# Commission`, `le Syndicat`, `la Compagnie`).
+ORG_HEADS = frozenset(
+    ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
+     "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
+     "opera", "museum"]
+)  # fmt: skip
