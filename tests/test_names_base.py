@@ -86,3 +86,25 @@ def test_ambiguous_communes_need_a_capital_and_a_place(name: str) -> None:
     ) == [name]
     expected = [] if name == "Y" else [name]  # "de X à Y": a one-letter name needs a noun
     assert _places(f"Il habite à {name}.") == expected
+
+
+WORLD = gzip.decompress((DATA / "world.tsv.gz").read_bytes()).decode("utf-8").splitlines()
+
+
+def test_world_table() -> None:
+    """Places abroad: one line a name, none a French place's, each kind with its id."""
+    rows = [line.split("\t") for line in WORLD]
+    assert {len(row) for row in rows} == {5}
+    names = [row[2] for row in rows]
+    assert len(names) == len(set(names)) == 1579
+    assert not set(names) & {line.split("\t")[2] for line in PLACES}
+    ids = {"k": r"\d+", "n": r"\d+", "a": r"\d+", "s": r"[A-Z]{2}-\w+", "g": r"GB-[A-Z]{3}"}
+    assert all(re.fullmatch(ids[kind], code) for kind, code, *_ in rows)
+    assert Counter(row[0] for row in rows) == Counter(
+        {"a": 1133, "n": 235, "s": 199, "k": 6, "g": 6}
+    )
+    by_name = {row[2]: (row[0], row[1], row[3]) for row in rows}
+    assert by_name["Jamaïque"] == ("n", "3489940", "")
+    assert by_name["Bavière"] == ("s", "DE-BY", "")
+    assert by_name["Mantoue"] == ("a", "3174051", "a")
+    assert by_name["Maurice"] == ("n", "934292", "p")

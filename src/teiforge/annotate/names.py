@@ -31,11 +31,16 @@ from ..names.candidates import (
     from_document,
     from_lists,
     from_references,
+    listed_spans,
 )
+from ..names.context import in_compound, in_longer_name
 from ..names.document import DocumentEntries
-from ..names.known import known_names
+from ..names.known import Known, known_names
 from ..names.matcher import Matcher
-from ..names.model import DOCUMENT, Name
+from ..names.model import BASE, DOCUMENT, Name
+from ..names.organisations import organisations
+from ..names.people import Person, mentions, people, proper_nouns
+from ..ocr import load_corrector
 from .context import Context
 
 CODE = "names"
@@ -92,6 +97,85 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _people(blocks: dict[int, Words], entries: DocumentEntries) -> dict[int, list[Candidate]]:
+    """People found by context, block by block in reading order, then their surnames
+    alone once introduced; one entry a surname (M. Brocq, then Brocq)."""
+    found: dict[int, list[Candidate]] = {}
+    introduced: set[str] = set()
+    for index, words in blocks.items():
+        here = people(words.text, words.tokens)
+        candidates = [
+            Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
+            for p in here
+        ]
+        first: dict[str, int] = {}  # where this block introduces a surname: mentions come after
+        for person in here:
+            first.setdefault(person.surname, person.end)
+        for mention in mentions(words.text, words.tokens, frozenset(introduced | set(first))):
+            if mention.start < first.get(mention.surname, 0):
+                continue
+            at = next(i for i, t in enumerate(words.tokens) if t.start == mention.start)
+            if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
+                key = f"person:{mention.surname}"
+                candidates.append(Candidate(mention.start, mention.end, 1, DOCUMENT, key))
+        introduced.update(p.surname for p in here)
+        found[index] = candidates
+    return found
+
+
+def _proper_nouns(
+    blocks: dict[int, Words], known: Known, entries: DocumentEntries
+) -> dict[int, list[Candidate]]:
+    """People the lexicon knows as proper nouns, where no list knows a name (even one its
+    context rejects: Ham, Maurice); after à or de only if the document also has the word
+    free of them (Platon, not Délos)."""
+    is_proper = load_corrector().lexicon.is_proper  # shared with the ocr stage, loaded once
+    found: dict[int, list[tuple[Candidate, bool, str]]] = {}
+    free_keys: set[str] = set()
+    for index, words in blocks.items():
+        taken = listed_spans(words, known)
+        found[index] = []
+        for person, free in proper_nouns(words.text, words.tokens, words.linked, is_proper):
+            if any(start < person.end and person.start < end for start, end in taken):
+                continue
+            if in_compound(words.text, person.start, person.end):
+                continue  # Seine-et-Oise
+            key = f"person:{person.surname}"
+            candidate = Candidate(person.start, person.end, 1, DOCUMENT, key)
+            found[index].append((candidate, free, person.text))
+            if free:
+                free_keys.add(person.surname)
+    kept: dict[int, list[Candidate]] = {}
+    for index, items in found.items():
+        kept[index] = []
+        for candidate, free, text in items:
+            if free or candidate.entry.removeprefix("person:") in free_keys:
+                _person_entry(entries, candidate.entry.removeprefix("person:"), text)
+                kept[index].append(candidate)
+    return kept
+
+
+def _candidate(person: Person) -> Candidate:
+    return Candidate(person.start, person.end, person.words, DOCUMENT, f"person:{person.surname}")
+
+
+def _person_entry(entries: DocumentEntries, surname: str, text: str) -> str:
+    return entries.generate("person", " ".join(text.split()), key=f"person:{surname}")
+
+
+def _not_under_people(
+    candidates: list[Candidate], persons: list[Candidate], entries: DocumentEntries
+) -> list[Candidate]:
+    """A person's context wins over the base's places: M. Laval, Verdun, substitut."""
+    return [
+        c
+        for c in candidates
+        if c.origin != BASE
+        or entries.tag(c.origin, c.entry) != "placeName"
+        or not any(p.start < c.end and c.start < p.end for p in persons)
+    ]
+
+
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -110,13 +194,34 @@ def annotate_names(
     }
     listed = {index: list(from_lists(words, known)) for index, words in blocks.items()}
     document = _acronym_names(blocks, listed, entries)
+    persons = _people(blocks, entries)
+    proper = _proper_nouns(blocks, known, entries)
+    proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
     spans: list[Annotation] = []
     for index, words in blocks.items():
         block = layout.blocks[index]
-        candidates = [*listed[index], *from_document(words, document)]
+        candidates = [
+            *_not_under_people(listed[index], persons[index], entries),
+            *from_document(words, document),
+            *persons[index],
+        ]
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))
+        # Institutions by their shape, where no list put a name.
+        for org in organisations(words.text, words.tokens):
+            if not any(c.start < org.end and org.start < c.end for c in candidates):
+                key = entries.generate("org", " ".join(org.text.split()))
+                candidates.append(Candidate(org.start, org.end, org.words, DOCUMENT, key))
+        # Last resort: only where nothing else put a name. A person the lexicon gave is
+        # the same person wherever the word is capitalised alone (Descartes opening a
+        # sentence, where the commune Descartes was not taken either).
+        again = mentions(words.text, words.tokens, proper_keys)
+        for p in [*proper[index], *(_candidate(m) for m in again)]:
+            if not any(c.start < p.end and p.start < c.end for c in candidates):
+                at = next(i for i, t in enumerate(words.tokens) if t.start == p.start)
+                if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
+                    candidates.append(p)
         for kept in choose(candidates, existing[index]):
             ref = entries.ref(kept.origin, kept.entry)
             tag = entries.tag(kept.origin, kept.entry)

@@ -187,3 +187,55 @@ GARBLED_LABEL_CLOSERS = "}"
 GARBLED_SUPERSCRIPTS = {"'": "1", "’": "1", "!": "1", "?": "2", "°": "3"}
 # What a note label may be followed by before the note's text (`1.`, `1)`, `1 `).
 NOTE_LABEL_ENDS = ".)"
+
+# --- people ----------------------------------------------------------------------------
+# Forms of address and ranks that stand before a person's name (`M. Brocq`, `Mme Anny
+# Coker`, `le docteur Broca`, `l'abbé Grégoire`, `le général Faidherbe`), lowercased; a
+# name after one of them is a person's, even where a commune bears it (`M. Laval`).
+# The abbreviations (NAME_TITLES) are read with or without their full stop.
+PERSON_TITLES = frozenset(
+    ["m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "me", "dr", "pr", "monsieur",
+     "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "maître", "docteur",
+     "professeur", "citoyen", "citoyenne", "sir", "lord", "lady", "miss", "mistress"]
+)  # fmt: skip
+# Ranks, offices and functions that may stand before a name (`le président Grévy`) or
+# after it, set apart by a comma (`Verdun, substitut du procureur`).
+PERSON_FUNCTIONS = frozenset(
+    ["général", "colonel", "commandant", "capitaine", "lieutenant", "amiral", "maréchal",
+     "abbé", "père", "frère", "sœur", "cardinal", "évêque", "archevêque", "curé", "pasteur",
+     "rabbin", "président", "présidente", "député", "sénateur", "ministre", "préfet",
+     "sous-préfet", "maire", "adjoint", "conseiller", "consul", "ambassadeur", "substitut",
+     "procureur", "avocat", "avoué", "notaire", "juge", "greffier", "commissaire",
+     "inspecteur", "directeur", "directrice", "secrétaire", "trésorier", "médecin",
+     "chirurgien", "pharmacien", "ingénieur", "instituteur", "institutrice", "sieur",
+     "veuve", "roi", "reine", "empereur", "impératrice", "comte", "comtesse", "duc",
+     "duchesse", "marquis", "marquise", "baron", "baronne", "vicomte", "vicomtesse",
+     "prince", "princesse", "chevalier", "délégué", "explorateur", "voyageur"]
+)  # fmt: skip
+# Particles inside a person's name (`Gaëtan de La Rochefoucauld`, `Van Dyck`).
+NAME_PARTICLES = frozenset(["de", "d", "du", "des", "la", "le", "van", "von", "der", "di", "da"])
+# Capitalised words that end a person's name rather than continue it (a title's words:
+# `M. le Président` is a role; `M. Dupont Fils`): folded, no accents.
+NOT_NAME_WORDS = frozenset(
+    ["president", "presidente", "secretaire", "rapporteur", "tresorier", "ministre",
+     "prefet", "maire", "general", "directeur", "docteur", "professeur", "fils", "pere",
+     "aine", "jeune", "abbe", "cure", "comte", "duc", "marquis", "baron", "prince",
+     "membre", "delegue", "et", "ou", "un", "une", "ce", "cet", "cette", "ces", "il", "ils",
+     "elle", "elles", "on", "nous", "vous", "je", "son", "sa", "ses", "leur", "leurs", "mon",
+     "ma", "mes", "notre", "nos", "votre", "vos", "tout", "tous", "toute", "toutes", "si",
+     "quand", "comme", "cela", "ceci", "voici", "voila", "enfin", "ainsi", "alors", "puis",
+     "non", "oui", "mais", "car", "donc", "lorsque", "quoique", "pourtant", "cependant"]
+)  # fmt: skip
+# Roman numerals that look like initials (`I. Introduction`, `V. Les villes`).
+ROMAN_INITIALS = frozenset("IVXLCD")
+
+# --- organisations ---------------------------------------------------------------------
+# Nouns that head an institution's name when capitalised in running text (`l'Institut`,
+# `la Société d'ethnographie`, `l'Académie des sciences`, `le Collège Rollin`); folded.
+# Not nouns as often capitalised for a body in general (`le Comité de quartier`, `la
+# Commission`, `le Syndicat`, `la Compagnie`).
+ORG_HEADS = frozenset(
+    ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
+     "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
+     "opera", "museum"]
+)  # fmt: skip

@@ -1,7 +1,9 @@
 """The built-in base for French: the places of INSEE's Code officiel géographique
 (communes, départements, régions: data/authority/places.tsv.gz, made by
-tools/build_places.py) and common institutions (data/authority/institutions.xml, a TEI
-authority list written by hand). Loaded once per process."""
+tools/build_places.py), countries and regions abroad by their French names
+(data/authority/world.tsv.gz, made by tools/build_world.py) and common institutions
+(data/authority/institutions.xml, a TEI authority list written by hand). Loaded once
+per process."""
 
 from __future__ import annotations
 
@@ -18,7 +20,21 @@ from .model import BASE, Authority, Name
 from .normalise import fold, slug
 
 _DATA = files("teiforge") / "data" / "authority"
-PLACE_KINDS = {"c": "commune", "d": "département", "r": "région"}
+# Kinds of place, plural, for the note on a name several bear.
+PLACE_KINDS = {
+    "c": "communes",
+    "d": "départements",
+    "r": "régions",
+    "n": "countries",
+    "s": "regions",
+    "k": "continents",
+    "g": "cities",
+    "a": "cities",
+}
+# The identifier each kind of place carries: INSEE's code, else (world.tsv.gz, made by
+# tools/build_world.py) a continent's, a country's or a city's GeoNames id, a region's (or a
+# city that is its own council's) ISO 3166-2 code.
+IDNO_TYPES = {"k": "geonames", "n": "geonames", "a": "geonames", "s": "iso3166-2", "g": "iso3166-2"}
 # A commune's article, and the contracted forms it takes after "de" and "à" (du Mans).
 _CONTRACTED = {"Le ": frozenset({"du", "au"}), "Les ": frozenset({"des", "aux"})}
 NO_CONTEXT: frozenset[str] = frozenset()
@@ -53,12 +69,12 @@ def _place_entity(key: str, row: list[str]) -> Entity:
     kind, _, name, _, homonyms = row
     note = None
     if int(homonyms) > 1:
-        note = f"{homonyms} {PLACE_KINDS[kind]}s bear this name; the most populous is assumed."
+        note = f"{homonyms} {PLACE_KINDS[kind]} bear this name; the most populous is assumed."
     return Entity(
         "place",
         f"pl-{slug(name)}",
         ((name, None),),
-        (("insee", key[1:]),),
+        ((IDNO_TYPES.get(kind, "insee"), key[1:]),),
         cert="low" if note else None,
         note=note,
     )
@@ -68,7 +84,11 @@ def _place_entity(key: str, row: list[str]) -> Entity:
 def load_base() -> tuple[Authority, Matcher]:
     """The built-in base and its matcher. The places' entry keys (c38151, d38, r84) cannot
     clash with the institutions' xml:ids (org-...)."""
-    text = gzip.decompress((_DATA / "places.tsv.gz").read_bytes()).decode("utf-8")
+    # France's places, then the world's (whose names France's do not bear).
+    text = "".join(
+        gzip.decompress((_DATA / table).read_bytes()).decode("utf-8")
+        for table in ("places.tsv.gz", "world.tsv.gz")
+    )
     place_names, rows = _place_names(text)
     institutions_file = _DATA / "institutions.xml"
     institutions = authority_from_tree(

@@ -68,6 +68,8 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         return False
     if not hit.name.ambiguous:
         return True
+    if _idiom(tokens, hit.first, hit.stop):
+        return False
     # An ambiguous name is written exactly as its capitals say, article included: the
     # village La Chaise, not "à la chaise".
     capitals = [w[:1].isupper() for w in re.findall(r"[^\W\d_]+", hit.name.text)]
@@ -83,9 +85,22 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         and not starts_sentence(text, tokens, hit.first)
     ):
         return True
-    # "à Vienne" is Vienna as often as the commune: such names need a place noun.
-    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous
+    # "à Vienne" is Vienna as often as the commune: such names need a place noun. So does
+    # a village's name without its article: "au Fieu que" is the OCR's "au lieu que".
+    village = "t" in hit.name.ambiguous and bool(hit.name.after)
+    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous or village
     return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
+
+
+def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
+    """The same word either side of "à" is an idiom, not a place: de Ville à Ville, de
+    Porte à Porte."""
+    if stop - first != 1:
+        return False
+    key = tokens[first].key
+    before = first >= 2 and tokens[first - 1].key == "a" and tokens[first - 2].key == key
+    after = stop + 1 < len(tokens) and tokens[stop].key == "a" and tokens[stop + 1].key == key
+    return before or after
 
 
 def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
@@ -95,6 +110,18 @@ def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
             if origin == BASE and hit.name.kind == "place" and not _base_place_ok(words, hit):
                 continue
             yield words.candidate(hit, origin, hit.name.entry)
+
+
+def listed_spans(words: Words, known: Known) -> list[tuple[int, int]]:
+    """Where the lists have a name, whether or not its context lets it be tagged (Ham,
+    Maurice): such words are not left to rules that guess a person. A place the base
+    flags as a person's name too (Descartes) is left to them in mid-sentence."""
+    return [
+        (words.tokens[hit.first].start, words.tokens[hit.stop - 1].end)
+        for _, matcher in known.lists
+        for hit in matcher.hits(words.tokens, words.linked)
+        if "p" not in hit.name.ambiguous or starts_sentence(words.text, words.tokens, hit.first)
+    ]
 
 
 def from_document(words: Words, document: Matcher) -> Iterator[Candidate]:

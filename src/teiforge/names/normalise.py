@@ -19,6 +19,9 @@ def _fold_table() -> dict[int, str]:
         if base != char and base.isascii():
             table[code] = base
     table.update({ord(c): s for c, s in {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}.items()})
+    # Combining accents (text in decomposed form, as some ground truths are: e + U+0301)
+    # fold away like the precomposed letters' accents.
+    table.update({code: "" for code in range(0x300, 0x370)})
     return table
 
 
@@ -30,8 +33,9 @@ def fold(word: str) -> str:
     return word.translate(_FOLD).casefold()
 
 
-# A word: a dotted abbreviation (A.S.H., R.T.), else a run of letters, else of digits.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+|\d+")
+# A word: a dotted abbreviation (A.S.H., R.T.), else a run of letters (with their
+# combining accents, in decomposed text), else of digits.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[^\W\d_][\u0300-\u036f]*)+|\d+")
 # What may stand between the words of one name: spaces, one hyphen or apostrophe.
 _JOIN = re.compile(r"\s*[-‐‑'’ʼ]?\s*")
 APOSTROPHES = "'’ʼ"

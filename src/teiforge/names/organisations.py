@@ -1,0 +1,57 @@
+"""Organisations found by their shape rather than by a list: a capitalised noun that
+heads an institution's name (lang/fr.py: ORG_HEADS) in running text, with what names it
+(`l'Institut`, `la Société d'ethnographie`, `l'Académie des sciences`, `le Collège
+Rollin`, `la SOCIÉTÉ D'ETHNOGRAPHIE`).
+
+passes: l'[Institut], la [Société d'ethnographie], le [Collège Rollin]
+fails:  Société (opening a sentence), la société, un institut, INSTITUT (a heading alone)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..lang import fr
+from .context import starts_sentence
+from .normalise import Token
+
+_OF = frozenset({"de", "d", "des", "du"})
+_ARTICLE = frozenset({"la", "l", "les"})
+
+
+@dataclass(frozen=True)
+class Organisation:
+    start: int
+    end: int
+    words: int
+    text: str
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    return text[left.end : right.start].strip() in ("", "'", "’")
+
+
+def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
+    for index, token in enumerate(tokens):
+        if token.key not in fr.ORG_HEADS or not token.capitalised:
+            continue
+        if starts_sentence(text, tokens, index):
+            continue  # a heading's or a sentence's capital says nothing
+        stop = index + 1
+        # What names it: capitalised words (Collège Rollin), or "de" and one word (Société
+        # d'ethnographie, Académie des sciences), "de la" and one word.
+        while stop < len(tokens) and _joined(text, tokens[stop - 1], tokens[stop]):
+            following = tokens[stop]
+            if following.capitalised and following.key not in _OF | _ARTICLE:
+                stop += 1
+                continue
+            if following.key in _OF and stop + 1 < len(tokens):
+                after = stop + 1
+                if tokens[after].key in _ARTICLE and after + 1 < len(tokens):
+                    after += 1
+                if _joined(text, tokens[stop], tokens[stop + 1]) and tokens[after].text.isalpha():
+                    stop = after + 1
+            break
+        start, end = token.start, tokens[stop - 1].end
+        yield Organisation(start, end, stop - index, text[start:end])

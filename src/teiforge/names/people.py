@@ -1,0 +1,233 @@
+"""People in running text, found by their context rather than by a list:
+
+- after a form of address or a rank (lang/fr.py: PERSON_TITLES, PERSON_FUNCTIONS): `M.
+  Brocq`, `Mme Anny Coker`, `MM. Piddington et Owen`, `le docteur Broca`, `M. GAETAN DE LA
+  ROCHEFOUCAULD` (the title stays outside the name);
+- initials before a surname: `J. Dupont`, `J.-B. Say`, a signature `A. MARTIN.`;
+- before a function set apart by a comma: `Verdun, substitut du procureur`;
+- a surname again, alone, once one of these introduced it (`Brocq` after `M. Brocq`).
+
+passes: M. [Bissette], Mme [Anny Coker], le général [Faidherbe], [J.-B. Say], [Verdun],
+        substitut
+fails:  M. le Président, I. Introduction, le général en chef, Monsieur, à Paris, le maire
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..lang import fr
+from .context import FUNCTION_WORDS, in_longer_name
+from .normalise import Token, fold
+
+_TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
+_FUNCTIONS = frozenset(fold(w) for w in fr.PERSON_FUNCTIONS)
+_ABBREVIATIONS = frozenset(fold(t.rstrip(".")) for t in fr.NAME_TITLES)
+_PLURAL = frozenset({"mm", "mmes", "messieurs", "mesdames", "mlles"})
+_PARTICLES = fr.NAME_PARTICLES
+_LINKS = frozenset({"et", "and"})  # MM. Piddington et Owen
+_PLACE_PREPOSITIONS = frozenset({"a", "en", "de", "d", "au", "aux", "du", "des", "vers"})
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int
+    end: int
+    words: int
+    surname: str  # folded key of the last word: the name's entry and its later mentions
+    text: str
+
+
+def _only_spaces(text: str, left: Token, right: Token, dot: bool = False) -> bool:
+    between = text[left.end : right.start]
+    return (between.replace(".", "", 1) if dot else between).strip() == ""
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that may be part of a name (J, Brocq, ROCHEFOUCAULD)."""
+    return (
+        token.capitalised
+        and token.key not in fr.NOT_NAME_WORDS
+        and token.key not in _TITLES
+        and token.key not in _PARTICLES
+        and token.key not in FUNCTION_WORDS  # B. Les impasses: a list's letter
+    )
+
+
+def _initial(text: str, token: Token) -> bool:
+    """One capital and its full stop (J.), or a dotted abbreviation of capitals (J.-B. is
+    J, B; A.M. is one token)."""
+    if token.dotted:
+        return token.text.replace(".", "").isupper()
+    return len(token.text) == 1 and token.text.isupper() and text[token.end : token.end + 1] == "."
+
+
+def _name_at(text: str, tokens: Sequence[Token], first: int, titled: bool = False) -> int | None:
+    """The end (token index) of a name starting at `first`: initials, capitalised words and
+    the particles between them, joined by spaces, hyphens or apostrophes only; it must
+    end on a word of two letters or more that is not an initial."""
+    index, last = first, None
+    while index < len(tokens):
+        token = tokens[index]
+        if index > first and not _joined(text, tokens[index - 1], token):
+            break
+        if _initial(text, token):
+            index += 1
+            continue
+        if _name_word(token) and len(token.text) >= 2:
+            last = index
+            index += 1
+            continue
+        # A particle continues the name only before another capitalised word; in a name
+        # in capitals, so may the particle (DE LA ROCHEFOUCAULD).
+        # After a title, a name may open with its particle (M. de Tocqueville).
+        opening = last is None and index == first and titled
+        if token.key in _PARTICLES and (last is not None or opening) and index + 1 < len(tokens):
+            capitals = last is not None and tokens[last].text.isupper()
+            if token.text.islower() or token.text.isupper() and capitals:
+                index += 1
+                continue
+        break
+    return None if last is None else last + 1
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Spaces, a hyphen or an apostrophe, after the full stop of an initial (J. Dupont)."""
+    between = text[left.end : right.start]
+    if between.startswith(".") and _initial(text, left):
+        between = between[1:]
+    return between.strip() in ("", "-", "'", "’", "-.")
+
+
+def _titled(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """A form of address (M., Mme, monsieur) or a rank in small letters (le docteur)."""
+    token = tokens[index]
+    if token.key in _ABBREVIATIONS:
+        # M. or MM. with its full stop; Mme, Mlle, Mgr with or without it; capitalised.
+        dot = text[token.end : token.end + 1] == "."
+        return token.capitalised and (dot or token.key not in ("m", "mm", "me", "dr", "pr"))
+    if token.key in _TITLES:
+        return True
+    return token.key in _FUNCTIONS and token.text.islower()
+
+
+def after_titles(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    index = 0
+    while index < len(tokens) - 1:
+        titled = _titled(text, tokens, index)
+        if not titled or not _only_spaces(text, tokens[index], tokens[index + 1], dot=True):
+            index += 1
+            continue
+        plural = tokens[index].key in _PLURAL
+        start = index = index + 1
+        while start < len(tokens):
+            # M. de Tocqueville; but "le maire de Lyon" is the maire's place.
+            address = tokens[start - 1].key in _TITLES
+            stop = _name_at(text, tokens, start, titled=address)
+            if stop is None:
+                break
+            yield _person(text, tokens, start, stop)
+            index = stop
+            if not plural or stop >= len(tokens):
+                break
+            # MM. Piddington et Owen, MM. A, B et C: the names of a plural title.
+            following = text[tokens[stop - 1].end : tokens[stop].start].strip()
+            if tokens[stop].key in _LINKS and following == "":
+                start = stop + 1
+            elif following == ",":
+                start = stop
+            else:
+                break
+
+
+def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    index = 0
+    while index < len(tokens) - 1:
+        token = tokens[index]
+        fresh = index == 0 or not _initial(text, tokens[index - 1])
+        if (
+            fresh
+            and _initial(text, token)
+            and token.key not in _ABBREVIATIONS
+            and not (len(token.text) == 1 and token.text in fr.ROMAN_INITIALS)
+        ):
+            stop = _name_at(text, tokens, index)
+            if stop is not None and stop - index >= 2 and not _initial(text, tokens[stop - 1]):
+                yield _person(text, tokens, index, stop)
+                index = stop
+                continue
+        index += 1
+
+
+def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    """A capitalised name, a comma, then a function in small letters: Verdun, substitut."""
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if token.key not in _FUNCTIONS or not token.text.islower():
+            continue
+        if text[tokens[index - 1].end : token.start].strip() != ",":
+            continue
+        stop = index
+        first = stop - 1
+        while first > 0 and _name_word(tokens[first - 1]):
+            if not _joined(text, tokens[first - 1], tokens[first]):
+                break
+            first -= 1
+        if not _name_word(tokens[stop - 1]) or len(tokens[stop - 1].text) < 2:
+            continue
+        if first > 0 and tokens[first - 1].key in _PLACE_PREPOSITIONS:
+            continue  # à Lyon, maire... : the place of what follows
+        yield _person(text, tokens, first, stop)
+
+
+def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person:
+    start, end = tokens[first].start, tokens[stop - 1].end
+    return Person(start, end, stop - first, tokens[stop - 1].key, text[start:end])
+
+
+def people(text: str, tokens: Sequence[Token]) -> list[Person]:
+    """Every person found by context in one block, without overlaps (the first found)."""
+    found: list[Person] = []
+    for rule in (after_titles, after_initials, before_functions):
+        for person in rule(text, tokens):
+            if not any(p.start < person.end and person.start < p.end for p in found):
+                found.append(person)
+    return sorted(found, key=lambda p: p.start)
+
+
+def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> Iterator[Person]:
+    """A surname introduced earlier, alone and capitalised (Brocq after M. Brocq)."""
+    for token in tokens:
+        if token.key in surnames and token.capitalised and len(token.text) >= 3:
+            yield Person(token.start, token.end, 1, token.key, token.text)
+
+
+# Words after which a proper noun is a thing, a river or a place rather than a person
+# (le Danube, au Cnam, en Navarre).
+_NOT_BEFORE_PERSON = frozenset(
+    {"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cette", "ces"}
+)
+
+
+# After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
+# les dialogues de Platon): a person only if the document also has it elsewhere.
+_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "par", "pour", "chez"})
+
+
+def proper_nouns(
+    text: str, tokens: Sequence[Token], linked: Sequence[bool], is_proper: Callable[[str], bool]
+) -> Iterator[tuple[Person, bool]]:
+    """A word the French lexicon knows only as a proper noun (Descartes, Platon), alone,
+    capitalised and not in capitals, not after an article or "en": a person; and whether
+    it stands free of a preposition that could make it a place (see _PLACE_OR_WORK).
+    Known places and organisations win over it (the annotator offers it last)."""
+    for index, token in enumerate(tokens):
+        if not token.capitalised or token.text.isupper() or len(token.text) < 3:
+            continue
+        if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
+            continue
+        alone = not in_longer_name(text, tokens, linked, index, index + 1)
+        if alone and is_proper(token.text):
+            free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
+            yield Person(token.start, token.end, 1, token.key, token.text), free
