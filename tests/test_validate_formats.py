@@ -99,7 +99,9 @@ def test_junit_is_one_testcase_per_file_and_a_failure_per_invalid_one(
     assert (suites.get("tests"), suites.get("failures"), suite.get("tests")) == ("3", "2", "3")
     cases = {case.get("name"): case for case in suite.iter("testcase")}
     assert list(cases) == [str(f) for f in files]
-    assert [c.tag for c in cases[str(files[0])]] == []
+    assert [c.tag for c in cases[str(files[0])]] == ["properties"]
+    schemas = [(p.get("name"), p.get("value")) for p in cases[str(files[2])].iter("property")]
+    assert schemas == [("schema", "tei_all.rng (TEI P5 4.12.0)")]
     failure = cases[str(files[1])].find("failure")
     assert failure is not None and failure.get("message") == "2 errors: XSD, TF103"
     assert failure.text is not None and failure.text.count("\n") == 1

@@ -120,6 +120,8 @@ def _check_tree(tree: etree._ElementTree) -> None:
 def parse_bytes(data: bytes, base_url: str | None = None) -> etree._ElementTree:
     """Parse XML safely; raise XmlProblem on anything unsafe or not well-formed."""
     check_bytes(data)
+    if not data.strip():  # libxml2 would place it at column 2 of an empty line
+        raise XmlProblem("not-well-formed", "not well-formed: the file is empty", 1, 1)
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.XMLSyntaxError as error:

@@ -41,7 +41,7 @@ def validate_paths(
     compile_timeout: float = COMPILE_TIMEOUT,
 ) -> Report:
     """Check every file under `paths` against `schemas` (else what each file declares in
-    its xml-model, else our customisation) and the integrity rules not disabled (by code or
+    its xml-model, else ours for a file teiforge made, else TEI's tei_all) and the integrity rules not disabled (by code or
     name). `rule_severity`: (rule code or name, "error" | "warning") changing a rule's own
     severity; `strict`: every warning is an error. `jobs`: worker processes (0: one per processor); `cache_dir`: where results are
     kept between runs (None: nowhere). Raises InputError for a missing path, an unreadable
@@ -65,7 +65,7 @@ def validate_paths(
     for file in files:
         found = plan.notes.get(file, []) + plan.results.get(file, [])
         diagnostics.extend(sorted(found, key=lambda d: (d.line, d.column)))
-    return Report(tuple(files), graded(diagnostics, severities, strict))
+    return Report(tuple(files), graded(diagnostics, severities, strict), plan.used)
 
 
 def check_document(

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..model import Diagnostic
 from . import rules
+from .association import CODE as ASSOCIATION
 from .document import parse
 from .plan import Plan, Task
 from .schemas import Schema, compile_schema
@@ -53,8 +54,11 @@ class Checker:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.rules = [rules.RULES[code] for code in plan.rules]
+        self.failed: dict[int, str] = {}  # declared schema -> why it cannot be compiled
 
     def schema(self, index: int) -> Schema:
+        if index in self.failed:
+            raise InputError(self.plan.sources[index].shown, self.failed[index])
         source = self.plan.sources[index]
         key = (source.kind, source.fingerprint)
         names = self.plan.names.get(index, set())
@@ -77,8 +81,26 @@ class Checker:
         loaded = parse(data, task.file)
         if isinstance(loaded, Diagnostic):
             return content, [loaded]
-        schemas = [self.schema(index) for index in task.schemas]
-        return content, check_document(loaded, schemas, self.rules)
+        schemas: list[Schema] = []
+        unusable: list[Diagnostic] = []
+        for index, (line, column) in zip(task.schemas, task.positions or _nowhere(task)):
+            try:
+                schemas.append(self.schema(index))
+            except InputError as error:
+                if index in self.plan.explicit:
+                    raise  # the run's own schema: nothing can be checked (exit 2)
+                self.failed[index] = error.problem
+                problem = error.problem.removeprefix("cannot load schema: ")
+                message = (
+                    f'schema "{self.plan.sources[index].path.name}" cannot be loaded: {problem}'
+                )
+                unusable.append(Diagnostic(ASSOCIATION, message, task.file, line or 1, column or 1))
+        found = check_document(loaded, schemas, self.rules)
+        return content, sorted(unusable + found, key=lambda d: (d.line, d.column))
+
+
+def _nowhere(task: Task) -> list[tuple[int, int]]:
+    return [(0, 0)] * len(task.schemas)
 
 
 def default_jobs() -> int:
@@ -113,14 +135,16 @@ def _start_worker(plan: Plan, events: Any) -> None:
     _WORKER["checker"] = checker
     pid = os.getpid()
     used = sorted({i for task in plan.tasks for i in task.schemas})
-    try:
-        for index in used:
-            events.put(("compiling", pid, index, None))
+    for index in used:
+        events.put(("compiling", pid, index, None))
+        try:
             checker.schema(index)
-    except InputError as error:
-        _WORKER["error"] = error
-        events.put(("error", pid, index, (str(error.path), error.problem)))
-        return
+        except InputError as error:
+            if index in plan.explicit:
+                _WORKER["error"] = error
+                events.put(("error", pid, index, (str(error.path), error.problem)))
+                return
+            checker.failed[index] = error.problem  # a finding for the files declaring it
     events.put(("ready", pid, -1, None))
 
 
@@ -149,7 +173,12 @@ def _in_workers(plan: Plan, workers: int, compile_timeout: float) -> list[Outcom
         checker = Checker(plan)
         for index in sorted({i for task in plan.tasks for i in task.schemas}):
             if plan.sources[index].kind == "xsd":  # libxml2's XSD compiler does not loop
-                checker.schema(index)
+                try:
+                    checker.schema(index)
+                except InputError:
+                    if index in plan.explicit:
+                        raise
+                    # a declared one: each worker finds it again, a finding for its files
     events = context.Queue()
     size = max(1, min(CHUNK, -(-len(plan.tasks) // (workers * 4))))
     chunks = [plan.tasks[i : i + size] for i in range(0, len(plan.tasks), size)]

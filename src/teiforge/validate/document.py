@@ -64,5 +64,6 @@ def parse(data: bytes, file: str) -> Document | Diagnostic:
         tree = parse_bytes(data, base_url=file)
     except XmlProblem as problem:
         code = WELL_FORMEDNESS_CODES.get(problem.code, "TF001")
-        return Diagnostic(code, problem.message, file, problem.line, problem.column)
+        # a binary or empty file has no position: its first character (CI annotations need one)
+        return Diagnostic(code, problem.message, file, problem.line or 1, problem.column or 1)
     return Document(file, tree, data)
