@@ -510,3 +510,18 @@ def _teiforge_xsd() -> object:
     if not _SCHEMA_CACHE:
         _SCHEMA_CACHE.append(load_schema(REPO / "src/teiforge/data/teiforge.xsd"))
     return _SCHEMA_CACHE[0]
+
+
+def test_an_element_in_another_namespace_is_one_finding_with_line_and_column(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "driver.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        "<teiHeader><fileDesc><titleStmt><title>P</title></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
+        '<text><body>\n<xi:include href="part1.xml"/>\n<p>x</p></body></text></TEI>\n'
+    )
+    report = validate_paths([tmp_path / "driver.xml"])
+    assert [(d.code, d.line, d.column, d.message[:60]) for d in report.diagnostics] == [
+        ("RNG", 3, 1, 'element "{http://www.w3.org/2001/XInclude}include" is not al')
+    ]

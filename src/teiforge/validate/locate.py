@@ -64,7 +64,7 @@ class Locator:
         """(line, column) of the element's start tag, or of the attribute inside it."""
         span = self._tags.get(element)
         if span is None:
-            return element.sourceline or 0, 0
+            return element.sourceline or 1, 1  # the scanner lost its way: the line is sure
         start, end = span
         if attribute is not None:
             for found in _ATTRIBUTE.finditer(self._text, start, end):

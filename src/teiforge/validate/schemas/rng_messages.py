@@ -88,8 +88,9 @@ def diagnostics(
     for entry in errors:
         message = entry.message.strip()
         node = _node(document.tree, entry.path)
-        if node is None:
-            found.append((None, False, Diagnostic(CODE, message, document.file, entry.line)))
+        if node is None:  # nowhere to explain it: libxml2's words, at its line
+            where = (entry.line or 1, 1)
+            found.append((None, False, Diagnostic(CODE, message, document.file, *where)))
             continue
         parent = node.getparent()
         subject = parent if _ABOUT_A_CHILD.match(message) and parent is not None else node
@@ -255,9 +256,15 @@ def _attribute(local: str, element: etree._Element) -> tuple[str, str | None]:
     return message, attribute
 
 
+# A step libxml2 writes with the element's prefix (`xi:include`), which XPath cannot resolve
+# without the document's bindings: matched by local name instead.
+_PREFIXED_STEP = re.compile(r"(?<=/)[\w.-]+:([\w.-]+)")
+
+
 def _node(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
     if not path:
         return None
+    path = _PREFIXED_STEP.sub(lambda m: f"*[local-name()='{m[1]}']", path)
     try:
         found = tree.xpath(path)
     except etree.XPathError:
