@@ -240,10 +240,18 @@ def test_the_parser_opens_nothing_even_unchecked(
     with pytest.raises(XmlProblem) as refused:
         parse_bytes(external)
     assert refused.value.code == "external-dtd"
-    internal = f'<!DOCTYPE TEI [<!ENTITY x "y">]><TEI xmlns="{TEI_NS}">&x;</TEI>'.encode()
-    with pytest.raises(XmlProblem) as refused:
-        parse_bytes(internal)
-    assert refused.value.code == "entity"
+    # plain-text entities are read (legacy TEI); the parser's own account of any other is
+    # refused: an external one, one with markup or a reference in its value
+    # (an external one is never loaded, so its reference names nothing the parser knows)
+    refusals = [
+        ('<!ENTITY x SYSTEM "/etc/hostname">', "not-well-formed"),
+        ('<!ENTITY x "<b/>">', "entity"),
+    ]
+    for declaration, code in refusals:
+        internal = f'<!DOCTYPE TEI [{declaration}]><TEI xmlns="{TEI_NS}">&x;</TEI>'.encode()
+        with pytest.raises(XmlProblem) as refused:
+            parse_bytes(internal)
+        assert refused.value.code == code
 
 
 # ----------------------------------- nothing fetched: a local web server records requests
@@ -325,3 +333,42 @@ def test_nothing_is_fetched_from_the_network(
     assert {key: r.returncode for key, r in results.items() if r.returncode not in (0, 1, 2)} == {}
     assert [key for key, r in results.items() if "Traceback" in r.stderr] == []
     assert hits == []
+
+
+# ------------------------------------- legacy TEI: plain-text entities are read, expanded
+
+
+def test_plain_text_entities_of_the_internal_subset_are_expanded() -> None:
+    data = (
+        b"<?xml version='1.0'?>\n<!DOCTYPE TEI.2 [\n<!-- dashes -->\n"
+        b"<!ENTITY mdash '---'>\n<!ENTITY eacute \"\xc3\xa9\">\n]>\n"
+        b"<TEI.2><text><body><p>caf&eacute; &mdash; ok</p></body></text></TEI.2>"
+    )
+    tree = parse_bytes(data)
+    assert "".join(tree.getroot().itertext()) == "caf\u00e9 --- ok"
+
+
+@pytest.mark.parametrize(
+    "subset",
+    [
+        '<!ENTITY a "x&b;"><!ENTITY b "y">',  # a reference inside: a bomb's vehicle
+        '<!ENTITY % p "x">',  # a parameter entity
+        '<!ENTITY a SYSTEM "file:///etc/passwd">',  # an external entity
+        '<!ENTITY a "<p>markup</p>">',  # markup in a value
+        '<!ENTITY a "x"> <!ENTITY b PUBLIC "-//x" "y.ent">',
+    ],
+)
+def test_any_other_entity_declaration_stays_refused(subset: str) -> None:
+    data = f'<!DOCTYPE TEI [{subset}]><TEI xmlns="{TEI_NS}">&a;</TEI>'.encode()
+    with pytest.raises(XmlProblem) as refused:
+        parse_bytes(data)
+    assert (refused.value.code, refused.value.line, refused.value.column) == ("entity", 1, 16)
+
+
+def test_plain_entities_past_the_size_bound_are_refused() -> None:
+    value = "x" * 1000
+    body = "&a;" * (xmlsafe.MAX_EXPANSION // 1000 + 1)
+    data = f'<!DOCTYPE TEI [<!ENTITY a "{value}">]><TEI xmlns="{TEI_NS}">{body}</TEI>'.encode()
+    with pytest.raises(XmlProblem) as refused:
+        parse_bytes(data)
+    assert refused.value.code == "entity"

@@ -73,6 +73,7 @@ def test_the_heuristic_rules_are_warnings_the_others_errors() -> None:
         "TF105": "error",
         "TF106": "warning",
         "TF107": "warning",
+        "TF108": "warning",
     }
 
 
@@ -101,14 +102,14 @@ def test_rule_severity_in_the_configuration(edition: Path) -> None:
     config.write_text('rule_severity = { "pb.order" = "error" }\n', encoding="utf-8")
     result = teiforge("validate", "--no-cache", edition.name, cwd=edition.parent)
     assert (result.returncode, result.stdout.splitlines()[1]) == (1, FINDING.format("error"))
-    config.write_text('rule_severity = { TF108 = "error" }\n', encoding="utf-8")
+    config.write_text('rule_severity = { TF199 = "error" }\n', encoding="utf-8")
     result = teiforge("validate", "--no-cache", edition.name, cwd=edition.parent)
     assert (result.returncode, result.stderr) == (
         2,
         (
-            "teiforge: error: TF108: no such rule; the rules are TF101 (pointer.resolves), TF102 "
+            "teiforge: error: TF199: no such rule; the rules are TF101 (pointer.resolves), TF102 "
             "(id.unique), TF103 (choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 "
-            "(note.sequence), TF107 (pb.order)\n"
+            "(note.sequence), TF107 (pb.order), TF108 (tei.p4)\n"
         ),
     )
 

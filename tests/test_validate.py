@@ -352,7 +352,7 @@ def test_rule_case(case: dict[str, object]) -> None:
 
 
 def test_every_rule_is_documented_with_passes_and_fails() -> None:
-    assert list(RULES) == ["TF101", "TF102", "TF103", "TF104", "TF105", "TF106", "TF107"]
+    assert list(RULES) == ["TF101", "TF102", "TF103", "TF104", "TF105", "TF106", "TF107", "TF108"]
     for code, rule in RULES.items():
         assert rule.CODE == code
         assert rule.__doc__ is not None and rule.__doc__.startswith(f"{code} {rule.NAME}:")
@@ -374,7 +374,7 @@ def test_an_unknown_rule_is_an_input_error() -> None:
     assert str(error.value) == (
         "TF999: no such rule; the rules are TF101 (pointer.resolves), TF102 (id.unique), "
         "TF103 (choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 (note.sequence), "
-        "TF107 (pb.order)"
+        "TF107 (pb.order), TF108 (tei.p4)"
     )
 
 
@@ -525,3 +525,16 @@ def test_an_element_in_another_namespace_is_one_finding_with_line_and_column(
     assert [(d.code, d.line, d.column, d.message[:60]) for d in report.diagnostics] == [
         ("RNG", 3, 1, 'element "{http://www.w3.org/2001/XInclude}include" is not al')
     ]
+
+
+def test_a_p4_document_with_plain_entities_is_read_and_named_p4(tmp_path: Path) -> None:
+    (tmp_path / "p4.xml").write_bytes(
+        b"<?xml version='1.0'?>\n<!DOCTYPE TEI.2 [\n<!ENTITY mdash '---'>\n]>\n"
+        b"<TEI.2><teiHeader/><text><body><p>a&mdash;b</p></body></text></TEI.2>\n"
+    )
+    report = validate_paths([tmp_path / "p4.xml"])
+    assert [(d.code, d.severity.value, d.line, d.column) for d in report.diagnostics] == [
+        ("TF108", "warning", 5, 1)
+    ]
+    assert report.schemas == {str(tmp_path / "p4.xml"): ()}
+    assert text_of(report).splitlines()[0] == "checked against no schema: 1 file"

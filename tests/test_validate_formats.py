@@ -219,7 +219,7 @@ USAGE = {
         (
             "TF100: no such rule; the rules are TF101 (pointer.resolves), TF102 (id.unique), TF103 "
             "(choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 (note.sequence), TF107 "
-            "(pb.order)"
+            "(pb.order), TF108 (tei.p4)"
         ),
     ),
     "jobs": (
@@ -244,7 +244,7 @@ def test_usage_and_input_errors_are_one_line_and_exit_2(
 def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = teiforge(capsys, "validate", "--list-rules")
     assert code == EXIT_OK
-    assert out.splitlines()[:9] == [
+    assert out.splitlines()[:10] == [
         (
             "Integrity rules (switch off with --disable or disable_rules; rule_severity changes a "
             "severity):"
@@ -256,9 +256,10 @@ def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
         "  TF105  root.tei          error    the document is a TEI document.",
         "  TF106  note.sequence     warning  numbered notes follow each other.",
         "  TF107  pb.order          warning  page numbers go up.",
+        "  TF108  tei.p4            warning  the document is TEI P4, named so (a warning).",
         "Other codes:",
     ]
-    assert [line.split()[0] for line in out.splitlines()[9:]] == [
+    assert [line.split()[0] for line in out.splitlines()[10:]] == [
         "TF001",
         "TF002",
         "TF003",

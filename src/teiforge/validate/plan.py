@@ -34,6 +34,8 @@ _MADE_BY_TEIFORGE = re.compile(
     rb"""<(?:[\w.-]+:)?application\b[^>]*\bident\s*=\s*["']teiforge["']"""
 )
 OURS_SHOWN = "teiforge.xsd (teiforge's own)"
+# A TEI P4 document's root (no namespace): no P5 schema applies, none for P4 is shipped.
+_P4_ROOT = re.compile(rb"<(?:TEI|teiCorpus)\.2[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ class Planner:
             self.plan.notes[file] = notes
         if indices:
             return tuple(indices)
+        if _P4_ROOT.search(data[: 1 << 16]):
+            return ()  # checked by the rules alone; TF105 names it P4
         if _MADE_BY_TEIFORGE.search(data[: 1 << 16]):
             return (self._default(default_schema, OURS_SHOWN),)
         return (self._default(tei_all_schema, None),)

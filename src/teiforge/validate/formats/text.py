@@ -16,7 +16,7 @@ def text(report: Report) -> str:
         by_file.setdefault(diagnostic.file, []).append(diagnostic)
     lines: list[str] = []
     for schemas, files in report.schema_groups():
-        if schemas:
+        if report.schemas:  # known (a report made by validate_paths)
             lines.append(schema_line(schemas, len(files)))
         lines += [line(d) for file in files for d in by_file.pop(file, [])]
     lines += [line(d) for found in by_file.values() for d in found]  # a file not in files
@@ -26,7 +26,8 @@ def text(report: Report) -> str:
 
 def schema_line(schemas: tuple[str, ...], files: int) -> str:
     """`checked against tei_all.rng (TEI P5 4.12.0): 3 files`"""
-    return f"checked against {' + '.join(schemas)}: {count(files, 'file')}"
+    against = " + ".join(schemas) or "no schema"
+    return f"checked against {against}: {count(files, 'file')}"
 
 
 def line(d: Diagnostic) -> str:

@@ -21,6 +21,7 @@ from . import (
     pb_order,
     pointer_resolves,
     root_tei,
+    tei_p4,
 )
 
 
@@ -40,6 +41,7 @@ RULES: dict[str, Rule] = {
     "TF105": root_tei,
     "TF106": note_sequence,
     "TF107": pb_order,
+    "TF108": tei_p4,
 }
 
 
