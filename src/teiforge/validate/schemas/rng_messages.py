@@ -111,8 +111,16 @@ def diagnostics(
         found.append((node, cascade, document.diagnostic(CODE, node, text, attribute)))
     if grammar is not None:  # libxml2 stops inside an element at its first error: go on
         for element in document.root.iter():
-            if element not in explained:
-                found.extend((element, False, d) for d in explain(document, grammar, element))
+            if element in explained or not isinstance(element.tag, str):
+                continue
+            alike = signature(element)
+            if alike in grammar.sound:
+                continue  # most of a large document: explained once per kind of element
+            more = explain(document, grammar, element)
+            if more:
+                found.extend((element, False, d) for d in more)
+            else:
+                grammar.sound.add(alike)
     located = [element for element, cascade, _ in found if element is not None and not cascade]
     result: list[Diagnostic] = []
     for element, cascade, diagnostic in found:
@@ -121,6 +129,14 @@ def diagnostics(
         if diagnostic not in result:
             result.append(diagnostic)
     return result
+
+
+def signature(element: etree._Element) -> tuple[object, ...]:
+    """All that explain() reads of an element: its name, attributes and values, its
+    children's names in order, whether it holds text, whether it is the root."""
+    children = tuple(child.tag for child in element if isinstance(child.tag, str))
+    attributes = tuple(sorted(element.attrib.items()))
+    return (element.tag, attributes, children, _has_text(element), element.getparent() is None)
 
 
 def explain(
