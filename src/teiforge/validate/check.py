@@ -78,7 +78,7 @@ class Checker:
         except OSError as error:
             return "", f"cannot read ({error.strerror or error})"
         content = hashlib.sha256(data).hexdigest()
-        loaded = parse(data, task.file)
+        loaded = parse(data, task.file, task.lent)
         if isinstance(loaded, Diagnostic):
             return content, [loaded]
         schemas: list[Schema] = []

@@ -31,6 +31,7 @@ class Document:
     file: str
     tree: etree._ElementTree
     data: bytes = field(repr=False)
+    lent: frozenset[str] = frozenset()  # xml:ids of other files its pointers may name
 
     @cached_property
     def locator(self) -> Locator:
@@ -58,7 +59,7 @@ def load(path: Path) -> Document | Diagnostic:
     return parse(data, str(path))
 
 
-def parse(data: bytes, file: str) -> Document | Diagnostic:
+def parse(data: bytes, file: str, lent: frozenset[str] = frozenset()) -> Document | Diagnostic:
     """The content of `file` as a Document, or the one Diagnostic that says why it is not."""
     try:
         tree = parse_bytes(data, base_url=file)
@@ -66,4 +67,4 @@ def parse(data: bytes, file: str) -> Document | Diagnostic:
         code = WELL_FORMEDNESS_CODES.get(problem.code, "TF001")
         # a binary or empty file has no position: its first character (CI annotations need one)
         return Diagnostic(code, problem.message, file, problem.line or 1, problem.column or 1)
-    return Document(file, tree, data)
+    return Document(file, tree, data, lent)

@@ -16,11 +16,12 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Diagnostic, Severity
+from . import lent_ids
 from .association import CODE as ASSOCIATION
 from .association import declared_schemas
 from .cache import ResultCache, result_key
@@ -47,6 +48,7 @@ class Task:
     fingerprints: str  # of those schemas, for the cache key
     # where each schema is declared (line, column of its xml-model); (0, 0) when it is not
     positions: tuple[tuple[int, int], ...] = ()
+    lent: frozenset[str] = frozenset()  # ids its pointers may name beyond its own (lent_ids)
 
 
 @dataclass
@@ -62,8 +64,17 @@ class Plan:
 
 
 class Planner:
-    def __init__(self, schemas: Sequence[Path], rules: Sequence[str], cache: ResultCache) -> None:
+    def __init__(
+        self,
+        schemas: Sequence[Path],
+        rules: Sequence[str],
+        cache: ResultCache,
+        shared_ids: Sequence[Path] = (),
+    ) -> None:
         self.plan = Plan(rules=tuple(rules))
+        self._shared = lent_ids.shared(shared_ids)
+        self._lent: dict[Path, set[str]] = {}  # file (resolved) -> ids an assembly lends it
+        self._pending: list[tuple[str, bytes, tuple[int, ...], Task]] = []
         self._cache = cache
         self._indices: dict[tuple[Path, str], int] = {}
         self._explicit = tuple(self._index(locate(path)) for path in schemas)
@@ -86,15 +97,37 @@ class Planner:
         positions = tuple(self._positions.get(index, (0, 0)) for index in schemas)
         content = hashlib.sha256(data).hexdigest()
         fingerprints = "+".join(self.plan.sources[i].fingerprint for i in schemas)
-        key = result_key(fingerprints, self.plan.rules, content)
-        cached = self._cache.get(key, file)
-        if cached is not None:
-            self.plan.results[file] = cached
-            return
-        for index in schemas:
-            if self.plan.sources[index].kind == "rng":
-                self.plan.names.setdefault(index, set()).update(element_names(data))
-        self.plan.tasks.append(Task(file, schemas, fingerprints, positions))
+        fingerprints += lent_ids.referenced_digest(data, Path(file))  # file.xml#id pointers
+        if lent_ids.XINCLUDE_NS in data:  # a driver: it and its parts are one document
+            ids, parts = lent_ids.assembly(data, Path(file))
+            whole = ids | (lent_ids.ids_of(Path(file)) or frozenset())
+            self._lent.setdefault(Path(file).resolve(), set()).update(ids)
+            for part in parts:
+                self._lent.setdefault(part, set()).update(whole)
+        task = Task(file, schemas, fingerprints, positions)
+        self._pending.append((content, data, schemas, task))
+
+    def finish(self) -> Plan:
+        """The plan, once every file is added (a part's ids come from its driver, which may
+        come after it): each file's result from the cache, or a Task."""
+        for content, data, schemas, task in self._pending:
+            lent = self._shared | self._lent.get(Path(task.file).resolve(), set())
+            if lent:
+                listed = "\0".join(sorted(lent)).encode()
+                fingerprints = f"{task.fingerprints}|{hashlib.sha256(listed).hexdigest()}"
+                task = replace(task, fingerprints=fingerprints, lent=frozenset(lent))
+            cached = self._cache.get(
+                result_key(task.fingerprints, self.plan.rules, content), task.file
+            )
+            if cached is not None:
+                self.plan.results[task.file] = cached
+                continue
+            for index in schemas:
+                if self.plan.sources[index].kind == "rng":
+                    self.plan.names.setdefault(index, set()).update(element_names(data))
+            self.plan.tasks.append(task)
+        self._pending = []
+        return self.plan
 
     def _declared(self, data: bytes, file: str) -> tuple[int, ...]:
         declared, notes = declared_schemas(data, file)
