@@ -97,3 +97,37 @@ def test_a_cached_result_is_not_reused_once_the_pointed_file_changes(
     assert [found[3][:14] for found in pointers(validate_paths(files, cache_dir=cache))] == [
         'pointer "#p1" '
     ]
+
+
+def test_a_driver_is_checked_as_the_edition_it_assembles_and_its_parts_there(
+    edition: Path,
+) -> None:
+    (edition / "part1.xml").write_text(
+        f'<div xmlns="{TEI}" xml:id="d1">\n  <p><ref target="#d2">two</ref><foo/></p></div>\n'
+    )
+    files = [edition / name for name in ("driver.xml", "part1.xml", "part2.xml")]
+    report = validate_paths(files, shared_ids=[edition / "persons.xml"])
+    found = [
+        (Path(d.file).name, d.line, d.column, d.code, d.message[:40]) for d in report.diagnostics
+    ]
+    assert found == [
+        ("driver.xml", 3, 1, "RNG", 'element "p" is not allowed here; expecte'),
+        ("part1.xml", 2, 33, "RNG", 'element "foo" is not allowed here; expec'),
+        ("part2.xml", 2, 11, "TF101", 'pointer "persons.xml#p9" in attribute "r'),
+    ]
+    # each part once, within the edition: no "div is not allowed as the root"
+    assert report.schemas[str(edition / "part1.xml")] == ("tei_all.rng (TEI P5 4.12.0)",)
+    assert report.invalid_files == tuple(str(f) for f in files)
+
+
+def test_an_include_that_cannot_be_made_stays_and_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "driver.xml").write_text(
+        f'<TEI xmlns="{TEI}" xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}\n'
+        '<text><body><xi:include href="https://example.org/part.xml"/>'
+        '<xi:include href="missing.xml"/><p>x</p></body></text></TEI>\n'
+    )
+    report = validate_paths([tmp_path / "driver.xml"])
+    assert [(d.line, d.column, d.message[:52]) for d in report.diagnostics] == [
+        (2, 13, 'element "{http://www.w3.org/2001/XInclude}include" i'),
+        (2, 62, 'element "{http://www.w3.org/2001/XInclude}include" i'),
+    ]

@@ -249,7 +249,7 @@ def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
             "Integrity rules (switch off with --disable or disable_rules; rule_severity changes a "
             "severity):"
         ),
-        "  TF101  pointer.resolves  error    a local pointer names an xml:id of the same document.",
+        "  TF101  pointer.resolves  error    a pointer names an xml:id of the document, or of the corpus.",
         "  TF102  id.unique         error    no two elements share an xml:id.",
         "  TF103  choice.sic-corr   error    a correction offers one error and one correction.",
         "  TF104  cert.values       error    a certainty is high, medium or low, or a probability.",

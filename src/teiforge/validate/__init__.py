@@ -61,12 +61,15 @@ def validate_paths(
             raise InputError(task.file, outcome)
         plan.results[task.file] = outcome
         # keyed by the bytes the checker read (the planner's, unless the file just changed)
-        cache.put(result_key(task.fingerprints, plan.rules, content), outcome)
+        if not task.assembles:  # a driver's findings name its parts' files too: not cached
+            cache.put(result_key(task.fingerprints, plan.rules, content), outcome)
     cache.save()
     diagnostics: list[Diagnostic] = []
     for file in files:
-        found = plan.notes.get(file, []) + plan.results.get(file, [])
-        diagnostics.extend(sorted(found, key=lambda d: (d.line, d.column)))
+        diagnostics += plan.notes.get(file, []) + plan.results.get(file, [])
+    # by file (an edition's findings name its parts' files), then by position
+    order = {file: index for index, file in enumerate(files)}
+    diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column))
     return Report(tuple(files), graded(diagnostics, severities, strict), plan.used)
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..model import Diagnostic
 from . import rules
+from .assembly import assemble
 from .association import CODE as ASSOCIATION
 from .document import parse
 from .plan import Plan, Task
@@ -81,6 +82,7 @@ class Checker:
         loaded = parse(data, task.file, task.lent)
         if isinstance(loaded, Diagnostic):
             return content, [loaded]
+        loaded = assemble(loaded)  # an XInclude driver: checked as the edition it makes
         schemas: list[Schema] = []
         unusable: list[Diagnostic] = []
         for index, (line, column) in zip(task.schemas, task.positions or _nowhere(task)):

@@ -32,6 +32,7 @@ class Document:
     tree: etree._ElementTree
     data: bytes = field(repr=False)
     lent: frozenset[str] = frozenset()  # xml:ids of other files its pointers may name
+    parts: tuple[Document, ...] = ()  # the files an XInclude driver assembles (assembly.py)
 
     @cached_property
     def locator(self) -> Locator:
@@ -45,8 +46,9 @@ class Document:
         self, code: str, element: etree._Element, message: str, attribute: str | None = None
     ) -> Diagnostic:
         """A Diagnostic about `element` (or one of its attributes, given as a Clark name)."""
-        line, column = self.locator.position(element, attribute)
-        return Diagnostic(code, message, self.file, line, column, xpath_of(element))
+        where = next((p for p in self.parts if p.locator.knows(element)), self)
+        line, column = where.locator.position(element, attribute)
+        return Diagnostic(code, message, where.file, line, column, xpath_of(element))
 
 
 def load(path: Path) -> Document | Diagnostic:

@@ -24,6 +24,8 @@ from lxml import etree
 from ..xmlsafe import XmlProblem, parse_bytes
 from .schemas.source import local_target
 
+__all__ = ["XINCLUDE_NS", "assembly", "ids_of", "included", "local_target", "read", "shared"]
+
 XINCLUDE_NS = b"http://www.w3.org/2001/XInclude"
 _INCLUDE = re.compile(
     rb"""<(?:[\w.-]+:)?include\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')"""
@@ -57,6 +59,10 @@ def _read(path: Path) -> tuple[bytes, frozenset[str] | None]:
             ids = None
         known = _READ[path] = (stamp, data, ids)
     return known[1], known[2]
+
+
+def read(path: Path) -> bytes:
+    return _read(path.resolve())[0]
 
 
 def ids_of(path: Path) -> frozenset[str] | None:

@@ -60,6 +60,10 @@ class Locator:
                 return
             self._tags[element] = span
 
+    def knows(self, element: etree._Element) -> bool:
+        """Is this element one of the document's own (not one an assembly brought in)?"""
+        return element in self._tags
+
     def position(self, element: etree._Element, attribute: str | None = None) -> tuple[int, int]:
         """(line, column) of the element's start tag, or of the attribute inside it."""
         span = self._tags.get(element)

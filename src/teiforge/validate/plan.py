@@ -49,6 +49,7 @@ class Task:
     # where each schema is declared (line, column of its xml-model); (0, 0) when it is not
     positions: tuple[tuple[int, int], ...] = ()
     lent: frozenset[str] = frozenset()  # ids its pointers may name beyond its own (lent_ids)
+    assembles: bool = False  # an XInclude driver: checked with its parts, never cached
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Planner:
         self.plan = Plan(rules=tuple(rules))
         self._shared = lent_ids.shared(shared_ids)
         self._lent: dict[Path, set[str]] = {}  # file (resolved) -> ids an assembly lends it
+        self._drivers: dict[Path, str] = {}  # a part (resolved) -> the driver that includes it
         self._pending: list[tuple[str, bytes, tuple[int, ...], Task]] = []
         self._cache = cache
         self._indices: dict[tuple[Path, str], int] = {}
@@ -98,19 +100,27 @@ class Planner:
         content = hashlib.sha256(data).hexdigest()
         fingerprints = "+".join(self.plan.sources[i].fingerprint for i in schemas)
         fingerprints += lent_ids.referenced_digest(data, Path(file))  # file.xml#id pointers
+        parts: list[Path] = []
         if lent_ids.XINCLUDE_NS in data:  # a driver: it and its parts are one document
             ids, parts = lent_ids.assembly(data, Path(file))
             whole = ids | (lent_ids.ids_of(Path(file)) or frozenset())
             self._lent.setdefault(Path(file).resolve(), set()).update(ids)
             for part in parts:
                 self._lent.setdefault(part, set()).update(whole)
-        task = Task(file, schemas, fingerprints, positions)
+                self._drivers.setdefault(part, file)
+        task = Task(file, schemas, fingerprints, positions, assembles=bool(parts))
         self._pending.append((content, data, schemas, task))
 
     def finish(self) -> Plan:
         """The plan, once every file is added (a part's ids come from its driver, which may
         come after it): each file's result from the cache, or a Task."""
         for content, data, schemas, task in self._pending:
+            driver = self._drivers.get(Path(task.file).resolve())
+            if driver is not None and driver != task.file:
+                # a part of an edition in the run: checked there, its findings reported here
+                self.plan.used[task.file] = self.plan.used[driver]
+                self.plan.results[task.file] = []
+                continue
             lent = self._shared | self._lent.get(Path(task.file).resolve(), set())
             if lent:
                 listed = "\0".join(sorted(lent)).encode()
@@ -122,9 +132,14 @@ class Planner:
             if cached is not None:
                 self.plan.results[task.file] = cached
                 continue
+            names = element_names(data)
+            if task.assembles:  # the parts' elements are the edition's too
+                for part, of in self._drivers.items():
+                    if of == task.file:
+                        names |= element_names(lent_ids.read(part))
             for index in schemas:
                 if self.plan.sources[index].kind == "rng":
-                    self.plan.names.setdefault(index, set()).update(element_names(data))
+                    self.plan.names.setdefault(index, set()).update(names)
             self.plan.tasks.append(task)
         self._pending = []
         return self.plan
