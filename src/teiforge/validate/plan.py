@@ -132,13 +132,14 @@ class Planner:
             if cached is not None:
                 self.plan.results[task.file] = cached
                 continue
-            names = element_names(data)
-            if task.assembles:  # the parts' elements are the edition's too
-                for part, of in self._drivers.items():
-                    if of == task.file:
-                        names |= element_names(lent_ids.read(part))
-            for index in schemas:
-                if self.plan.sources[index].kind == "rng":
+            relax_ng = [i for i in schemas if self.plan.sources[i].kind == "rng"]
+            if relax_ng:
+                names = element_names(data)
+                if task.assembles:  # the parts' elements are the edition's too
+                    for part, of in self._drivers.items():
+                        if of == task.file:
+                            names |= element_names(lent_ids.read(part))
+                for index in relax_ng:
                     self.plan.names.setdefault(index, set()).update(names)
             self.plan.tasks.append(task)
         self._pending = []
