@@ -411,3 +411,34 @@ def test_the_packaged_tei_all_is_tei_p5_and_matches_the_official_file() -> None:
     official = Path(os.environ.get("TEIFORGE_TEI_P5", REPO.parent / "shared" / "tei-p5"))
     if (official / "tei_all.rng").is_file():
         assert data == (official / "tei_all.rng").read_bytes()
+
+
+def test_a_declared_schema_that_takes_too_long_to_compile_is_a_finding_of_its_file(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    original = RngSchema.prepare
+
+    def loop_on_mini(self: RngSchema, names: object) -> None:
+        if self.source.path.name == "mini.rng":
+            time.sleep(60)  # what libxml2 does on some schemas, holding the GIL
+        original(self, names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RngSchema, "prepare", loop_on_mini)
+    monkeypatch.setattr(check, "_COMPILED", {})
+    monkeypatch.delitem(sys.modules, "saxonche", raising=False)
+    report = validate_paths(
+        [MODELS / "declares_rng.xml", CASES / "wrong_root.xml"], compile_timeout=0.5
+    )
+    assert [(Path(d.file).name, d.line, d.column, d.code) for d in report.diagnostics] == [
+        ("declares_rng.xml", 2, 1, "TF005"),
+        ("declares_rng.xml", 5, 27, "TF103"),  # the rules still ran
+        ("wrong_root.xml", 2, 1, "RNG"),  # tei_all, compiled again in the new workers
+        ("wrong_root.xml", 2, 1, "TF105"),
+    ]
+    assert report.diagnostics[0].message == (
+        'schema "mini.rng" cannot be loaded: compiling it took more than 0.5 s '
+        "(libxml2 can loop on some RELAX NG schemas)"
+    )
+    assert [r.getMessage()[-60:] for r in caplog.records if r.levelname == "WARNING"] == [
+        "compiling it took more than 0.5 s (libxml2 can loop on some RELAX NG schemas)"[-60:]
+    ]

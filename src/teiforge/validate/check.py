@@ -58,8 +58,9 @@ class Checker:
         self.failed: dict[int, str] = {}  # declared schema -> why it cannot be compiled
 
     def schema(self, index: int) -> Schema:
-        if index in self.failed:
-            raise InputError(self.plan.sources[index].shown, self.failed[index])
+        problem = self.failed.get(index) or self.plan.failed.get(index)
+        if problem is not None:
+            raise InputError(self.plan.sources[index].shown, problem)
         source = self.plan.sources[index]
         key = (source.kind, source.fingerprint)
         names = self.plan.names.get(index, set())
@@ -162,7 +163,24 @@ def _check_chunk(tasks: Sequence[Task]) -> list[Outcome]:
     return [checker.check(task) for task in tasks]
 
 
+class _TooLong(Exception):
+    """A declared schema whose compiling was stopped: (its index, the problem)."""
+
+
 def _in_workers(plan: Plan, workers: int, compile_timeout: float) -> list[Outcome]:
+    """The outcomes, from worker processes; a declared schema that takes too long to
+    compile is marked failed (a TF005 of the files declaring it) and the work starts again
+    without it."""
+    while True:
+        try:
+            return _in_pool(plan, workers, compile_timeout)
+        except _TooLong as stopped:
+            index, problem = stopped.args
+            plan.failed[index] = problem
+            logger.warning("%s: %s", plan.sources[index].shown, problem)
+
+
+def _in_pool(plan: Plan, workers: int, compile_timeout: float) -> list[Outcome]:
     # imported here: most runs (a few files, our schema) never start a worker
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -229,12 +247,13 @@ def _watch(plan: Plan, futures: list[Future[list[Outcome]]], events: Any, timeou
         for pid, (index, started) in compiling.items():
             if time.monotonic() - started > timeout:
                 _stop(compiling.keys())
-                source = plan.sources[index]
-                raise InputError(
-                    source.shown,
+                problem = (
                     f"cannot load schema: compiling it took more than {timeout:g} s "
-                    "(libxml2 can loop on some RELAX NG schemas)",
+                    "(libxml2 can loop on some RELAX NG schemas)"
                 )
+                if index not in plan.explicit:
+                    raise _TooLong(index, problem)  # a finding of the files declaring it
+                raise InputError(plan.sources[index].shown, problem)
 
 
 def _stop(pids: Any) -> None:

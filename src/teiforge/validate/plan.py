@@ -61,6 +61,7 @@ class Plan:
     results: dict[str, list[Diagnostic]] = field(default_factory=dict)  # shown -> cached result
     notes: dict[str, list[Diagnostic]] = field(default_factory=dict)  # shown -> TF005 findings
     explicit: frozenset[int] = frozenset()  # sources given with --schema
+    failed: dict[int, str] = field(default_factory=dict)  # declared source -> why it cannot run
     used: dict[str, tuple[str, ...]] = field(default_factory=dict)  # file -> its schemas' names
 
 
