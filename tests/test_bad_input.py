@@ -103,7 +103,7 @@ def make_workspace(folder: Path) -> Path:
 
 KNOWN_KEYS = (
     "known keys: authority, corrections, date, disable_rules, language, licence, publisher, "
-    "rule_severity, site_dir, sources, tei_dir, works"
+    "rule_severity, shared_ids, site_dir, sources, tei_dir, works"
 )
 DATE = "must be a date YYYY-MM-DD, a month YYYY-MM or a year YYYY"
 LANGUAGE = "must be a language code such as fr or en-GB"

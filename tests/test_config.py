@@ -50,8 +50,8 @@ def test_defaults_without_configuration(tmp_path: Path) -> None:
             'source = ["a"]\n',
             (
                 "{path}: unknown key 'source' (known keys: authority, corrections, date, "
-                "disable_rules, language, licence, publisher, rule_severity, site_dir, sources, "
-                "tei_dir, works)"
+                "disable_rules, language, licence, publisher, rule_severity, shared_ids, site_dir, "
+                "sources, tei_dir, works)"
             ),
         ),
         (

@@ -54,6 +54,9 @@ FINDING = (
     "numbers must go up [/TEI/text/body/div/pb[3]]"
 )
 
+# Not made by teiforge (no appInfo), declaring no schema: checked against tei_all.
+TEI_ALL_LINE = "checked against tei_all.rng (TEI P5 4.12.0): 1 file"
+
 
 @pytest.fixture
 def edition(tmp_path: Path) -> Path:
@@ -70,6 +73,7 @@ def test_the_heuristic_rules_are_warnings_the_others_errors() -> None:
         "TF105": "error",
         "TF106": "warning",
         "TF107": "warning",
+        "TF108": "warning",
     }
 
 
@@ -77,6 +81,7 @@ def test_a_page_number_jump_is_a_warning_and_exit_0(edition: Path) -> None:
     result = teiforge("validate", "--no-cache", edition.name, cwd=edition.parent)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
+        TEI_ALL_LINE,
         FINDING.format("warning"),
         "1 file checked, 0 invalid, 0 errors, 1 warning",
     ]
@@ -86,6 +91,7 @@ def test_strict_makes_the_warning_an_error_and_exit_1(edition: Path) -> None:
     result = teiforge("validate", "--no-cache", "--strict", edition.name, cwd=edition.parent)
     assert (result.returncode, result.stderr) == (1, "")
     assert result.stdout.splitlines() == [
+        TEI_ALL_LINE,
         FINDING.format("error"),
         "1 file checked, 1 invalid, 1 error",
     ]
@@ -95,15 +101,15 @@ def test_rule_severity_in_the_configuration(edition: Path) -> None:
     config = edition.parent / "teiforge.toml"
     config.write_text('rule_severity = { "pb.order" = "error" }\n', encoding="utf-8")
     result = teiforge("validate", "--no-cache", edition.name, cwd=edition.parent)
-    assert (result.returncode, result.stdout.splitlines()[0]) == (1, FINDING.format("error"))
-    config.write_text('rule_severity = { TF108 = "error" }\n', encoding="utf-8")
+    assert (result.returncode, result.stdout.splitlines()[1]) == (1, FINDING.format("error"))
+    config.write_text('rule_severity = { TF199 = "error" }\n', encoding="utf-8")
     result = teiforge("validate", "--no-cache", edition.name, cwd=edition.parent)
     assert (result.returncode, result.stderr) == (
         2,
         (
-            "teiforge: error: TF108: no such rule; the rules are TF101 (pointer.resolves), TF102 "
+            "teiforge: error: TF199: no such rule; the rules are TF101 (pointer.resolves), TF102 "
             "(id.unique), TF103 (choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 "
-            "(note.sequence), TF107 (pb.order)\n"
+            "(note.sequence), TF107 (pb.order), TF108 (tei.p4)\n"
         ),
     )
 
@@ -137,9 +143,10 @@ def test_a_build_over_a_page_number_jump_completes_and_writes_the_site(tmp_path:
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     # the finding's line in the edition depends on the header's length: not asserted
-    finding = re.sub(r":\d+:\d+:", ":L:C:", re.sub(r"line \d+", "line N", lines[1]))
-    assert [lines[0], finding, *lines[2:]] == [
+    finding = re.sub(r":\d+:\d+:", ":L:C:", re.sub(r"line \d+", "line N", lines[2]))
+    assert [*lines[:2], finding, *lines[3:]] == [
         f"encoded 1 source into {tmp_path / 'tei'} (1 changed)",
+        "checked against teiforge.xsd (teiforge's own): 1 file",
         (
             f'{tmp_path / "tei"}/pages.xml:L:C: warning TF107 page number "3" does not follow '
             'page "16" on line N: page numbers must go up [/TEI/text/body/div/pb[3]]'

@@ -107,9 +107,9 @@ EXPECTED = {
     "external_dtd": [
         "TF004 2:1 a DOCTYPE pointing to an external DTD is not allowed (it is never fetched) []",
     ],
-    "binary": ["TF002 0:0 not XML: binary content []"],
-    "wrong_root": [
-        'XSD 2:1 element "p" is not declared in the schema as a root element [/p]',
+    "binary": ["TF002 1:1 not XML: binary content []"],
+    "wrong_root": [  # not made by teiforge, declares no schema: checked against tei_all
+        'RNG 2:1 element "p" is not allowed as the root; expected one of: TEI, teiCorpus [/p]',
         'TF105 2:1 root element is "p"; expected "TEI" or "teiCorpus" [/p]',
     ],
 }
@@ -130,7 +130,7 @@ def test_every_case_file_has_an_expectation() -> None:
 def test_every_file_of_a_run_gets_all_its_findings() -> None:
     names = ["bad_value", "binary", "valid", "wrong_root"]
     report = validate_paths([CASES / f"{name}.xml" for name in names])
-    assert [d.code for d in report.diagnostics] == ["XSD", "TF104", "TF002", "XSD", "TF105"]
+    assert [d.code for d in report.diagnostics] == ["XSD", "TF104", "TF002", "RNG", "TF105"]
     assert report.invalid_files == tuple(
         f"tests/validate/cases/{n}.xml" for n in ["bad_value", "binary", "wrong_root"]
     )
@@ -170,7 +170,7 @@ def test_folders_are_searched_recursively_for_xml_in_sorted_order() -> None:
     ]
     report = validate_paths([HERE / "tree"])
     assert report.files == tuple(str(f) for f in files)
-    assert found(report) == ['XSD 1:1 element "TEI" is incomplete: expected "teiHeader" [/TEI]']
+    assert found(report) == ['RNG 1:1 element "TEI" is incomplete: expected "teiHeader" [/TEI]']
     assert report.invalid_files == ("tests/validate/tree/sub/deeper/c.xml",)
 
 
@@ -352,7 +352,7 @@ def test_rule_case(case: dict[str, object]) -> None:
 
 
 def test_every_rule_is_documented_with_passes_and_fails() -> None:
-    assert list(RULES) == ["TF101", "TF102", "TF103", "TF104", "TF105", "TF106", "TF107"]
+    assert list(RULES) == ["TF101", "TF102", "TF103", "TF104", "TF105", "TF106", "TF107", "TF108"]
     for code, rule in RULES.items():
         assert rule.CODE == code
         assert rule.__doc__ is not None and rule.__doc__.startswith(f"{code} {rule.NAME}:")
@@ -374,7 +374,7 @@ def test_an_unknown_rule_is_an_input_error() -> None:
     assert str(error.value) == (
         "TF999: no such rule; the rules are TF101 (pointer.resolves), TF102 (id.unique), "
         "TF103 (choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 (note.sequence), "
-        "TF107 (pb.order)"
+        "TF107 (pb.order), TF108 (tei.p4)"
     )
 
 
@@ -395,12 +395,14 @@ def test_text_format() -> None:
         [CASES / "valid.xml", CASES / "missing_child.xml", CASES / "binary.xml"]
     )
     assert text_of(report) == (
+        "checked against teiforge.xsd (teiforge's own): 2 files\n"
         'tests/validate/cases/missing_child.xml:21:16: error XSD element "choice" is incomplete: '
         'expected "corr" [/TEI/text/body/div/p/choice]\n'
         'tests/validate/cases/missing_child.xml:21:16: error TF103 "choice" holds 1 "sic" and 0 '
         '"corr"; a "choice" with a "sic" must hold exactly one "sic" and one "corr" '
         "[/TEI/text/body/div/p/choice]\n"
-        "tests/validate/cases/binary.xml: error TF002 not XML: binary content\n"
+        "checked against tei_all.rng (TEI P5 4.12.0): 1 file\n"
+        "tests/validate/cases/binary.xml:1:1: error TF002 not XML: binary content\n"
         "3 files checked, 2 invalid, 3 errors\n"
     )
 
@@ -425,7 +427,8 @@ def test_json_format() -> None:
     actual = FORMATS["json"](report)
     assert actual == golden(REPO / HERE / "report.json", actual.encode()).decode()
     data = json.loads(actual)
-    assert list(data) == ["diagnostics", "files", "summary"]
+    assert list(data) == ["diagnostics", "files", "schemas", "summary"]
+    assert data["schemas"]["tests/validate/cases/binary.xml"] == ["tei_all.rng (TEI P5 4.12.0)"]
     assert data["summary"] == {"errors": 3, "files": 3, "invalid": 2, "warnings": 0}
     assert data["diagnostics"][0] == {
         "code": "XSD",
@@ -507,3 +510,31 @@ def _teiforge_xsd() -> object:
     if not _SCHEMA_CACHE:
         _SCHEMA_CACHE.append(load_schema(REPO / "src/teiforge/data/teiforge.xsd"))
     return _SCHEMA_CACHE[0]
+
+
+def test_an_element_in_another_namespace_is_one_finding_with_line_and_column(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "driver.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        "<teiHeader><fileDesc><titleStmt><title>P</title></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
+        '<text><body>\n<xi:include href="part1.xml"/>\n<p>x</p></body></text></TEI>\n'
+    )
+    report = validate_paths([tmp_path / "driver.xml"])
+    assert [(d.code, d.line, d.column, d.message[:60]) for d in report.diagnostics] == [
+        ("RNG", 3, 1, 'element "{http://www.w3.org/2001/XInclude}include" is not al')
+    ]
+
+
+def test_a_p4_document_with_plain_entities_is_read_and_named_p4(tmp_path: Path) -> None:
+    (tmp_path / "p4.xml").write_bytes(
+        b"<?xml version='1.0'?>\n<!DOCTYPE TEI.2 [\n<!ENTITY mdash '---'>\n]>\n"
+        b"<TEI.2><teiHeader/><text><body><p>a&mdash;b</p></body></text></TEI.2>\n"
+    )
+    report = validate_paths([tmp_path / "p4.xml"])
+    assert [(d.code, d.severity.value, d.line, d.column) for d in report.diagnostics] == [
+        ("TF108", "warning", 5, 1)
+    ]
+    assert report.schemas == {str(tmp_path / "p4.xml"): ()}
+    assert text_of(report).splitlines()[0] == "checked against no schema: 1 file"

@@ -99,7 +99,9 @@ def test_junit_is_one_testcase_per_file_and_a_failure_per_invalid_one(
     assert (suites.get("tests"), suites.get("failures"), suite.get("tests")) == ("3", "2", "3")
     cases = {case.get("name"): case for case in suite.iter("testcase")}
     assert list(cases) == [str(f) for f in files]
-    assert [c.tag for c in cases[str(files[0])]] == []
+    assert [c.tag for c in cases[str(files[0])]] == ["properties"]
+    schemas = [(p.get("name"), p.get("value")) for p in cases[str(files[2])].iter("property")]
+    assert schemas == [("schema", "tei_all.rng (TEI P5 4.12.0)")]
     failure = cases[str(files[1])].find("failure")
     assert failure is not None and failure.get("message") == "2 errors: XSD, TF103"
     assert failure.text is not None and failure.text.count("\n") == 1
@@ -217,7 +219,7 @@ USAGE = {
         (
             "TF100: no such rule; the rules are TF101 (pointer.resolves), TF102 (id.unique), TF103 "
             "(choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 (note.sequence), TF107 "
-            "(pb.order)"
+            "(pb.order), TF108 (tei.p4)"
         ),
     ),
     "jobs": (
@@ -242,21 +244,22 @@ def test_usage_and_input_errors_are_one_line_and_exit_2(
 def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = teiforge(capsys, "validate", "--list-rules")
     assert code == EXIT_OK
-    assert out.splitlines()[:9] == [
+    assert out.splitlines()[:10] == [
         (
             "Integrity rules (switch off with --disable or disable_rules; rule_severity changes a "
             "severity):"
         ),
-        "  TF101  pointer.resolves  error    a local pointer names an xml:id of the same document.",
+        "  TF101  pointer.resolves  error    a pointer names an xml:id of the document, or of the corpus.",
         "  TF102  id.unique         error    no two elements share an xml:id.",
         "  TF103  choice.sic-corr   error    a correction offers one error and one correction.",
         "  TF104  cert.values       error    a certainty is high, medium or low, or a probability.",
         "  TF105  root.tei          error    the document is a TEI document.",
         "  TF106  note.sequence     warning  numbered notes follow each other.",
         "  TF107  pb.order          warning  page numbers go up.",
+        "  TF108  tei.p4            warning  the document is TEI P4, named so (a warning).",
         "Other codes:",
     ]
-    assert [line.split()[0] for line in out.splitlines()[9:]] == [
+    assert [line.split()[0] for line in out.splitlines()[10:]] == [
         "TF001",
         "TF002",
         "TF003",

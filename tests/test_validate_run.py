@@ -89,7 +89,7 @@ def test_declared_schemas_add_up() -> None:
     ]
 
 
-def test_a_remote_or_compact_schema_is_said_never_fetched_and_ours_is_used() -> None:
+def test_a_remote_or_compact_schema_is_said_never_fetched_and_tei_all_is_used() -> None:
     report = validate_paths([MODELS / "declares_remote.xml"])
     assert lines(report) == [
         (
@@ -103,23 +103,68 @@ def test_a_remote_or_compact_schema_is_said_never_fetched_and_ours_is_used() -> 
             "form (.rng) with --schema"
         ),
         (
-            'tests/validate/models/declares_remote.xml:5:1 error XSD element "TEI" lacks the '
-            'required attribute "xml:lang"'
-        ),
-        (
-            'tests/validate/models/declares_remote.xml:6:14 error XSD element "title" is not '
+            'tests/validate/models/declares_remote.xml:6:14 error RNG element "title" is not '
             'allowed here; expected "fileDesc"'
         ),
     ]
+    assert report.schemas == {
+        "tests/validate/models/declares_remote.xml": ("tei_all.rng (TEI P5 4.12.0)",)
+    }
 
 
-def test_a_missing_declared_schema_is_an_input_error() -> None:
-    with pytest.raises(InputError) as error:
-        validate_paths([MODELS / "declares_rng.xml", MODELS / "declares_missing.xml"])
-    assert str(error.value) == (
-        "nowhere.rng (the xml-model of tests/validate/models/declares_missing.xml): "
-        "cannot load schema: no such file"
+def test_a_missing_declared_schema_is_a_finding_of_its_file_and_the_run_goes_on() -> None:
+    report = validate_paths([MODELS / "declares_rng.xml", MODELS / "declares_missing.xml"])
+    assert [line for line in lines(report) if "TF005" in line] == [
+        (
+            "tests/validate/models/declares_missing.xml:2:1 error TF005 "
+            'xml-model schema "nowhere.rng" cannot be loaded: no such file'
+        )
+    ]
+    assert report.files == (
+        "tests/validate/models/declares_rng.xml",
+        "tests/validate/models/declares_missing.xml",
     )
+    assert report.schemas["tests/validate/models/declares_rng.xml"] == (
+        "tests/validate/schemas/mini.rng",
+    )
+    # nothing else it declares: checked against tei_all, as a file that declares nothing
+    assert report.schemas["tests/validate/models/declares_missing.xml"] == (
+        "tei_all.rng (TEI P5 4.12.0)",
+    )
+
+
+def test_a_declared_schema_that_cannot_be_compiled_is_a_finding_of_its_file(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "bad.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+        '<start><ref name="nope"/></start></grammar>'
+    )
+    model = (
+        '<?xml-model href="bad.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    )
+    valid = (REPO / CASES / "valid.xml").read_text().split("\n", 1)[1]
+    (tmp_path / "a.xml").write_text(model + valid)
+    shutil.copy(REPO / CASES / "valid.xml", tmp_path / "b.xml")
+    report = validate_paths([tmp_path / "a.xml", tmp_path / "b.xml"])
+    assert [
+        (Path(d.file).name, d.line, d.column, d.code, d.message) for d in report.diagnostics
+    ] == [
+        (
+            "a.xml",
+            1,
+            1,
+            "TF005",
+            'schema "bad.rng" cannot be loaded: ref "nope" has no matching define (line 1)',
+        )
+    ]
+    assert report.invalid_files == (str(tmp_path / "a.xml"),)
+
+
+def test_tf005_severity_is_configurable() -> None:
+    report = validate_paths([MODELS / "declares_missing.xml"], rule_severity=[("TF005", "warning")])
+    assert [d.severity for d in report.diagnostics if d.code == "TF005"] == [Severity.WARNING]
 
 
 def test_schema_on_the_command_line_overrides_the_declarations() -> None:
@@ -134,7 +179,8 @@ def test_schema_on_the_command_line_overrides_the_declarations() -> None:
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "tei"
     folder.mkdir()
-    for name in ["valid", "bad_value", "missing_child", "binary"]:
+    # all made by teiforge: checked against our XML Schema, in this process
+    for name in ["valid", "bad_value", "missing_child", "not_well_formed"]:
         shutil.copy(REPO / CASES / f"{name}.xml", folder / f"{name}.xml")
     return folder
 
@@ -158,7 +204,12 @@ def test_a_rerun_checks_nothing_and_says_the_same(
 ) -> None:
     cache = tmp_path / "cache"
     first = validate_paths([corpus], cache_dir=cache)
-    assert sorted(checked) == ["bad_value.xml", "binary.xml", "missing_child.xml", "valid.xml"]
+    assert sorted(checked) == [
+        "bad_value.xml",
+        "missing_child.xml",
+        "not_well_formed.xml",
+        "valid.xml",
+    ]
     checked.clear()
     assert validate_paths([corpus], cache_dir=cache) == first
     assert checked == []
@@ -170,10 +221,10 @@ def test_a_rerun_checks_only_what_changed(corpus: Path, tmp_path: Path, checked:
     validate_paths([corpus], cache_dir=cache)
     checked.clear()
     fixed = (REPO / CASES / "valid.xml").read_bytes().replace(b"du quartier", b"du bourg")
-    (corpus / "binary.xml").write_bytes(fixed)
+    (corpus / "not_well_formed.xml").write_bytes(fixed)
     report = validate_paths([corpus], cache_dir=cache)
-    assert checked == ["binary.xml"]
-    assert str(corpus / "binary.xml") not in report.invalid_files
+    assert checked == ["not_well_formed.xml"]
+    assert str(corpus / "not_well_formed.xml") not in report.invalid_files
 
 
 def test_a_changed_schema_or_rule_set_checks_everything_again(
@@ -262,7 +313,7 @@ def test_workers_find_what_one_process_finds(
     alone = validate_paths([tmp_path], jobs=1)
     together = validate_paths([tmp_path], jobs=2)  # two worker processes
     assert together == alone
-    assert pools == [2]
+    assert pools == [1, 2]  # tei_all (RELAX NG) for some: compiled in a worker even alone
     files = 2 * check.MIN_FILES_PER_WORKER
     assert len(alone.invalid_files) == sum(1 for i in range(files) if names[i % 6] != "valid")
 
@@ -331,3 +382,63 @@ def test_a_schema_many_files_declare_is_read_once(
     report = validate_paths([tmp_path / "models"])
     assert located == ["mini.rng"]
     assert [d.code for d in report.diagnostics] == ["RNG", "TF103"] * 3
+
+
+def test_the_default_schema_is_the_declared_one_else_ours_for_our_files_else_tei_all() -> None:
+    files = [MODELS / "declares_rng.xml", CASES / "valid.xml", CASES / "wrong_root.xml"]
+    report = validate_paths(files, disabled_rules=["TF105"])
+    assert report.schemas == {
+        "tests/validate/models/declares_rng.xml": ("tests/validate/schemas/mini.rng",),
+        "tests/validate/cases/valid.xml": ("teiforge.xsd (teiforge's own)",),
+        "tests/validate/cases/wrong_root.xml": ("tei_all.rng (TEI P5 4.12.0)",),
+    }
+    assert [g for g, _ in report.schema_groups()] == [
+        ("tests/validate/schemas/mini.rng",),
+        ("teiforge.xsd (teiforge's own)",),
+        ("tei_all.rng (TEI P5 4.12.0)",),
+    ]
+
+
+def test_the_packaged_tei_all_is_tei_p5_and_matches_the_official_file() -> None:
+    import gzip
+    import os
+
+    from teiforge.validate.schemas import tei_all_schema
+
+    source = tei_all_schema()
+    data = gzip.decompress(source.path.read_bytes())
+    assert "TEI Edition: P5 Version\u00a04.12.0" in data[:1000].decode("utf-8")
+    official = Path(os.environ.get("TEIFORGE_TEI_P5", REPO.parent / "shared" / "tei-p5"))
+    if (official / "tei_all.rng").is_file():
+        assert data == (official / "tei_all.rng").read_bytes()
+
+
+def test_a_declared_schema_that_takes_too_long_to_compile_is_a_finding_of_its_file(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    original = RngSchema.prepare
+
+    def loop_on_mini(self: RngSchema, names: object) -> None:
+        if self.source.path.name == "mini.rng":
+            time.sleep(60)  # what libxml2 does on some schemas, holding the GIL
+        original(self, names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RngSchema, "prepare", loop_on_mini)
+    monkeypatch.setattr(check, "_COMPILED", {})
+    monkeypatch.delitem(sys.modules, "saxonche", raising=False)
+    report = validate_paths(
+        [MODELS / "declares_rng.xml", CASES / "wrong_root.xml"], compile_timeout=0.5
+    )
+    assert [(Path(d.file).name, d.line, d.column, d.code) for d in report.diagnostics] == [
+        ("declares_rng.xml", 2, 1, "TF005"),
+        ("declares_rng.xml", 5, 27, "TF103"),  # the rules still ran
+        ("wrong_root.xml", 2, 1, "RNG"),  # tei_all, compiled again in the new workers
+        ("wrong_root.xml", 2, 1, "TF105"),
+    ]
+    assert report.diagnostics[0].message == (
+        'schema "mini.rng" cannot be loaded: compiling it took more than 0.5 s '
+        "(libxml2 can loop on some RELAX NG schemas)"
+    )
+    assert [r.getMessage()[-60:] for r in caplog.records if r.levelname == "WARNING"] == [
+        "compiling it took more than 0.5 s (libxml2 can loop on some RELAX NG schemas)"[-60:]
+    ]

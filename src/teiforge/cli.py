@@ -224,6 +224,7 @@ def validate_command(
         strict=strict,
         jobs=jobs,
         cache_dir=cache,
+        shared_ids=[config.path(name) for name in config.shared_ids],
     )
     click.echo(pick(format_name, os.environ)(report), nl=False)
     sys.exit(exit_code(report))

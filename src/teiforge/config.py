@@ -30,6 +30,7 @@ class Config:
     publisher: str | None = None
     licence: str | None = None
     disable_rules: tuple[str, ...] = ()  # integrity rules of validate switched off
+    shared_ids: tuple[str, ...] = ()  # files whose xml:ids every document may point to
     # (rule code or name, "error" | "warning"): a rule's findings at another severity
     rule_severity: tuple[tuple[str, str], ...] = ()
     works: tuple[tuple[str, PrintedWork], ...] = ()  # (path or glob, the printed work)
@@ -39,7 +40,7 @@ class Config:
 
 
 _KEYS = {f.name: f for f in fields(Config) if f.name != "root"}
-_LISTS = {"sources", "disable_rules"}
+_LISTS = {"sources", "disable_rules", "shared_ids"}
 SEVERITIES = ("error", "warning")
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

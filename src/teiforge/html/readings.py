@@ -6,7 +6,8 @@ corrected reading), the source's form marked `hidden` until the reader switches 
 original (diplomatic) reading. Without JavaScript the page stays in the corrected reading,
 and the title says what the source has. Any other alternation (app, or a choice of two
 corrections) shows its preferred reading; the others are kept in the title and a data-*
-attribute, so no text of the source is lost.
+attribute, so no text of the source is lost. Which forms are the source's and which the
+editor's, and what each reading leaves out (del, supplied), is tei/readings.py's to say.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..tei.readings import EDITED, ONLY_IN, ORIGINAL
 from .tree import elements, is_element, plain_text, tei_name
 
-ORIGINAL = ("sic", "orig", "abbr")  # as the source has it
-EDITED = ("corr", "reg", "expan")  # as the editor (or teiforge) made it
 # Per alternation element: the readings to show, in order of preference.
 SHOWN = {"choice": EDITED, "app": ("lem", "rdg")}
 # What a reading is called in a tooltip.
@@ -84,12 +84,22 @@ def edited_text(element: etree._Element) -> str:
             return
         out.append(el.text or "")
         for child in el:
-            if is_element(child) and tei_name(child) != "note":
+            name = tei_name(child)
+            if is_element(child) and name != "note" and ONLY_IN.get(name or "") != "diplomatic":
                 visit(child)
             out.append(child.tail or "")
 
     visit(element)
     return " ".join("".join(out).split())
+
+
+def reading_class(element: etree._Element) -> str | None:
+    """The class of an element with text in one reading only (del, supplied), which the
+    reading switch shows and hides like the two forms of a choice; None for the others."""
+    only = ONLY_IN.get(tei_name(element) or "")
+    if only is None:
+        return None
+    return "reading-source" if only == "diplomatic" else "reading-edited"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,14 @@ from .layout import classify, heading_level, holds_blocks, walk
 from .names import Entity, Mention, entity_of, name_kind, speaker_entity
 from .notes import NoteIndex, NoteRef
 from .pages import PageMark, contents, page_marks
-from .readings import Reading, edited_text, reading, rendered_children, switchable
+from .readings import (
+    Reading,
+    edited_text,
+    reading,
+    reading_class,
+    rendered_children,
+    switchable,
+)
 from .tree import Ids, elements, is_element, local_name, plain_text, tei_name, xi_name
 
 Part: TypeAlias = "str | etree._Element"
@@ -122,8 +129,11 @@ class DocView:
         """HTML attributes: the class (with one rend-X class per @rend token), the language,
         and `extra` (data_ref= gives data-ref=); None values are left out."""
         rend = [f"rend-{_CLASS_UNSAFE.sub('', t)}" for t in (element.get("rend") or "").split()]
-        classes = " ".join([css, *rend]).strip()
+        only = reading_class(element)  # del, supplied: in one reading only
+        classes = " ".join([css, *rend, *([only] if only else [])]).strip()
         found = {"class": classes} if classes else {}
+        if only == "reading-source":
+            found["hidden"] = "hidden"  # the page opens in the corrected reading
         if element.get(XML_LANG):
             found["lang"] = element.get(XML_LANG, "")
         found.update({k.replace("_", "-"): v for k, v in extra.items() if v is not None})

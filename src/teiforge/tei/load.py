@@ -21,6 +21,8 @@ def tei_problem(root: etree._Element) -> str | None:
     name = etree.QName(root)
     if name.localname in TEI_ROOTS and name.namespace == TEI_NS:
         return None
+    if root.tag in ("TEI.2", "teiCorpus.2"):
+        return f"TEI P4 (root <{root.tag}>, no namespace): teiforge reads TEI P5; convert it first"
     where = f"in namespace {name.namespace}" if name.namespace else "in no namespace"
     return (
         f"not TEI: the root element is <{name.localname}> {where}, "

@@ -1,5 +1,9 @@
-"""The two readings of an encoded document: diplomatic (every choice resolved to its sic:
-the source's words) and corrected (resolved to corr). Works on any TEI, ours or not.
+"""The two readings of an encoded document, the one place that knows what each reads:
+diplomatic (the source's words: every choice read as its sic, orig or abbr; what the source
+deletes kept; what an editor supplies left out) and corrected, the edited reading (every
+choice read as its corr, reg or expan; deletions left out; supplied text kept). add and
+unclear are read in both (they are the source's); gap has no text in either. `teiforge
+text` and the HTML (html/readings.py) both read from here. Works on any TEI, ours or not.
 
 A note read where it is anchored would split the sentence around its anchor; as in the
 source, where notes stand at the page's foot, a reading gives a block's notes after it."""
@@ -14,6 +18,19 @@ from .ns import local_name, tei
 
 Reading = Literal["diplomatic", "corrected"]
 READINGS: tuple[Reading, ...] = ("diplomatic", "corrected")
+
+# The pairs a <choice> may hold: the source's form -> the editor's.
+PAIRS = {"sic": "corr", "orig": "reg", "abbr": "expan"}
+ORIGINAL = tuple(PAIRS)  # as the source has it
+EDITED = tuple(PAIRS.values())  # as the editor (or teiforge) made it
+# The members of a <choice> each reading reads, in order of preference.
+CHOSEN: dict[Reading, tuple[str, ...]] = {"diplomatic": ORIGINAL, "corrected": EDITED}
+# Elements with text in one reading only: element -> the reading that has it.
+ONLY_IN: dict[str, Reading] = {
+    "del": "diplomatic",
+    "surplus": "diplomatic",
+    "supplied": "corrected",
+}
 
 # Elements after which a reading starts a new line.
 _BLOCKS = frozenset({"p", "head", "note", "div", "l", "lg", "sp", "ab", "item"})
@@ -34,7 +51,7 @@ class _Reader:
         if not isinstance(element.tag, str):
             return
         name = local_name(element)
-        if name in _SKIP:
+        if name in _SKIP or ONLY_IN.get(name, self.reading) != self.reading:
             return
         if name == "note" and self.depth:
             self.deferred.append(element)
@@ -60,10 +77,9 @@ class _Reader:
             self._children(element)
             self.out.append(" ")
         elif name == "choice":
-            wanted = "sic" if self.reading == "diplomatic" else "corr"
-            for child in element:
-                if isinstance(child.tag, str) and local_name(child) == wanted:
-                    self._children(child)
+            member = chosen(element, self.reading)
+            if member is not None:
+                self._children(member)
         else:
             self._children(element)
 
@@ -72,6 +88,18 @@ class _Reader:
         for child in element:
             self.walk(child)
             self.out.append(child.tail or "")
+
+
+def chosen(choice: etree._Element, kind: Reading) -> etree._Element | None:
+    """The member of a <choice> a reading reads: the first of its preferred kinds present
+    (sic, orig, abbr; or corr, reg, expan), else the first member (a choice of two
+    corrections, say)."""
+    members = [child for child in choice if isinstance(child.tag, str)]
+    for name in CHOSEN[kind]:
+        for member in members:
+            if local_name(member) == name:
+                return member
+    return members[0] if members else None
 
 
 def reading(root: etree._Element, kind: Reading = "diplomatic") -> str:

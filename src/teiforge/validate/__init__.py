@@ -39,33 +39,38 @@ def validate_paths(
     jobs: int = 1,
     cache_dir: Path | None = None,
     compile_timeout: float = COMPILE_TIMEOUT,
+    shared_ids: Sequence[Path] = (),
 ) -> Report:
     """Check every file under `paths` against `schemas` (else what each file declares in
-    its xml-model, else our customisation) and the integrity rules not disabled (by code or
+    its xml-model, else ours for a file teiforge made, else TEI's tei_all) and the integrity rules not disabled (by code or
     name). `rule_severity`: (rule code or name, "error" | "warning") changing a rule's own
     severity; `strict`: every warning is an error. `jobs`: worker processes (0: one per processor); `cache_dir`: where results are
-    kept between runs (None: nowhere). Raises InputError for a missing path, an unreadable
+    kept between runs (None: nowhere); `shared_ids`: files whose
+    xml:ids every document's pointers may name. Raises InputError for a missing path, an unreadable
     file, a schema that cannot be loaded or an unknown rule."""
     files = collect(paths)
     selected = rules.select(disabled_rules)
     severities = rules.severities(rule_severity)
     cache = ResultCache(cache_dir)
-    planner = Planner(schemas, [rule.CODE for rule in selected], cache)
+    planner = Planner(schemas, [rule.CODE for rule in selected], cache, shared_ids)
     for path in files:
         planner.add(path)
-    plan = planner.plan
+    plan = planner.finish()
     for task, (content, outcome) in zip(plan.tasks, check_all(plan, jobs, compile_timeout)):
         if isinstance(outcome, str):
             raise InputError(task.file, outcome)
         plan.results[task.file] = outcome
         # keyed by the bytes the checker read (the planner's, unless the file just changed)
-        cache.put(result_key(task.fingerprints, plan.rules, content), outcome)
+        if not task.assembles:  # a driver's findings name its parts' files too: not cached
+            cache.put(result_key(task.fingerprints, plan.rules, content), outcome)
     cache.save()
     diagnostics: list[Diagnostic] = []
     for file in files:
-        found = plan.notes.get(file, []) + plan.results.get(file, [])
-        diagnostics.extend(sorted(found, key=lambda d: (d.line, d.column)))
-    return Report(tuple(files), graded(diagnostics, severities, strict))
+        diagnostics += plan.notes.get(file, []) + plan.results.get(file, [])
+    # by file (an edition's findings name its parts' files), then by position
+    order = {file: index for index, file in enumerate(files)}
+    diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column))
+    return Report(tuple(files), graded(diagnostics, severities, strict), plan.used)
 
 
 def check_document(

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..model import Diagnostic
 from . import rules
+from .assembly import assemble
+from .association import CODE as ASSOCIATION
 from .document import parse
 from .plan import Plan, Task
 from .schemas import Schema, compile_schema
@@ -53,8 +55,12 @@ class Checker:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.rules = [rules.RULES[code] for code in plan.rules]
+        self.failed: dict[int, str] = {}  # declared schema -> why it cannot be compiled
 
     def schema(self, index: int) -> Schema:
+        problem = self.failed.get(index) or self.plan.failed.get(index)
+        if problem is not None:
+            raise InputError(self.plan.sources[index].shown, problem)
         source = self.plan.sources[index]
         key = (source.kind, source.fingerprint)
         names = self.plan.names.get(index, set())
@@ -74,11 +80,30 @@ class Checker:
         except OSError as error:
             return "", f"cannot read ({error.strerror or error})"
         content = hashlib.sha256(data).hexdigest()
-        loaded = parse(data, task.file)
+        loaded = parse(data, task.file, task.lent)
         if isinstance(loaded, Diagnostic):
             return content, [loaded]
-        schemas = [self.schema(index) for index in task.schemas]
-        return content, check_document(loaded, schemas, self.rules)
+        loaded = assemble(loaded)  # an XInclude driver: checked as the edition it makes
+        schemas: list[Schema] = []
+        unusable: list[Diagnostic] = []
+        for index, (line, column) in zip(task.schemas, task.positions or _nowhere(task)):
+            try:
+                schemas.append(self.schema(index))
+            except InputError as error:
+                if index in self.plan.explicit:
+                    raise  # the run's own schema: nothing can be checked (exit 2)
+                self.failed[index] = error.problem
+                problem = error.problem.removeprefix("cannot load schema: ")
+                message = (
+                    f'schema "{self.plan.sources[index].path.name}" cannot be loaded: {problem}'
+                )
+                unusable.append(Diagnostic(ASSOCIATION, message, task.file, line or 1, column or 1))
+        found = check_document(loaded, schemas, self.rules)
+        return content, sorted(unusable + found, key=lambda d: (d.line, d.column))
+
+
+def _nowhere(task: Task) -> list[tuple[int, int]]:
+    return [(0, 0)] * len(task.schemas)
 
 
 def default_jobs() -> int:
@@ -113,14 +138,16 @@ def _start_worker(plan: Plan, events: Any) -> None:
     _WORKER["checker"] = checker
     pid = os.getpid()
     used = sorted({i for task in plan.tasks for i in task.schemas})
-    try:
-        for index in used:
-            events.put(("compiling", pid, index, None))
+    for index in used:
+        events.put(("compiling", pid, index, None))
+        try:
             checker.schema(index)
-    except InputError as error:
-        _WORKER["error"] = error
-        events.put(("error", pid, index, (str(error.path), error.problem)))
-        return
+        except InputError as error:
+            if index in plan.explicit:
+                _WORKER["error"] = error
+                events.put(("error", pid, index, (str(error.path), error.problem)))
+                return
+            checker.failed[index] = error.problem  # a finding for the files declaring it
     events.put(("ready", pid, -1, None))
 
 
@@ -136,7 +163,24 @@ def _check_chunk(tasks: Sequence[Task]) -> list[Outcome]:
     return [checker.check(task) for task in tasks]
 
 
+class _TooLong(Exception):
+    """A declared schema whose compiling was stopped: (its index, the problem)."""
+
+
 def _in_workers(plan: Plan, workers: int, compile_timeout: float) -> list[Outcome]:
+    """The outcomes, from worker processes; a declared schema that takes too long to
+    compile is marked failed (a TF005 of the files declaring it) and the work starts again
+    without it."""
+    while True:
+        try:
+            return _in_pool(plan, workers, compile_timeout)
+        except _TooLong as stopped:
+            index, problem = stopped.args
+            plan.failed[index] = problem
+            logger.warning("%s: %s", plan.sources[index].shown, problem)
+
+
+def _in_pool(plan: Plan, workers: int, compile_timeout: float) -> list[Outcome]:
     # imported here: most runs (a few files, our schema) never start a worker
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -149,7 +193,12 @@ def _in_workers(plan: Plan, workers: int, compile_timeout: float) -> list[Outcom
         checker = Checker(plan)
         for index in sorted({i for task in plan.tasks for i in task.schemas}):
             if plan.sources[index].kind == "xsd":  # libxml2's XSD compiler does not loop
-                checker.schema(index)
+                try:
+                    checker.schema(index)
+                except InputError:
+                    if index in plan.explicit:
+                        raise
+                    # a declared one: each worker finds it again, a finding for its files
     events = context.Queue()
     size = max(1, min(CHUNK, -(-len(plan.tasks) // (workers * 4))))
     chunks = [plan.tasks[i : i + size] for i in range(0, len(plan.tasks), size)]
@@ -198,12 +247,13 @@ def _watch(plan: Plan, futures: list[Future[list[Outcome]]], events: Any, timeou
         for pid, (index, started) in compiling.items():
             if time.monotonic() - started > timeout:
                 _stop(compiling.keys())
-                source = plan.sources[index]
-                raise InputError(
-                    source.shown,
+                problem = (
                     f"cannot load schema: compiling it took more than {timeout:g} s "
-                    "(libxml2 can loop on some RELAX NG schemas)",
+                    "(libxml2 can loop on some RELAX NG schemas)"
                 )
+                if index not in plan.explicit:
+                    raise _TooLong(index, problem)  # a finding of the files declaring it
+                raise InputError(plan.sources[index].shown, problem)
 
 
 def _stop(pids: Any) -> None:

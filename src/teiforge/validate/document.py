@@ -31,6 +31,8 @@ class Document:
     file: str
     tree: etree._ElementTree
     data: bytes = field(repr=False)
+    lent: frozenset[str] = frozenset()  # xml:ids of other files its pointers may name
+    parts: tuple[Document, ...] = ()  # the files an XInclude driver assembles (assembly.py)
 
     @cached_property
     def locator(self) -> Locator:
@@ -44,8 +46,9 @@ class Document:
         self, code: str, element: etree._Element, message: str, attribute: str | None = None
     ) -> Diagnostic:
         """A Diagnostic about `element` (or one of its attributes, given as a Clark name)."""
-        line, column = self.locator.position(element, attribute)
-        return Diagnostic(code, message, self.file, line, column, xpath_of(element))
+        where = next((p for p in self.parts if p.locator.knows(element)), self)
+        line, column = where.locator.position(element, attribute)
+        return Diagnostic(code, message, where.file, line, column, xpath_of(element))
 
 
 def load(path: Path) -> Document | Diagnostic:
@@ -58,11 +61,12 @@ def load(path: Path) -> Document | Diagnostic:
     return parse(data, str(path))
 
 
-def parse(data: bytes, file: str) -> Document | Diagnostic:
+def parse(data: bytes, file: str, lent: frozenset[str] = frozenset()) -> Document | Diagnostic:
     """The content of `file` as a Document, or the one Diagnostic that says why it is not."""
     try:
         tree = parse_bytes(data, base_url=file)
     except XmlProblem as problem:
         code = WELL_FORMEDNESS_CODES.get(problem.code, "TF001")
-        return Diagnostic(code, problem.message, file, problem.line, problem.column)
-    return Document(file, tree, data)
+        # a binary or empty file has no position: its first character (CI annotations need one)
+        return Diagnostic(code, problem.message, file, problem.line or 1, problem.column or 1)
+    return Document(file, tree, data, lent)

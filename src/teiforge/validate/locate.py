@@ -60,11 +60,15 @@ class Locator:
                 return
             self._tags[element] = span
 
+    def knows(self, element: etree._Element) -> bool:
+        """Is this element one of the document's own (not one an assembly brought in)?"""
+        return element in self._tags
+
     def position(self, element: etree._Element, attribute: str | None = None) -> tuple[int, int]:
         """(line, column) of the element's start tag, or of the attribute inside it."""
         span = self._tags.get(element)
         if span is None:
-            return element.sourceline or 0, 0
+            return element.sourceline or 1, 1  # the scanner lost its way: the line is sure
         start, end = span
         if attribute is not None:
             for found in _ATTRIBUTE.finditer(self._text, start, end):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import EXIT_INVALID, EXIT_OK
 from ..model import Diagnostic, Severity
@@ -14,6 +14,15 @@ from ..model import Diagnostic, Severity
 class Report:
     files: tuple[str, ...]  # every file checked, in order, as given or found
     diagnostics: tuple[Diagnostic, ...]  # by file, then by position in the file
+    # file -> the names of the schemas it was checked against (as given, declared, default)
+    schemas: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def schema_groups(self) -> list[tuple[tuple[str, ...], list[str]]]:
+        """(schemas, the files checked against them), groups in the order of their first file."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for file in self.files:
+            groups.setdefault(tuple(self.schemas.get(file, ())), []).append(file)
+        return list(groups.items())
 
     @property
     def invalid_files(self) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...model import Diagnostic, Severity
 from ..report import Report
 from .summary import count, summary_line
-from .text import line
+from .text import line, schema_line
 
 MAX_ANNOTATIONS = 10  # per kind and step
 
@@ -36,7 +36,10 @@ def github(report: Report) -> str:
                 f"::{severity.value} title={_property('teiforge validate')}::{_data(message)}"
             )
             rest.extend(more)
-    lines = commands + [line(d) for d in rest] + [summary_line(report)]
+    groups = [
+        schema_line(schemas, len(files)) for schemas, files in report.schema_groups() if schemas
+    ]
+    lines = commands + [line(d) for d in rest] + groups + [summary_line(report)]
     return "\n".join(lines) + "\n"
 
 

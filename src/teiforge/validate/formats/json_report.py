@@ -23,6 +23,7 @@ def json_report(report: Report) -> str:
             }
             for d in report.diagnostics
         ],
+        "schemas": {file: list(report.schemas.get(file, ())) for file in report.files},
         "summary": summary(report),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -25,6 +25,10 @@ def junit(report: Report) -> str:
     suite = etree.SubElement(suites, "testsuite", name=SUITE, **counts, skipped="0")
     for file, found in by_file.items():
         case = etree.SubElement(suite, "testcase", classname=CLASS, name=file, file=file)
+        if report.schemas.get(file):
+            properties = etree.SubElement(case, "properties")
+            for schema in report.schemas[file]:
+                etree.SubElement(properties, "property", name="schema", value=schema)
         errors = [d for d in found if d.severity is Severity.ERROR]
         if errors:
             codes = ", ".join(dict.fromkeys(d.code for d in errors))

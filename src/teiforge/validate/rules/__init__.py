@@ -11,6 +11,7 @@ from typing import Protocol
 
 from ...errors import InputError
 from ...model import Diagnostic, Severity
+from ..association import CODE as ASSOCIATION
 from ..document import Document
 from . import (
     cert_values,
@@ -20,6 +21,7 @@ from . import (
     pb_order,
     pointer_resolves,
     root_tei,
+    tei_p4,
 )
 
 
@@ -39,6 +41,7 @@ RULES: dict[str, Rule] = {
     "TF105": root_tei,
     "TF106": note_sequence,
     "TF107": pb_order,
+    "TF108": tei_p4,
 }
 
 
@@ -62,5 +65,8 @@ def severities(changed: Iterable[tuple[str, str]] = ()) -> dict[str, Severity]:
     or name, "error" or "warning") says otherwise."""
     found = {code: rule.SEVERITY for code, rule in RULES.items()}
     for name, severity in changed:
-        found[named(name).CODE] = Severity(severity)
+        # TF005 (a declared schema that cannot be used) is no rule, but its severity is a
+        # project's choice: an error when it cannot be loaded, a warning when it is remote
+        code = ASSOCIATION if name.upper() == ASSOCIATION else named(name).CODE
+        found[code] = Severity(severity)
     return found

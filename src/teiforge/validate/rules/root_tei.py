@@ -8,6 +8,7 @@ passes:
 fails:
     <p xmlns="http://www.tei-c.org/ns/1.0">...</p>
     <TEI>...</TEI>   (no namespace)
+A TEI P4 document (`<TEI.2>`) is tei.p4's (TF108) to name.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lxml import etree
 from ...model import Diagnostic, Severity
 from ...tei.ns import TEI_NS, tei
 from ..document import Document
+from .tei_p4 import P4_ROOTS
 
 CODE = "TF105"
 NAME = "root.tei"
@@ -29,7 +31,7 @@ ROOTS = (tei("TEI"), tei("teiCorpus"))
 
 def check(document: Document) -> Iterator[Diagnostic]:
     root = document.root
-    if root.tag in ROOTS:
+    if root.tag in ROOTS or root.tag in P4_ROOTS:
         return
     qname = etree.QName(root)
     if qname.namespace == TEI_NS:

@@ -18,7 +18,7 @@ from ...errors import InputError
 from ...model import Diagnostic
 from ..document import Document
 from .errors import SchemaError
-from .source import DEFAULT_SCHEMA, KINDS, SchemaSource, default_schema, locate
+from .source import DEFAULT_SCHEMA, KINDS, SchemaSource, default_schema, locate, tei_all_schema
 
 __all__ = [
     "DEFAULT_SCHEMA",
@@ -29,6 +29,7 @@ __all__ = [
     "default_schema",
     "load_schema",
     "locate",
+    "tei_all_schema",
 ]
 
 

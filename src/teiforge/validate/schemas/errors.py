@@ -3,6 +3,8 @@ parse every schema file goes through before a compiler sees it."""
 
 from __future__ import annotations
 
+import gzip
+
 from lxml import etree
 
 from ...xmlsafe import XmlProblem, parse_bytes
@@ -22,6 +24,8 @@ def parse_schema(source: SchemaSource) -> etree._ElementTree:
     file cannot be read or is not safe XML."""
     try:
         data = source.path.read_bytes()
+        if source.path.suffix == ".gz":  # tei_all, as the package ships it
+            data = gzip.decompress(data)
     except OSError as error:
         raise SchemaError(error.strerror or str(error)) from None
     try:

@@ -34,15 +34,21 @@ class Attributes:
         """`elements`: the schema's element patterns; `defines`: its top grammar's."""
         self._elements = elements
         self._defines = defines
+        # worked out once per element name: a large document asks for every element it has
+        self._declared: dict[tuple[str, str], tuple[Attribute, ...]] = {}
+        self._words: dict[etree._Element, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    def declared(self, ns: str, local: str) -> list[Attribute]:
+    def declared(self, ns: str, local: str) -> tuple[Attribute, ...]:
         """The attributes element patterns so named declare (required when no optional,
         zeroOrMore or choice stands between the element and the attribute)."""
-        found: list[Attribute] = []
-        for node in self._elements:
-            if matches(of_pattern(node), ns, local):
-                found.extend(self._attributes(list(content_nodes(node)), True, set()))
-        return found
+        key = (ns, local)
+        if key not in self._declared:
+            found: list[Attribute] = []
+            for node in self._elements:
+                if matches(of_pattern(node), ns, local):
+                    found.extend(self._attributes(list(content_nodes(node)), True, set()))
+            self._declared[key] = tuple(found)
+        return self._declared[key]
 
     def _attributes(
         self, nodes: list[etree._Element], required: bool, refs: set[str]
@@ -80,12 +86,14 @@ class Attributes:
 
     def value_words(self, pattern: etree._Element) -> tuple[list[str], list[str]]:
         """What an attribute (or a value pattern) accepts: (listed values, other words)."""
-        values: list[str] = []
-        words: list[str] = []
-        self._values(
-            list(pattern_children(pattern)) or [etree.Element(rng("text"))], values, words, set()
-        )
-        return values, words
+        found = self._words.get(pattern)
+        if found is None:
+            values: list[str] = []
+            words: list[str] = []
+            nodes = list(pattern_children(pattern)) or [etree.Element(rng("text"))]
+            self._values(nodes, values, words, set())
+            found = self._words[pattern] = (tuple(values), tuple(words))
+        return list(found[0]), list(found[1])
 
     def _values(
         self, nodes: list[etree._Element], values: list[str], words: list[str], refs: set[str]

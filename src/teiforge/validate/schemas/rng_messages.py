@@ -88,8 +88,9 @@ def diagnostics(
     for entry in errors:
         message = entry.message.strip()
         node = _node(document.tree, entry.path)
-        if node is None:
-            found.append((None, False, Diagnostic(CODE, message, document.file, entry.line)))
+        if node is None:  # nowhere to explain it: libxml2's words, at its line
+            where = (entry.line or 1, 1)
+            found.append((None, False, Diagnostic(CODE, message, document.file, *where)))
             continue
         parent = node.getparent()
         subject = parent if _ABOUT_A_CHILD.match(message) and parent is not None else node
@@ -110,8 +111,16 @@ def diagnostics(
         found.append((node, cascade, document.diagnostic(CODE, node, text, attribute)))
     if grammar is not None:  # libxml2 stops inside an element at its first error: go on
         for element in document.root.iter():
-            if element not in explained:
-                found.extend((element, False, d) for d in explain(document, grammar, element))
+            if element in explained or not isinstance(element.tag, str):
+                continue
+            alike = signature(element)
+            if alike in grammar.sound:
+                continue  # most of a large document: explained once per kind of element
+            more = explain(document, grammar, element)
+            if more:
+                found.extend((element, False, d) for d in more)
+            else:
+                grammar.sound.add(alike)
     located = [element for element, cascade, _ in found if element is not None and not cascade]
     result: list[Diagnostic] = []
     for element, cascade, diagnostic in found:
@@ -120,6 +129,14 @@ def diagnostics(
         if diagnostic not in result:
             result.append(diagnostic)
     return result
+
+
+def signature(element: etree._Element) -> tuple[object, ...]:
+    """All that explain() reads of an element: its name, attributes and values, its
+    children's names in order, whether it holds text, whether it is the root."""
+    children = tuple(child.tag for child in element if isinstance(child.tag, str))
+    attributes = tuple(sorted(element.attrib.items()))
+    return (element.tag, attributes, children, _has_text(element), element.getparent() is None)
 
 
 def explain(
@@ -255,9 +272,15 @@ def _attribute(local: str, element: etree._Element) -> tuple[str, str | None]:
     return message, attribute
 
 
+# A step libxml2 writes with the element's prefix (`xi:include`), which XPath cannot resolve
+# without the document's bindings: matched by local name instead.
+_PREFIXED_STEP = re.compile(r"(?<=/)[\w.-]+:([\w.-]+)")
+
+
 def _node(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
     if not path:
         return None
+    path = _PREFIXED_STEP.sub(lambda m: f"*[local-name()='{m[1]}']", path)
     try:
         found = tree.xpath(path)
     except etree.XPathError:

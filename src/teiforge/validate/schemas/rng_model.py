@@ -39,6 +39,9 @@ class Grammar:
         self._derivatives: dict[tuple[int, str, str], int] = {}
         self._content: dict[tuple[str, str], int] = {}
         self._texts: dict[int, bool] = {}
+        # elements found sound, by all that explaining one reads (rng_messages.signature):
+        # another element alike is sound too, without being explained again
+        self.sound: set[tuple[Any, ...]] = set()
         for node in root.iter(rng("element")):
             self._element_ids[node] = len(self._elements)
             self._elements.append(node)

@@ -19,6 +19,10 @@ from ...errors import InputError
 from ...xmlsafe import XmlProblem, check_bytes
 
 DEFAULT_SCHEMA = "teiforge.xsd"
+# TEI's own tei_all (P5 4.12.0, dual-licensed CC-BY 3.0 / BSD-2 by the TEI Consortium),
+# gzipped in the package data: the schema of a file that declares none and is not ours.
+TEI_ALL = "tei_all.rng.gz"
+TEI_ALL_SHOWN = "tei_all.rng (TEI P5 4.12.0)"
 
 # File suffix -> kind. "sch" from a .rng means the Schematron embedded in that RELAX NG.
 KINDS = {".xsd": "xsd", ".rng": "rng", ".sch": "sch"}
@@ -44,6 +48,12 @@ def default_schema() -> SchemaSource:
     """Our customisation, as shipped in the package data."""
     path = Path(str(resources.files("teiforge").joinpath("data", DEFAULT_SCHEMA)))
     return locate(path, DEFAULT_SCHEMA)
+
+
+def tei_all_schema() -> SchemaSource:
+    """TEI's tei_all, as shipped (gzipped) in the package data."""
+    path = Path(str(resources.files("teiforge").joinpath("data", TEI_ALL)))
+    return locate(path, TEI_ALL_SHOWN, "rng")
 
 
 def locate(path: Path, shown: str | None = None, kind: str | None = None) -> SchemaSource:
