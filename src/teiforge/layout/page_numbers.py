@@ -10,6 +10,7 @@ numerals, with breaks where pages are missing or a new part begins.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -141,8 +142,9 @@ def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | No
         for state in set(path)
         if state is not None and state[0]
     }
+    agreeing = _agreeing_pages(path, numerals)
     states = _cut_at_printed(
-        path, [_misread_inside(path, p, numerals) for p in range(len(path))], numerals
+        path, [_misread_inside(path, p, numerals, agreeing) for p in range(len(path))], numerals
     )
     return [
         _number(state, page, numerals[page], state is not None and upper.get(state, False))
@@ -175,8 +177,22 @@ def _agrees(state: _State, page: int, own: Sequence[Numeral]) -> bool:
     return state is not None and _page_cost(state, page, own) == 0.0
 
 
+def _agreeing_pages(
+    path: Sequence[_State], numerals: Sequence[Sequence[Numeral]]
+) -> dict[_State, list[int]]:
+    """For each run's state, the pages (in order) whose own numeral agrees with it."""
+    agreeing: dict[_State, list[int]] = {}
+    for page, state in enumerate(path):
+        if _agrees(state, page, numerals[page]):
+            agreeing.setdefault(state, []).append(page)
+    return agreeing
+
+
 def _misread_inside(
-    path: Sequence[_State], page: int, numerals: Sequence[Sequence[Numeral]]
+    path: Sequence[_State],
+    page: int,
+    numerals: Sequence[Sequence[Numeral]],
+    agreeing: dict[_State, list[int]],
 ) -> _State:
     """The page's state; but a numeral alone on its line that disagrees with its run is a
     misreading only between two pages of the run that agree with it, or next to one when
@@ -185,15 +201,12 @@ def _misread_inside(
     state, own = path[page], numerals[page]
     if state is None or not any(n.alone for n in own) or _agrees(state, page, own):
         return state
-    before = [
-        p for p in range(page - 1, -1, -1) if path[p] == state and _agrees(state, p, numerals[p])
-    ]
-    after = [
-        p for p in range(page + 1, len(path)) if path[p] == state and _agrees(state, p, numerals[p])
-    ]
-    if before and after:
+    pages = agreeing.get(state, [])
+    at = bisect.bisect_left(pages, page)
+    nearest = pages[max(at - 1, 0) : at + 1]  # the agreeing pages just before and after
+    if 0 < at < len(pages):
         return state
-    near = any(abs(p - page) <= NEAR for p in before[:1] + after[:1])
+    near = any(abs(p - page) <= NEAR for p in nearest)
     value = page + state[1]
     one_digit = any(_one_digit_apart(n.text, str(value)) for n in own if n.alone and not n.roman)
     return state if near and one_digit else None
