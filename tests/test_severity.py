@@ -74,6 +74,7 @@ def test_the_heuristic_rules_are_warnings_the_others_errors() -> None:
         "TF106": "warning",
         "TF107": "warning",
         "TF108": "warning",
+        "TF109": "warning",
     }
 
 
@@ -109,7 +110,7 @@ def test_rule_severity_in_the_configuration(edition: Path) -> None:
         (
             "teiforge: error: TF199: no such rule; the rules are TF101 (pointer.resolves), TF102 "
             "(id.unique), TF103 (choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 "
-            "(note.sequence), TF107 (pb.order), TF108 (tei.p4)\n"
+            "(note.sequence), TF107 (pb.order), TF108 (tei.p4), TF109 (pointer.file-present)\n"
         ),
     )
 

@@ -352,7 +352,7 @@ def test_rule_case(case: dict[str, object]) -> None:
 
 
 def test_every_rule_is_documented_with_passes_and_fails() -> None:
-    assert list(RULES) == ["TF101", "TF102", "TF103", "TF104", "TF105", "TF106", "TF107", "TF108"]
+    assert list(RULES) == [f"TF{number}" for number in range(101, 110)]
     for code, rule in RULES.items():
         assert rule.CODE == code
         assert rule.__doc__ is not None and rule.__doc__.startswith(f"{code} {rule.NAME}:")
@@ -374,7 +374,7 @@ def test_an_unknown_rule_is_an_input_error() -> None:
     assert str(error.value) == (
         "TF999: no such rule; the rules are TF101 (pointer.resolves), TF102 (id.unique), "
         "TF103 (choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 (note.sequence), "
-        "TF107 (pb.order), TF108 (tei.p4)"
+        "TF107 (pb.order), TF108 (tei.p4), TF109 (pointer.file-present)"
     )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from teiforge.validate import validate_paths
+from teiforge.validate.assembly import assemble
+from teiforge.validate.document import Document, load
 
 TEI = "http://www.tei-c.org/ns/1.0"
 HEADER = (
@@ -114,6 +116,7 @@ def test_a_driver_is_checked_as_the_edition_it_assembles_and_its_parts_there(
         ("driver.xml", 3, 1, "RNG", 'element "p" is not allowed here; expecte'),
         ("part1.xml", 2, 33, "RNG", 'element "foo" is not allowed here; expec'),
         ("part2.xml", 2, 11, "TF101", 'pointer "persons.xml#p9" in attribute "r'),
+        ("part2.xml", 3, 69, "TF109", 'pointer "elsewhere.xml#p9" in attribute '),
     ]
     # each part once, within the edition: no "div is not allowed as the root"
     assert report.schemas[str(edition / "part1.xml")] == ("tei_all.rng (TEI P5 4.12.0)",)
@@ -131,3 +134,52 @@ def test_an_include_that_cannot_be_made_stays_and_is_reported(tmp_path: Path) ->
         (2, 13, 'element "{http://www.w3.org/2001/XInclude}include" i'),
         (2, 62, 'element "{http://www.w3.org/2001/XInclude}include" i'),
     ]
+
+
+def test_text_includes_xpointers_and_fallbacks_are_made_as_xinclude_says(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "driver.xml").write_text(
+        f'<TEI xmlns="{TEI}" xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}\n'
+        '<text><body><p>He wrote: <xi:include href="quote.txt" parse="text"/>, then left.</p>\n'
+        '<xi:include href="notes.xml" xpointer="element(n2)"/>\n'
+        '<xi:include href="notes.xml" xpointer="element(/1/1)"/>\n'
+        '<xi:include href="missing.xml"><xi:fallback><p>Lost.</p></xi:fallback></xi:include>\n'
+        '<p><ref target="#n2">see</ref></p></body></text></TEI>\n'
+    )
+    (tmp_path / "quote.txt").write_text("« Liberté »", encoding="utf-8")
+    (tmp_path / "notes.xml").write_text(
+        f'<div xmlns="{TEI}"><p xml:id="n1">One.</p>\n<p xml:id="n2">Two <foo/>.</p></div>\n'
+    )
+    document = load(tmp_path / "driver.xml")
+    assert isinstance(document, Document)
+    body = assemble(document).root.find(f".//{{{TEI}}}body")
+    assert body is not None
+    assert [" ".join("".join(p.itertext()).split()) for p in body] == [
+        "He wrote: « Liberté », then left.",
+        "Two .",
+        "One.",
+        "Lost.",
+        "see",
+    ]
+    report = validate_paths([tmp_path / "driver.xml"])
+    # the one finding is in the fragment, at its place in notes.xml; #n2 resolves
+    assert [
+        (Path(d.file).name, d.line, d.column, d.code, d.message[:33]) for d in report.diagnostics
+    ] == [("notes.xml", 2, 20, "RNG", 'element "foo" is not allowed here')]
+
+
+def test_a_file_included_only_in_part_is_still_checked_on_its_own(tmp_path: Path) -> None:
+    (tmp_path / "driver.xml").write_text(
+        f'<TEI xmlns="{TEI}" xmlns:xi="http://www.w3.org/2001/XInclude">{HEADER}\n'
+        '<text><body><xi:include href="notes.xml" xpointer="n1"/></body></text></TEI>\n'
+    )
+    (tmp_path / "notes.xml").write_text(
+        f'<TEI xmlns="{TEI}">{HEADER}<text><body><p xml:id="n1">One.</p>\n'
+        '<p><ref target="#n9">x</ref></p></body></text></TEI>\n'
+    )
+    report = validate_paths([tmp_path / "driver.xml", tmp_path / "notes.xml"])
+    assert [(Path(d.file).name, d.line, d.code) for d in report.diagnostics] == [
+        ("notes.xml", 2, "TF101")
+    ]
+    assert report.invalid_files == (str(tmp_path / "notes.xml"),)

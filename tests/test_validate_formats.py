@@ -219,7 +219,7 @@ USAGE = {
         (
             "TF100: no such rule; the rules are TF101 (pointer.resolves), TF102 (id.unique), TF103 "
             "(choice.sic-corr), TF104 (cert.values), TF105 (root.tei), TF106 (note.sequence), TF107 "
-            "(pb.order), TF108 (tei.p4)"
+            "(pb.order), TF108 (tei.p4), TF109 (pointer.file-present)"
         ),
     ),
     "jobs": (
@@ -244,22 +244,23 @@ def test_usage_and_input_errors_are_one_line_and_exit_2(
 def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = teiforge(capsys, "validate", "--list-rules")
     assert code == EXIT_OK
-    assert out.splitlines()[:10] == [
+    assert out.splitlines()[:11] == [
         (
             "Integrity rules (switch off with --disable or disable_rules; rule_severity changes a "
             "severity):"
         ),
-        "  TF101  pointer.resolves  error    a pointer names an xml:id of the document, or of the corpus.",
-        "  TF102  id.unique         error    no two elements share an xml:id.",
-        "  TF103  choice.sic-corr   error    a correction offers one error and one correction.",
-        "  TF104  cert.values       error    a certainty is high, medium or low, or a probability.",
-        "  TF105  root.tei          error    the document is a TEI document.",
-        "  TF106  note.sequence     warning  numbered notes follow each other.",
-        "  TF107  pb.order          warning  page numbers go up.",
-        "  TF108  tei.p4            warning  the document is TEI P4, named so (a warning).",
+        "  TF101  pointer.resolves      error    a pointer names an xml:id of the document, or of the corpus.",
+        "  TF102  id.unique             error    no two elements share an xml:id.",
+        "  TF103  choice.sic-corr       error    a correction offers one error and one correction.",
+        "  TF104  cert.values           error    a certainty is high, medium or low, or a probability.",
+        "  TF105  root.tei              error    the document is a TEI document.",
+        "  TF106  note.sequence         warning  numbered notes follow each other.",
+        "  TF107  pb.order              warning  page numbers go up.",
+        "  TF108  tei.p4                warning  the document is TEI P4, named so (a warning).",
+        "  TF109  pointer.file-present  warning  a pointer into another file names a file that is there.",
         "Other codes:",
     ]
-    assert [line.split()[0] for line in out.splitlines()[10:]] == [
+    assert [line.split()[0] for line in out.splitlines()[11:]] == [
         "TF001",
         "TF002",
         "TF003",

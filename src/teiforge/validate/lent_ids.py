@@ -27,9 +27,8 @@ from .schemas.source import local_target
 __all__ = ["XINCLUDE_NS", "assembly", "ids_of", "included", "local_target", "read", "shared"]
 
 XINCLUDE_NS = b"http://www.w3.org/2001/XInclude"
-_INCLUDE = re.compile(
-    rb"""<(?:[\w.-]+:)?include\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')"""
-)
+_INCLUDE = re.compile(rb"""<(?:[\w.-]+:)?include\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(rb"""\s([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # A pointer into another document of the corpus: `persons.xml#MD` (no scheme).
 DOCUMENT_POINTER = re.compile(r"^(?![a-zA-Z][\w+.-]*:)([^#\s]+\.xml)#(\S+)$")
 _DOCUMENT_POINTERS = re.compile(rb"""["'\s]([^"'\s#<>:]+\.xml)#""")
@@ -69,32 +68,43 @@ def ids_of(path: Path) -> frozenset[str] | None:
     return _read(path.resolve())[1]
 
 
-def included(data: bytes, file: Path) -> list[Path]:
-    """The local files a document's xi:include elements name (nothing on the network)."""
+def included(data: bytes, file: Path) -> list[tuple[Path, bool]]:
+    """The local XML files a document's xi:include elements name (nothing on the network),
+    each with whether it is included whole (no xpointer: the file is a part of the edition)
+    or only in part (an xpointer: the file is also a document of its own)."""
     if XINCLUDE_NS not in data:
         return []
     found = []
     for match in _INCLUDE.finditer(data):
-        href = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+        attributes = {
+            name: (double if double is not None else single) or b""
+            for name, double, single in _ATTRIBUTE.findall(match.group(1))
+        }
+        if attributes.get(b"parse", b"xml") != b"xml":
+            continue  # text, not a document with ids
+        href = attributes.get(b"href", b"").decode("utf-8", "replace")
         target = local_target(href.split("#")[0], file.absolute()) if href else None
         if target is not None and target.is_file():
-            found.append(target)
+            found.append((target, b"xpointer" not in attributes))
     return found
 
 
 def assembly(data: bytes, file: Path) -> tuple[frozenset[str], list[Path]]:
-    """The ids of everything a driver includes, at any depth, and those files."""
+    """The ids of everything a driver includes, at any depth, and the files it includes
+    whole (its parts). A file included only in part lends all its ids (a pointer into the
+    rest of it is not checked against the fragment)."""
     ids: set[str] = set()
     parts: list[Path] = []
     pending = included(data, file)
     while pending:
-        part = pending.pop()
+        part, whole = pending.pop()
         if part in parts or part == file.resolve():
             continue
-        parts.append(part)
         part_data, part_ids = _read(part)
         ids |= part_ids or set()
-        pending.extend(included(part_data, part))
+        if whole:
+            parts.append(part)
+            pending.extend(included(part_data, part))
     return frozenset(ids), parts
 
 

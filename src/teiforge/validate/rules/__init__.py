@@ -19,6 +19,7 @@ from . import (
     id_unique,
     note_sequence,
     pb_order,
+    pointer_file,
     pointer_resolves,
     root_tei,
     tei_p4,
@@ -42,6 +43,7 @@ RULES: dict[str, Rule] = {
     "TF106": note_sequence,
     "TF107": pb_order,
     "TF108": tei_p4,
+    "TF109": pointer_file,
 }
 
 

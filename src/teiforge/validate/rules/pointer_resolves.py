@@ -36,7 +36,7 @@ NAME = "pointer.resolves"
 SEVERITY = Severity.ERROR
 
 POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "next", "prev", "resp", "source")
-_TEI = f"{{{TEI_NS}}}"
+TEI_ELEMENT = f"{{{TEI_NS}}}"  # the start of a TEI element's Clark name
 
 
 # Every attribute that holds a "#": one walk of the tree by libxml2 (most attributes hold
@@ -57,7 +57,7 @@ def check(document: Document) -> Iterator[Diagnostic]:
             continue  # the common case, said once per distinct value
         attribute = value.attrname
         element = value.getparent()
-        if attribute not in POINTER_ATTRIBUTES or not element.tag.startswith(_TEI):
+        if attribute not in POINTER_ATTRIBUTES or not element.tag.startswith(TEI_ELEMENT):
             continue
         for pointer in dangling[text]:
             where = "this document" if pointer.startswith("#") else pointer.split("#")[0]
