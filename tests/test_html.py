@@ -206,8 +206,12 @@ def test_html_structure_is_valid(path: Path) -> None:
 def test_nothing_is_loaded_but_the_sites_own_files(path: Path) -> None:
     root = lxml.html.document_fromstring(render_document(parse_file(path)))
     assert root.xpath("//img | //iframe | //object | //embed | //@srcset | //@style") == []
-    assert root.xpath("//@src") == ["static/teiforge.js"]
-    assert root.xpath("//link/@href") == ["data:,", "static/teiforge.css"]
+    # a document with page images has the facsimile's script and stylesheet too
+    facsimile = ["static/facsimile.js"] if root.xpath("//aside") else []
+    assert root.xpath("//@src") == ["static/teiforge.js", *facsimile]
+    css = ["static/facsimile.css"] if facsimile else []
+    assert root.xpath("//link/@href") == ["data:,", "static/teiforge.css", *css]
+    assert root.xpath("//@href[not(parent::link)][not(parent::a)]") == []
     # links out are plain anchors; links in the site are relative
     for href in root.xpath("//a/@href"):
         assert href.startswith(("#", "https://", "index")) or href.endswith(".xml"), href
@@ -216,11 +220,14 @@ def test_nothing_is_loaded_but_the_sites_own_files(path: Path) -> None:
 def test_script_and_stylesheet_are_self_contained() -> None:
     static = Path(__file__).parents[1] / "src" / "teiforge" / "html" / "static"
     css = (static / "teiforge.css").read_text("utf-8")
-    assert ("@import" in css, "url(" in css, "http" in css) == (False, False, False)
     assert "max-width" in css and "@media print" in css and "serif" in css
-    js = (static / "teiforge.js").read_text("utf-8")
-    for network in ("fetch(", "XMLHttpRequest", "import ", "http", "src =", ".src"):
-        assert network not in js, network
+    for name in ("teiforge.css", "facsimile.css"):
+        css = (static / name).read_text("utf-8")
+        assert ("@import" in css, "url(" in css, "http" in css) == (False, False, False), name
+    for name in ("teiforge.js", "facsimile.js"):
+        js = (static / name).read_text("utf-8")
+        for network in ("fetch(", "XMLHttpRequest", "import ", "http", "src =", ".src"):
+            assert network not in js, (name, network)
 
 
 # --- our own output ----------------------------------------------------------------------

@@ -379,3 +379,124 @@ def test_on_paper_the_controls_go_and_the_notes_stay(browser: Any, site: Path) -
     }
     assert len(page.pdf()) > 1000  # prints
     context.close()
+
+
+# --- the facsimile: page images beside the text -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def facsimile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from test_html_facsimile import png
+
+    work = tmp_path_factory.mktemp("facsimile")
+    shutil.copy(FIXTURES / "facsimile.xml", work / "port.xml")
+    (work / "images").mkdir()
+    (work / "images" / "p1.png").write_bytes(png(80, 120, 200))
+    (work / "images" / "p2.png").write_bytes(png(80, 120, 150))
+    render_site([work / "port.xml"], work / "site")
+    return work / "site"
+
+
+@pytest.fixture
+def facsimile_page(browser: Any, facsimile_site: Path) -> Iterator[Any]:
+    base = facsimile_site.as_uri() + "/"
+    watch = Watch(base)
+    context = browser.new_context(viewport={"width": 1280, "height": 600})
+    context.route("**/*", watch.route)
+    page = context.new_page()
+    page.on("console", lambda message: watch.console.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.goto(base + "port.html")
+    yield page
+    context.close()
+    assert (watch.console, watch.errors, watch.outside) == ([], [], [])
+    assert base + "facsimile/port/1.png" in watch.requested  # the copy in the site, from disk
+
+
+# the text of the line marked in the text, as shown (a hidden reading left out)
+LINE_MARKED = """(() => {
+  if (!CSS.highlights.has('tf-line')) return null;
+  const copy = document.createElement('div');
+  copy.append(CSS.highlights.get('tf-line').values().next().value.cloneContents());
+  copy.querySelectorAll('[hidden]').forEach((el) => el.remove());
+  return copy.textContent;
+})()"""
+
+
+def point_at(page: Any, text: str) -> None:
+    """Move the mouse to the middle of the first word `text` of the text."""
+    box = page.evaluate(
+        """(word) => {
+          const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode;
+            const at = node.data.indexOf(word);
+            if (at >= 0 && node.parentElement.getClientRects().length) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + word.length);
+              const r = range.getBoundingClientRect();
+              return [r.left + r.width / 2, r.top + r.height / 2];
+            }
+          }
+          return null;
+        }""",
+        text,
+    )
+    assert box is not None, text
+    page.mouse.move(box[0], box[1])
+
+
+def test_the_image_of_the_page_being_read_is_shown(facsimile_page: Any) -> None:
+    page = facsimile_page
+    panel = page.locator("aside.facsimile")
+    assert (panel.get_attribute("data-current"), visible_text(page.locator(".facs-label"))) == (
+        "facs-f1",
+        "page 11",
+    )
+    assert page.locator("#facs-f2").is_hidden()
+    page.evaluate("document.getElementById('page-12').scrollIntoView()")
+    page.wait_for_function(
+        "document.querySelector('aside.facsimile').dataset.current === 'facs-f2'"
+    )
+    assert visible_text(page.locator(".facs-label")) == "page 12"
+    assert page.locator("#facs-f1").is_hidden()
+
+
+def test_pointing_at_a_line_frames_its_zone_in_both_readings(facsimile_page: Any) -> None:
+    page = facsimile_page
+    point_at(page, "sel")
+    assert page.locator("aside.facsimile").get_attribute("data-zone") == "zone-f1-l2"
+    assert page.locator("#zone-f1-l2").get_attribute("class") == "zone active"
+    assert " ".join(page.evaluate(LINE_MARKED).split()) == "chargés de sel et de morue,"
+    point_at(page, "Le port")
+    assert page.locator("aside.facsimile").get_attribute("data-zone") == "zone-f1-h"
+    page.get_by_role("button", name="Original reading").click()
+    point_at(page, "rnorue")
+    assert page.locator("aside.facsimile").get_attribute("data-zone") == "zone-f1-l2"
+    assert page.locator("#zone-f1-h").get_attribute("class") == "zone"
+
+
+def test_clicking_a_zone_goes_to_its_line(facsimile_page: Any) -> None:
+    page = facsimile_page
+    line = "document.getElementById('line-zone-f1-l12').getBoundingClientRect().top"
+    assert page.evaluate(line) > 600  # below the window
+    page.locator("#zone-f1-l12").click()
+    assert page.evaluate("document.documentElement.dataset.line") == "zone-f1-l12"
+    assert " ".join(page.evaluate(LINE_MARKED).split()) == (
+        "de cuir noir, et le curé bénissait les filets"
+    )
+    assert 0 < page.evaluate(line) < 600  # the line is in view
+    assert page.locator("#zone-f1-l12").get_attribute("class") == "zone active"
+    assert page.locator("aside.facsimile").get_attribute("data-current") == "facs-f1"
+
+
+def test_the_image_zooms_and_comes_back_whole(facsimile_page: Any) -> None:
+    page = facsimile_page
+    svg = page.locator("#facs-f1 svg")
+    page.get_by_role("button", name="Zoom in").click()
+    x, y, width, height = (float(v) for v in svg.get_attribute("viewBox").split())
+    assert (round(width, 3), round(height, 3)) == (round(800 / 1.5, 3), round(1200 / 1.5, 3))
+    assert (round(x + width / 2), round(y + height / 2)) == (400, 600)  # around the middle
+    page.get_by_role("button", name="Whole page").click()
+    assert svg.get_attribute("viewBox") == "0 0 800 1200"

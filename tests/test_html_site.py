@@ -76,6 +76,8 @@ def test_site_pages_index_and_static_files(tmp_path: Path) -> None:
         "index.html",
         "letter.html",
         "play.html",
+        "static/facsimile.css",
+        "static/facsimile.js",
         "static/teiforge.css",
         "static/teiforge.js",
     ]
@@ -270,7 +272,7 @@ def test_user_static_files_replace_ours(tmp_path: Path) -> None:
 def test_html_command(tmp_path: Path) -> None:
     result = teiforge("html", FIXTURES / "play.xml", FIXTURES / "ours.xml", "-o", tmp_path / "out")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"8 files written to {tmp_path / 'out'}\n"
+    assert result.stdout == f"10 files written to {tmp_path / 'out'}\n"
 
 
 def test_build_in_this_repository_makes_the_site(tmp_path: Path) -> None:
@@ -294,6 +296,8 @@ def test_build_in_this_repository_makes_the_site(tmp_path: Path) -> None:
         "index-people.html",
         "index-places.html",
         "index.html",
+        "static/facsimile.css",
+        "static/facsimile.js",
         "static/teiforge.css",
         "static/teiforge.js",
     ]

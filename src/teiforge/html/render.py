@@ -14,6 +14,7 @@ from lxml import etree
 from ..errors import InputError
 from ..tei.load import tei_problem
 from .env import environment
+from .facsimile import read_facsimile
 from .view import DocView
 
 RECURSION_LIMIT = 8000
@@ -42,17 +43,24 @@ def _deep_recursion() -> Iterator[None]:
 
 
 def render_page(
-    tree: etree._ElementTree | etree._Element, *, templates: Path | None = None
+    tree: etree._ElementTree | etree._Element,
+    *,
+    templates: Path | None = None,
+    source: Path | None = None,
 ) -> tuple[str, DocView]:
-    """The HTML page of one TEI document, and the view it was rendered from. ValueError if
-    the tree is not TEI; InputError (naming the template folder) if a template is broken."""
+    """The HTML page of one TEI document, and the view it was rendered from (whose
+    facsimile names the local page images the page shows, to be copied beside it).
+    `source` is the TEI file the tree was read from: the page images it names are found
+    beside it. ValueError if the tree is not TEI; InputError (naming the template folder)
+    if a template is broken."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     problem = tei_problem(root)
     if problem is not None:
         raise ValueError(problem)
+    facsimile = read_facsimile(root, source, source.stem if source else "document")
     try:
         with _deep_recursion():
-            doc = DocView(root)
+            doc = DocView(root, facsimile)
             page = environment(str(templates) if templates else None).get_template("page.html")
             return page.render(doc=doc, title=doc.header.page_title, lang=doc.header.lang), doc
     except jinja2.TemplateError as error:

@@ -7,24 +7,28 @@ disk or any static host, and loads nothing from anywhere else.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 import jinja2
 
-from ..atomic import write_text
+from ..atomic import write_bytes, write_text
 from ..errors import InputError
 from ..tei.load import load_tei
 from .env import environment
+from .facsimile import Facsimile
 from .nameindex import DocumentMentions, build_indexes
 from .names import INDEX_PAGES, Mention
 from .render import render_page, template_error
 
+log = logging.getLogger(__name__)
+
 INDEX = "index.html"
-STATIC = ("teiforge.css", "teiforge.js")
+STATIC = ("teiforge.css", "teiforge.js", "facsimile.css", "facsimile.js")
 SITE_TITLE = "Documents"
 RESERVED = (INDEX, *INDEX_PAGES.values())
 
@@ -127,14 +131,16 @@ def render_site(
         raise InputError(templates, "template folder not found")
     names = _page_names(tei_files)
     pages: dict[Path, str] = {}
+    images: dict[Path, Path] = {}  # in the site -> the page image it copies
     documents: list[SiteDocument] = []
     for path in tei_files:
         tree = load_tei(path)
         try:
-            html, doc = render_page(tree, templates=templates)
+            html, doc = render_page(tree, templates=templates, source=path)
         except RecursionError:
             raise InputError(path, "elements nested too deeply to render") from None
         pages[out_dir / names[path]] = html
+        images.update(page_images(path, doc.facsimile, out_dir))
         documents.append(
             SiteDocument(
                 doc.header.title, names[path], path.name, doc.header.lang, tuple(doc.mentions)
@@ -145,4 +151,19 @@ def render_site(
     make_folder(out_dir)
     for target, text in pages.items():
         write_text(target, text)
-    return sorted(pages)
+    for target, image in images.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(target, image.read_bytes())
+    return sorted([*pages, *images])
+
+
+def page_images(source: Path, facsimile: Facsimile | None, out_dir: Path) -> dict[Path, Path]:
+    """The local page images a document's page shows, by their place in the site; a page
+    image that is named but missing is reported (its zones are shown on a blank page)."""
+    if facsimile is None:
+        return {}
+    for url in facsimile.missing:
+        log.warning(
+            "%s: page image %s not found (its zones are shown on a blank page)", source, url
+        )
+    return {out_dir / PurePosixPath(target): image for image, target in facsimile.images.items()}
