@@ -12,7 +12,7 @@ import jinja2
 from lxml import etree
 
 from ..errors import InputError
-from ..tei.load import tei_problem
+from ..tei.load import readable_tei
 from .env import environment
 from .view import DocView
 
@@ -44,12 +44,10 @@ def _deep_recursion() -> Iterator[None]:
 def render_page(
     tree: etree._ElementTree | etree._Element, *, templates: Path | None = None
 ) -> tuple[str, DocView]:
-    """The HTML page of one TEI document, and the view it was rendered from. ValueError if
-    the tree is not TEI; InputError (naming the template folder) if a template is broken."""
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    problem = tei_problem(root)
-    if problem is not None:
-        raise ValueError(problem)
+    """The HTML page of one TEI document (or of a fragment: any TEI element; P4 is read as
+    P5, see tei.legacy), and the view it was rendered from. ValueError if the tree is not
+    TEI; InputError (naming the template folder) if a template is broken."""
+    root = readable_tei(tree.getroot() if isinstance(tree, etree._ElementTree) else tree)
     try:
         with _deep_recursion():
             doc = DocView(root)

@@ -129,7 +129,7 @@ def render_site(
     pages: dict[Path, str] = {}
     documents: list[SiteDocument] = []
     for path in tei_files:
-        tree = load_tei(path)
+        tree = load_tei(path, any_tei=True)
         try:
             html, doc = render_page(tree, templates=templates)
         except RecursionError:

@@ -53,16 +53,28 @@ class Turn:
     speaker: Entity | None
 
 
+# What a TEI document shows: its text, and its transcriptions of the source (sourceDoc)
+SHOWN = ("text", "sourceDoc")
+
+
+def _shown(tei_element: etree._Element) -> list[etree._Element]:
+    return [child for child in elements(tei_element) if tei_name(child) in SHOWN]
+
+
 def _members(root: etree._Element) -> list[Member]:
+    """The texts of a TEI document, of each TEI in a teiCorpus, or a fragment itself (any
+    other TEI element as root: a <div>, a <noteGrp>, a <text>)."""
     if tei_name(root) == "TEI":
-        text = root.find(tei("text"))
-        return [] if text is None else [Member(text)]
+        return [Member(part) for part in _shown(root)]
+    if tei_name(root) != "teiCorpus":
+        return [Member(root)]
     members: list[Member] = []
     for child in elements(root):
         if tei_name(child) == "teiCorpus":
             members.extend(_members(child))
-        elif tei_name(child) == "TEI" and child.find(tei("text")) is not None:
-            members.append(Member(child.find(tei("text")), read_header(child)))
+        elif tei_name(child) == "TEI":
+            header = read_header(child)
+            members.extend(Member(part, header) for part in _shown(child))
     return members
 
 
