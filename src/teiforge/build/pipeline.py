@@ -205,6 +205,7 @@ def _site(
                 digest(result.page.encode("utf-8")), result.title, result.lang, result.mentions
             )
             rendered[document.page] = result.page
+            rendered.update(result.parts)  # a long edition's parts
             entries[document.name] = replace(entry, page=facts)
         else:
             assert entry.page is not None  # a document is skipped only with its page

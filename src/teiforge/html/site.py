@@ -8,7 +8,7 @@ disk or any static host, and loads nothing from anywhere else.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +22,8 @@ from .env import environment
 from .nameindex import DocumentMentions, build_indexes
 from .names import INDEX_PAGES, Mention
 from .render import render_page, template_error
+from .split import Edition, split_edition
+from .view import DocView
 
 INDEX = "index.html"
 STATIC = ("teiforge.css", "teiforge.js")
@@ -50,6 +52,18 @@ def _page_names(tei_files: Sequence[Path]) -> dict[Path, str]:
         taken[name.casefold()] = path
         names[path] = name
     return names
+
+
+def _reserved(names: dict[Path, str], path: Path) -> set[str]:
+    """The page names a part of `path`'s edition must not take."""
+    return {n.casefold() for n in RESERVED} | {n.casefold() for p, n in names.items() if p != path}
+
+
+def in_parts(doc: DocView, edition: Edition) -> tuple[Mention, ...]:
+    """The document's mentions, each with the part it stands on."""
+    if not edition.where:
+        return tuple(doc.mentions)
+    return tuple(replace(m, part=edition.where.get(m.anchor)) for m in doc.mentions)
 
 
 def _static(name: str, templates: Path | None) -> str:
@@ -134,10 +148,14 @@ def render_site(
             html, doc = render_page(tree, templates=templates)
         except RecursionError:
             raise InputError(path, "elements nested too deeply to render") from None
-        pages[out_dir / names[path]] = html
+        edition = split_edition(html, names[path])
+        for name, text in edition.pages.items():
+            if out_dir / name in pages or name.casefold() in _reserved(names, path):
+                raise InputError(path, f"its part {name} would overwrite another page")
+            pages[out_dir / name] = text
         documents.append(
             SiteDocument(
-                doc.header.title, names[path], path.name, doc.header.lang, tuple(doc.mentions)
+                doc.header.title, names[path], path.name, doc.header.lang, in_parts(doc, edition)
             )
         )
     pages.update(index_pages(out_dir, documents, templates))
