@@ -6,6 +6,7 @@ Every link of the site resolving and the pages' validity are checked with the ot
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -111,7 +112,28 @@ def test_build_makes_the_same_parts_as_the_site(long_site: Path) -> None:  # noq
     task = DocumentTask("tei/long.xml", EncodeOptions(), edition=long_book(600))
     result = build_document(task)
     assert result.page == (long_site / "long.html").read_text("utf-8")
-    assert [name for name, _ in result.parts] == PARTS
+    assert [name for name, _ in result.parts] == [*PARTS, "long.search.js"]
     for name, page in result.parts:
         assert page == (long_site / name).read_text("utf-8"), name
     assert {m.part for m in result.mentions} == set(PARTS)
+
+
+def test_search_index_of_the_parts(long_site: Path) -> None:  # noqa: F811
+    """Each page mark, heading and note is a place; a word's places are the gaps between
+    them, in base 36; words are folded (case and accents aside)."""
+    script = (long_site / "long.search.js").read_text("utf-8")
+    prefix = "(window.teiforgeSearch = window.teiforgeSearch || []).push("
+    assert script.startswith(prefix) and script.endswith(");\n")
+    data = json.loads(script[len(prefix) : -3])
+    targets = data["targets"]
+    assert len(targets) == 600 + 90 + 600  # pages, headings, notes
+    assert targets[:3] == [
+        ["long.1.html", "sec-1", "Chapitre 1"],
+        ["long.1.html", "sec-2", "Section 1.1"],
+        ["long.1.html", "page-1", "p. 1"],
+    ]
+    places = [int(gap, 36) for gap in data["words"]["mot300x1"].split()]
+    assert [targets[p] for p in places] == [["long.5.html", "page-300", "p. 300"]]
+    chambery = [int(gap, 36) for gap in data["words"]["chambery"].split()]
+    assert len(chambery) == 120  # pages 3, 8, 13...
+    assert "Chambéry" not in data["words"]

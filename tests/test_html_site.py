@@ -93,7 +93,11 @@ def test_site_pages_index_and_static_files(tmp_path: Path) -> None:
         "index-places.html",
         "index.html",
         "letter.html",
+        "letter.search.js",
         "play.html",
+        "play.search.js",
+        "search.html",
+        "static/search.js",
         "static/teiforge.css",
         "static/teiforge.js",
     ]
@@ -111,6 +115,13 @@ def test_site_pages_index_and_static_files(tmp_path: Path) -> None:
         "index-people.html",
         "index-places.html",
         "index-organisations.html",
+        "search.html",
+    ]
+    search = html(out / "search.html")
+    assert search.xpath("//script/@src") == [
+        "letter.search.js",
+        "play.search.js",
+        "static/search.js",
     ]
 
 
@@ -295,7 +306,7 @@ def test_user_static_files_replace_ours(tmp_path: Path) -> None:
 def test_html_command(tmp_path: Path) -> None:
     result = teiforge("html", FIXTURES / "play.xml", FIXTURES / "ours.xml", "-o", tmp_path / "out")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"8 files written to {tmp_path / 'out'}\n"
+    assert result.stdout == f"12 files written to {tmp_path / 'out'}\n"
 
 
 def test_build_in_this_repository_makes_the_site(tmp_path: Path) -> None:
@@ -315,10 +326,13 @@ def test_build_in_this_repository_makes_the_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
         "000_9de8f81969a03aea.html",
+        "000_9de8f81969a03aea.search.js",
         "index-organisations.html",
         "index-people.html",
         "index-places.html",
         "index.html",
+        "search.html",
+        "static/search.js",
         "static/teiforge.css",
         "static/teiforge.js",
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..encode import EncodeOptions, encode
 from ..html import render_page
 from ..html.names import Mention
+from ..html.search import index_file, search_index
 from ..html.site import in_parts
 from ..html.split import split_edition
 from ..model import Source
@@ -37,7 +38,8 @@ class DocumentResult:
     title: str = ""
     lang: str | None = None
     mentions: tuple[Mention, ...] = ()
-    parts: tuple[tuple[str, str], ...] = ()  # (file, HTML) of a long edition's parts
+    # (file, text) of the other files of the document: a long edition's parts, its search index
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 def build_document(task: DocumentTask) -> DocumentResult:
@@ -57,7 +59,8 @@ def build_document(task: DocumentTask) -> DocumentResult:
     except RecursionError:
         return DocumentResult(edition, None, "elements nested too deeply to render")
     # the page's name is the site's (html.site): the edition's stem
-    pages = split_edition(html, f"{Path(task.edition_file).stem}.html")
+    page_file = f"{Path(task.edition_file).stem}.html"
+    pages = split_edition(html, page_file)
     page, *parts = pages.pages.values()
     return DocumentResult(
         edition,
@@ -66,5 +69,8 @@ def build_document(task: DocumentTask) -> DocumentResult:
         view.header.title,
         view.header.lang,
         in_parts(view, pages),
-        tuple(zip(list(pages.pages)[1:], parts)),
+        (
+            *zip(list(pages.pages)[1:], parts),
+            (index_file(page_file), search_index(pages, view.header.title)),
+        ),
     )

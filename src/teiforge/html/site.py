@@ -22,13 +22,15 @@ from .env import environment
 from .nameindex import DocumentMentions, build_indexes
 from .names import INDEX_PAGES, Mention
 from .render import render_page, template_error
+from .search import index_file, search_index
 from .split import Edition, split_edition
 from .view import DocView
 
 INDEX = "index.html"
-STATIC = ("teiforge.css", "teiforge.js")
+SEARCH = "search.html"
+STATIC = ("teiforge.css", "teiforge.js", "search.js")
 SITE_TITLE = "Documents"
-RESERVED = (INDEX, *INDEX_PAGES.values())
+RESERVED = (INDEX, SEARCH, *INDEX_PAGES.values())
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,11 @@ def index_pages(
         pages[out_dir / INDEX] = env.get_template(INDEX).render(
             entries=entries, title=SITE_TITLE, lang=lang, name_counts=counts
         )
+        pages[out_dir / SEARCH] = env.get_template(SEARCH).render(
+            indexes=[quote(index_file(d.page)) for d in sorted(documents, key=lambda d: d.page)],
+            title="Search",
+            lang=lang,
+        )
         for index in indexes:
             pages[out_dir / index.page] = env.get_template("name_index.html").render(
                 entries=index.entries,
@@ -153,6 +160,7 @@ def render_site(
             if out_dir / name in pages or name.casefold() in _reserved(names, path):
                 raise InputError(path, f"its part {name} would overwrite another page")
             pages[out_dir / name] = text
+        pages[out_dir / index_file(names[path])] = search_index(edition, doc.header.title)
         documents.append(
             SiteDocument(
                 doc.header.title, names[path], path.name, doc.header.lang, in_parts(doc, edition)
