@@ -392,6 +392,21 @@ def test_reading_switch_is_there_for_the_script_only() -> None:
     assert page("play.xml").xpath("//div[@class='reading-switch']") == []  # nothing to switch
 
 
+NAME, CORR, SIC = ("legend-name", "Name"), ("legend-corr", "word"), ("legend-sic", "word")
+
+
+@pytest.mark.parametrize(
+    ("name", "legend"),
+    [("ours.xml", [NAME, CORR, SIC]), ("letter.xml", [NAME, CORR]), ("novel.xml", [])],
+)
+def test_the_legend_explains_the_marks_the_page_uses(
+    name: str, legend: list[tuple[str, str]]
+) -> None:
+    root = page(name)
+    samples = root.xpath("//p[@class='marks-legend']/span[@class='legend-item']/span")
+    assert [(s.get("class"), s.text) for s in samples] == legend
+
+
 def test_flagged_word_and_gap() -> None:
     root = page("ours.xml")
     sic = one(root, "//main//span[@class='sic flagged']")
@@ -540,7 +555,7 @@ def test_interview_turns_link_their_printed_label() -> None:
         ("m-8", "#sp-JL", [("J.L.", "index-people.html#n-j.l.", None)]),
     ]
     # the printed label is not repeated
-    assert shown(turns[0]) == "R.T. : Et comment ça se pose dans ces CISPD ?"
+    assert shown(turns[0]) == "« R.T. : Et comment ça se pose dans ces CISPD ?"
 
 
 def test_a_turn_without_printed_label_gets_one() -> None:
@@ -553,6 +568,26 @@ def test_a_turn_without_printed_label_gets_one() -> None:
     assert [text(t) for t in turns] == ["Anne Martin : Bonjour.", "zz : Au revoir."]
     assert one(turns[0], "a[@class='who']").get("href") == "index-people.html#n-anne_martin"
     assert one(turns[1], "span[@class='who']").text == "zz"
+
+
+@pytest.mark.parametrize(
+    ("opening", "before", "first"),
+    [
+        # an opening mark alone before the first turn goes into it
+        ("« ", "", "« A.M. : Bonjour."),
+        ("<choice><sic>tc</sic><corr>«</corr></choice> ", "", "« A.M. : Bonjour."),
+        # words before the first turn are not a mark: they stay where they are
+        ("Elle dit : ", "Elle dit :", "A.M. : Bonjour."),
+    ],
+)
+def test_an_opening_mark_goes_into_the_first_turn(opening: str, before: str, first: str) -> None:
+    root = page_of(
+        f'<text><body><div><quote type="interview">{opening}<said who="#am">A.M. : Bonjour.'
+        '</said><said who="#am">A.M. : Au revoir. »</said></quote></div></body></text>'
+    )
+    quote = one(root, "//blockquote[@class='quote interview']")
+    assert " ".join((quote.text or "").split()) == before
+    assert [shown(t) for t in quote.xpath("p[@class='said']")] == [first, "A.M. : Au revoir. »"]
 
 
 @pytest.mark.parametrize(

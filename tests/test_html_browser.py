@@ -497,3 +497,26 @@ def test_a_jump_never_lands_under_the_reading_switch(
             )
         )
     assert below == [[t, True, True] for t, _, _ in below]
+
+
+def test_names_and_corrections_each_have_their_look_and_the_legend_shows_it(
+    watched: tuple[Any, Watch, str],
+) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    look = """selector => {
+      const style = getComputedStyle(document.querySelector(selector));
+      return [style.textDecorationLine, style.textDecorationStyle, style.textDecorationColor];
+    }"""
+    name = page.evaluate(look, "main a.name")
+    correction = page.evaluate(look, "main .choice.corr .reading-edited")
+    flagged = page.evaluate(look, "main .sic.flagged")
+    assert (name, correction, flagged) == (
+        ["underline", "solid", "rgb(43, 93, 140)"],
+        ["underline", "dotted", "rgb(122, 46, 14)"],
+        ["underline", "wavy", "rgb(180, 87, 42)"],
+    )
+    assert [
+        page.evaluate(look, f".marks-legend .{sample}")
+        for sample in ("legend-name", "legend-corr", "legend-sic")
+    ] == [name, correction, flagged]
