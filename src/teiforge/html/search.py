@@ -65,6 +65,8 @@ def _places(
     """(anchor, label, words) for each place of the page, in document order; the words
     before the first place belong to the page's top (anchor "")."""
     main = page.find(".//main")
+    if main is None:  # a page.html of the user's own
+        main = page.body
     for hidden in main.xpath(".//*[contains(concat(' ', @class, ' '), ' reading-source ')]"):
         hidden.drop_tree()  # the corrected reading, as the page opens
     for nav in main.xpath(".//nav"):

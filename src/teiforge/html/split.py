@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import TypeAlias
 from urllib.parse import quote
 
 import lxml.html
@@ -25,6 +26,10 @@ from lxml.html import builder as E
 PART_BOUND = 200_000  # bytes of HTML per part, about: a chapter or two of a book
 DIVISIBLE = frozenset({"div", "section", "article"})
 DOCTYPE = "<!DOCTYPE html>"
+
+
+# a unit of a part: (the divisions it stands in, the element, its size in bytes)
+Unit: TypeAlias = tuple[tuple[lxml.html.HtmlElement, ...], lxml.html.HtmlElement, int]
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def _units(
     container: lxml.html.HtmlElement,
     chain: tuple[lxml.html.HtmlElement, ...],
     bound: int,
-    found: list[tuple[tuple[lxml.html.HtmlElement, ...], lxml.html.HtmlElement, int]],
+    found: list[Unit],
 ) -> None:
     """(the divisions it is in, unit, its size) in document order."""
     for child in container:
@@ -57,8 +62,9 @@ def _units(
             found.append((chain, child, size))
 
 
-def _parts(units: list[tuple[tuple, lxml.html.HtmlElement, int]], bound: int) -> list[list]:
-    parts: list[list] = [[]]
+def _parts(units: list[Unit], bound: int) -> list[list[Unit]]:
+    """Consecutive units packed up to `bound` (a unit larger than it is a part alone)."""
+    parts: list[list[Unit]] = [[]]
     size = 0
     for unit in units:
         if parts[-1] and size + unit[2] > bound:
@@ -69,7 +75,9 @@ def _parts(units: list[tuple[tuple, lxml.html.HtmlElement, int]], bound: int) ->
     return parts
 
 
-def _fill(main: lxml.html.HtmlElement, part: list, opened: set[lxml.html.HtmlElement]) -> None:
+def _fill(
+    main: lxml.html.HtmlElement, part: list[Unit], opened: set[lxml.html.HtmlElement]
+) -> None:
     """Put the units of `part` in `main`, each in shallow copies of its divisions."""
     clones: dict[lxml.html.HtmlElement, lxml.html.HtmlElement] = {}
     for chain, unit, _ in part:
@@ -94,7 +102,7 @@ def _ids(page: lxml.html.HtmlElement) -> set[str]:
     return {str(value) for value in page.xpath("//@id")}
 
 
-def _label(part: list, number: int) -> str:
+def _label(part: list[Unit], number: int) -> str:
     """A part's first heading and its pages (as the margin marks them)."""
     heads = [h for _, unit, _ in part for h in unit.iter("h2", "h3", "h4", "h5", "h6")]
     pages = [p for _, unit, _ in part for p in unit.iter() if p.get("class") == "pb-label"]
@@ -117,6 +125,55 @@ def _nav(files: list[str], number: int, contents: str) -> lxml.html.HtmlElement:
     return E.NAV(E.UL(*items), E.CLASS("parts-nav"), lang="en", **{"aria-label": "Parts"})
 
 
+def _place_notes(
+    notes: lxml.html.HtmlElement, pages: dict[str, lxml.html.HtmlElement], last: str
+) -> None:
+    """Each note of the note list to the part of its first reference (else the last)."""
+    where = {i: name for name, page in pages.items() for i in _ids(page)}
+    lists: dict[str, lxml.html.HtmlElement] = {}
+    for item in notes.xpath("ol/li"):
+        back = (item.xpath("a[@role='doc-backlink']/@href") or ["#"])[0][1:]
+        name = where.get(back, last)
+        if name not in lists:
+            section = notes.makeelement("section", dict(notes.attrib))
+            section.text = notes.text
+            for heading in notes.iterchildren("h2"):
+                section.append(copy.deepcopy(heading))
+            lists[name] = etree.SubElement(section, "ol")
+            main = pages[name].find(".//main")
+            main.insert(len(main) - 1, section)  # before the navigation at its foot
+        lists[name].append(item)
+
+
+def _contents(
+    skeleton: lxml.html.HtmlElement, files: list[str], labels: list[str]
+) -> lxml.html.HtmlElement:
+    """The contents page: the header (with the table of contents) and the parts."""
+    for switch in skeleton.xpath("//div[@class='reading-switch']"):
+        switch.getparent().remove(switch)
+    main = skeleton.find(".//main")
+    main.set("class", "contents")
+    main.append(
+        E.NAV(
+            E.H2("Parts", id="parts-title"),
+            E.OL(*(E.LI(E.A(label, href=quote(f))) for f, label in zip(files, labels))),
+            E.CLASS("parts"),
+            lang="en",
+            **{"aria-labelledby": "parts-title"},
+        )
+    )
+    return skeleton
+
+
+def _point_links(page: lxml.html.HtmlElement, where: dict[str, str]) -> None:
+    """A link to an id of another part points at that part."""
+    here = _ids(page)
+    for link in page.xpath("//a[starts-with(@href, '#')]"):
+        target = link.get("href")[1:]
+        if target not in here and target in where:
+            link.set("href", f"{quote(where[target])}#{target}")
+
+
 def _serialize(page: lxml.html.HtmlElement) -> str:
     text = lxml.html.tostring(page, encoding="unicode", doctype=DOCTYPE, method="html")
     return text if text.endswith("\n") else text + "\n"
@@ -128,10 +185,12 @@ def split_edition(html: str, file: str, bound: int = PART_BOUND) -> Edition:
         return Edition({file: html}, {})
     whole = lxml.html.document_fromstring(html)
     main = whole.find(".//main")
+    if main is None or whole.find(".//header") is None:  # a page.html of the user's own
+        return Edition({file: html}, {})
     notes = main.find("section[@class='notes']")
     if notes is not None:
         main.remove(notes)
-    units: list = []
+    units: list[Unit] = []
     _units(main, (), bound, units)
     parts = _parts(units, bound)
     if len(parts) < 2:
@@ -159,40 +218,12 @@ def split_edition(html: str, file: str, bound: int = PART_BOUND) -> Edition:
         page.find(".//main").append(_nav(files, number, file))
         pages[files[number - 1]] = page
 
+    if notes is not None:
+        _place_notes(notes, pages, files[-1])
     where = {i: name for name, page in pages.items() for i in _ids(page)}
-    if notes is not None:  # each note to the part of its first reference
-        for item in notes.xpath("ol/li"):
-            back = (item.xpath("a[@role='doc-backlink']/@href") or ["#"])[0][1:]
-            page = pages[where.get(back, files[-1])]
-            found = page.xpath("//main/section[@class='notes']/ol")
-            if not found:
-                section = copy.deepcopy(notes)
-                section.find("ol").clear()
-                page.find(".//main").insert(len(page.find(".//main")) - 1, section)
-                found = [section.find("ol")]
-            found[0].append(item)
-        where = {i: name for name, page in pages.items() for i in _ids(page)}
-
-    contents = skeleton
-    for switch in contents.xpath("//div[@class='reading-switch']"):
-        switch.getparent().remove(switch)
-    contents_main = contents.find(".//main")
-    contents_main.set("class", "contents")
-    contents_main.append(
-        E.NAV(
-            E.H2("Parts", id="parts-title"),
-            E.OL(*(E.LI(E.A(label, href=quote(f))) for f, label in zip(files, labels))),
-            E.CLASS("parts"),
-            lang="en",
-            **{"aria-labelledby": "parts-title"},
-        )
-    )
-    for name, page in [(file, contents), *pages.items()]:
-        here = _ids(page)
-        for link in page.xpath("//a[starts-with(@href, '#')]"):
-            target = link.get("href")[1:]
-            if target not in here and target in where:
-                link.set("href", f"{quote(where[target])}#{target}")
+    contents = _contents(skeleton, files, labels)
+    for page in [contents, *pages.values()]:
+        _point_links(page, where)
     texts = {file: _serialize(contents)}
     texts.update({name: _serialize(page) for name, page in pages.items()})
     return Edition(texts, where)
