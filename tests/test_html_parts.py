@@ -15,7 +15,8 @@ import pytest
 from longbook import long_book
 from teiforge.build.document import DocumentTask, build_document
 from teiforge.encode import EncodeOptions
-from teiforge.html import render_document
+from teiforge.errors import InputError
+from teiforge.html import render_document, render_site
 from teiforge.html.split import PART_BOUND, split_edition
 from teiforge.xmlsafe import parse_bytes
 from test_html_site import long_site  # noqa: F401 (a fixture)
@@ -137,3 +138,14 @@ def test_search_index_of_the_parts(long_site: Path) -> None:  # noqa: F811
     chambery = [int(gap, 36) for gap in data["words"]["chambery"].split()]
     assert len(chambery) == 120  # pages 3, 8, 13...
     assert "Chambéry" not in data["words"]
+
+
+def test_a_part_never_overwrites_another_page(tmp_path: Path) -> None:
+    (tmp_path / "long.xml").write_bytes(long_book(600))
+    (tmp_path / "long.1.xml").write_bytes(long_book(20))
+    with pytest.raises(InputError) as caught:
+        render_site([tmp_path / "long.xml", tmp_path / "long.1.xml"], tmp_path / "site")
+    assert str(caught.value) == (
+        f"{tmp_path / 'long.xml'}: its part long.1.html would overwrite another page"
+    )
+    assert not (tmp_path / "site").exists()

@@ -56,11 +56,6 @@ def _page_names(tei_files: Sequence[Path]) -> dict[Path, str]:
     return names
 
 
-def _reserved(names: dict[Path, str], path: Path) -> set[str]:
-    """The page names a part of `path`'s edition must not take."""
-    return {n.casefold() for n in RESERVED} | {n.casefold() for p, n in names.items() if p != path}
-
-
 def in_parts(doc: DocView, edition: Edition) -> tuple[Mention, ...]:
     """The document's mentions, each with the part it stands on."""
     if not edition.where:
@@ -147,6 +142,7 @@ def render_site(
     if templates is not None and not templates.is_dir():
         raise InputError(templates, "template folder not found")
     names = _page_names(tei_files)
+    taken = {name.casefold() for name in (*RESERVED, *names.values())}  # parts may not take
     pages: dict[Path, str] = {}
     documents: list[SiteDocument] = []
     for path in tei_files:
@@ -157,7 +153,7 @@ def render_site(
             raise InputError(path, "elements nested too deeply to render") from None
         edition = split_edition(html, names[path])
         for name, text in edition.pages.items():
-            if out_dir / name in pages or name.casefold() in _reserved(names, path):
+            if name != names[path] and (out_dir / name in pages or name.casefold() in taken):
                 raise InputError(path, f"its part {name} would overwrite another page")
             pages[out_dir / name] = text
         pages[out_dir / index_file(names[path])] = search_index(edition, doc.header.title)
