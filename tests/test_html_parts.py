@@ -149,3 +149,11 @@ def test_a_part_never_overwrites_another_page(tmp_path: Path) -> None:
         f"{tmp_path / 'long.xml'}: its part long.1.html would overwrite another page"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_a_part_is_titled_by_its_first_heading_and_pages(long_site: Path) -> None:  # noqa: F811
+    titles = [html(long_site / name).findtext(".//title") for name in (PARTS[0], PARTS[-1])]
+    assert titles == [
+        "Un long livre — Chapitre 1 (p. 1 – p. 60)",
+        "Un long livre — Chapitre 28 (p. 541 – p. 600)",
+    ]

@@ -213,7 +213,7 @@ def split_edition(html: str, file: str, bound: int = PART_BOUND) -> Edition:
         for extra in header.xpath("details[@class='about'] | nav[@class='toc']"):
             header.remove(extra)
         header.append(_nav(files, number, file))
-        page.find(".//title").text = f"{title} ({labels[number - 1]})"
+        page.find(".//title").text = f"{title} — {labels[number - 1]}"
         _fill(page.find(".//main"), part, opened)
         page.find(".//main").append(_nav(files, number, file))
         pages[files[number - 1]] = page
