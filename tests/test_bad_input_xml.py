@@ -118,6 +118,13 @@ def test_validate_reports_a_bad_file_as_an_invalid_file(
     ]
 
 
+def _refusal(name: str, command: str) -> str:
+    """The edition renders any TEI element (a fragment); `text` reads TEI documents."""
+    if (name, command) == ("not_tei", "html"):
+        return XML_BAD[name][1].replace("<TEI> or <teiCorpus>", "a TEI element")
+    return XML_BAD[name][1]
+
+
 @pytest.mark.parametrize("command", ["html", "text"])
 @pytest.mark.parametrize("name", sorted(XML_BAD))
 def test_html_and_text_refuse_a_bad_file(
@@ -129,7 +136,7 @@ def test_html_and_text_refuse_a_bad_file(
     assert (result.returncode, result.stdout, result.stderr) == (
         2,
         "",
-        f"teiforge: error: {XML / f'{name}.xml'}: {XML_BAD[name][1]}\n",
+        f"teiforge: error: {XML / f'{name}.xml'}: {_refusal(name, command)}\n",
     )
     if command == "html":
         assert not (site / "site").exists()  # no site, not even its folder

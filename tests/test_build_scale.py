@@ -86,7 +86,8 @@ def test_the_site_is_the_one_render_site_makes(tmp_path: Path, reference: dict[s
     }
     built = {name: data for name, data in _outputs(root).items() if name.startswith("public/")}
     assert built == whole
-    assert len(built) == SOURCES + 4 + 4  # pages, index of documents and of names, static files
+    # pages and their search indexes, index of documents and of names, search, static files (facsimile too)
+    assert len(built) == 2 * SOURCES + 4 + 1 + 5
 
 
 def test_two_jobs_make_the_same_bytes(tmp_path: Path, reference: dict[str, bytes]) -> None:
@@ -102,7 +103,7 @@ def test_a_warm_build_does_nothing(tmp_path: Path, reference: dict[str, bytes]) 
     before = _mtimes(root)
     result = _build(root)
     assert (result.built, result.changed, result.site_changed) == (0, 0, 0)
-    assert len(result.site) == SOURCES + 4 + 4
+    assert len(result.site) == 2 * SOURCES + 4 + 1 + 5
     assert _mtimes(root) == before
     assert _outputs(root) == reference
 
@@ -244,7 +245,7 @@ def test_the_build_command_runs_on_two_jobs_quietly(
     assert result.stdout.splitlines() == [
         f"encoded {SOURCES} sources into {root / 'editions'} ({SOURCES} changed)",
         f"validated {SOURCES} editions: all valid",
-        f"rendered {SOURCES + 4 + 4} files into {root / 'public'}",
+        f"rendered {2 * SOURCES + 4 + 1 + 5} files into {root / 'public'}",
     ]
     assert _outputs(root) == reference
 

@@ -18,12 +18,15 @@ from teiforge.errors import InputError
 from teiforge.html import render_document
 from teiforge.html.quotes import added_marks, printed_label
 from teiforge.html.quotes import parts as quote_parts
+from teiforge.tei.load import readable_tei
 from teiforge.tei.ns import TEI_NS, XML_ID
 from teiforge.tei.readings import reading as tei_reading
 from teiforge.xmlsafe import parse_bytes, parse_file
 
 FIXTURES = Path(__file__).parent / "html"
-ALL = sorted(FIXTURES.glob("*.xml"))
+# fragments, P4, a transcription of the source: rendered, kept out of the site tests' site
+ANY_TEI = FIXTURES / "anytei"
+ALL = sorted(FIXTURES.glob("*.xml")) + sorted(ANY_TEI.glob("*.xml"))
 BLOCKS = {
     "address",
     "article",
@@ -115,9 +118,14 @@ def shown(element: lxml.html.HtmlElement) -> str:
 
 
 def tei_words(path: Path) -> list[str]:
-    """Every word of the TEI text: text nodes under TEI/text (of each corpus member)."""
-    tree = parse_file(path)
-    nodes = tree.xpath("//tei:text//text()", namespaces={"tei": TEI_NS})
+    """Every word of the TEI text: text nodes under TEI/text or TEI/sourceDoc (of each
+    corpus member), or under the root of a fragment; P4 read as P5."""
+    root = readable_tei(parse_file(path).getroot())
+    if etree.QName(root).localname in ("TEI", "teiCorpus"):
+        path_ = "//tei:text//text() | //tei:sourceDoc//text()"
+        nodes = root.xpath(path_, namespaces={"tei": TEI_NS})
+    else:
+        nodes = root.xpath("//text()")
     return " ".join(" ".join(nodes).split()).split()
 
 
@@ -161,7 +169,7 @@ def without_notes(tree: etree._ElementTree) -> etree._Element:
 # --- invariants on every fixture ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.relative_to(FIXTURES).as_posix())
 def test_no_text_lost(path: Path) -> None:
     text = page_text(lxml.html.document_fromstring(render_document(parse_file(path))))
     missing = [word for word in tei_words(path) if word not in text]
@@ -181,13 +189,13 @@ def test_each_reading_is_the_tei_reading(kind: str, switched: str) -> None:
     assert reading_words(render_document(tree), switched) == expected
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.relative_to(FIXTURES).as_posix())
 def test_rendering_is_deterministic(path: Path) -> None:
     first = render_document(parse_file(path)).encode()
     assert render_document(parse_file(path)).encode() == first
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.relative_to(FIXTURES).as_posix())
 def test_html_structure_is_valid(path: Path) -> None:
     html = render_document(parse_file(path))
     assert html.startswith("<!DOCTYPE html>\n<html")
@@ -202,7 +210,7 @@ def test_html_structure_is_valid(path: Path) -> None:
         assert href[1:] in ids, href
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.relative_to(FIXTURES).as_posix())
 def test_nothing_is_loaded_but_the_sites_own_files(path: Path) -> None:
     root = lxml.html.document_fromstring(render_document(parse_file(path)))
     assert root.xpath("//img | //iframe | //object | //embed | //@srcset | //@style") == []
@@ -214,7 +222,9 @@ def test_nothing_is_loaded_but_the_sites_own_files(path: Path) -> None:
     assert root.xpath("//@href[not(parent::link)][not(parent::a)]") == []
     # links out are plain anchors; links in the site are relative
     for href in root.xpath("//a/@href"):
-        assert href.startswith(("#", "https://", "index")) or href.endswith(".xml"), href
+        assert href.startswith(("#", "https://", "index", "search.html")) or href.endswith(
+            ".xml"
+        ), href
 
 
 def test_script_and_stylesheet_are_self_contained() -> None:
@@ -389,6 +399,21 @@ def test_reading_switch_is_there_for_the_script_only() -> None:
     assert page("play.xml").xpath("//div[@class='reading-switch']") == []  # nothing to switch
 
 
+NAME, CORR, SIC = ("legend-name", "Name"), ("legend-corr", "word"), ("legend-sic", "word")
+
+
+@pytest.mark.parametrize(
+    ("name", "legend"),
+    [("ours.xml", [NAME, CORR, SIC]), ("letter.xml", [NAME, CORR]), ("novel.xml", [])],
+)
+def test_the_legend_explains_the_marks_the_page_uses(
+    name: str, legend: list[tuple[str, str]]
+) -> None:
+    root = page(name)
+    samples = root.xpath("//p[@class='marks-legend']/span[@class='legend-item']/span")
+    assert [(s.get("class"), s.text) for s in samples] == legend
+
+
 def test_flagged_word_and_gap() -> None:
     root = page("ours.xml")
     sic = one(root, "//main//span[@class='sic flagged']")
@@ -537,7 +562,7 @@ def test_interview_turns_link_their_printed_label() -> None:
         ("m-8", "#sp-JL", [("J.L.", "index-people.html#n-j.l.", None)]),
     ]
     # the printed label is not repeated
-    assert shown(turns[0]) == "R.T. : Et comment ça se pose dans ces CISPD ?"
+    assert shown(turns[0]) == "« R.T. : Et comment ça se pose dans ces CISPD ?"
 
 
 def test_a_turn_without_printed_label_gets_one() -> None:
@@ -550,6 +575,26 @@ def test_a_turn_without_printed_label_gets_one() -> None:
     assert [text(t) for t in turns] == ["Anne Martin : Bonjour.", "zz : Au revoir."]
     assert one(turns[0], "a[@class='who']").get("href") == "index-people.html#n-anne_martin"
     assert one(turns[1], "span[@class='who']").text == "zz"
+
+
+@pytest.mark.parametrize(
+    ("opening", "before", "first"),
+    [
+        # an opening mark alone before the first turn goes into it
+        ("« ", "", "« A.M. : Bonjour."),
+        ("<choice><sic>tc</sic><corr>«</corr></choice> ", "", "« A.M. : Bonjour."),
+        # words before the first turn are not a mark: they stay where they are
+        ("Elle dit : ", "Elle dit :", "A.M. : Bonjour."),
+    ],
+)
+def test_an_opening_mark_goes_into_the_first_turn(opening: str, before: str, first: str) -> None:
+    root = page_of(
+        f'<text><body><div><quote type="interview">{opening}<said who="#am">A.M. : Bonjour.'
+        '</said><said who="#am">A.M. : Au revoir. »</said></quote></div></body></text>'
+    )
+    quote = one(root, "//blockquote[@class='quote interview']")
+    assert " ".join((quote.text or "").split()) == before
+    assert [shown(t) for t in quote.xpath("p[@class='said']")] == [first, "A.M. : Au revoir. »"]
 
 
 @pytest.mark.parametrize(
@@ -627,7 +672,9 @@ def test_play() -> None:
     ]
     assert one(root, "//p[@class='stage']").text == "Un jardin. Alcandre entre, seul."
     assert one(root, "//div[@data-n='1']/span[@class='stage']").text == "il soupire"
-    assert [(h.tag, h.text) for h in root.xpath("//main//h2 | //main//h3")] == [
+    assert [
+        (h.tag, h.text) for h in root.xpath("//main//section[@class='div']/*[self::h2 or self::h3]")
+    ] == [
         ("h2", "Acte premier"),
         ("h3", "Scène première"),
     ]
@@ -775,8 +822,88 @@ def test_broken_user_template_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_render_document_refuses_what_is_not_tei() -> None:
-    with pytest.raises(ValueError, match=r"^not TEI: the root element is <html> in no namespace"):
+    with pytest.raises(ValueError) as caught:
         render_document(etree.fromstring("<html/>"))
+    assert str(caught.value) == (
+        f"not TEI: the root element is <html> in no namespace, expected a TEI element in {TEI_NS}"
+    )
+
+
+# --- any TEI: fragments, P4, transcriptions of the source ----------------------------------
+
+
+def test_a_fragment_renders_as_what_it_is() -> None:
+    root = page("anytei/fragment.xml")
+    assert one(root, "//main/section[@class='div']/@data-type") == "entities"
+    assert one(root, "//main/section[@class='div']/h2").text == "Personnes citées"
+    assert (
+        text(one(root, "//main/section[@class='div']/p")) == "Le témoin Jeanne Dupont, née à Lyon1."
+    )
+    assert text(one(root, "//li[@id='note-1']/*[@class='note-body']")) == "Selon l'état civil."
+    assert one(root, "//title").text == "Untitled document"
+
+
+def test_a_group_of_notes_renders_its_notes() -> None:
+    root = page("anytei/notegrp.xml")
+    assert root.xpath("//main/div[@class='tei-noteGrp']/p[@class='note-place']/sup/a/@href") == [
+        "#note-a",
+        "#note-b",
+    ]
+    bodies = [text(b) for b in root.xpath("//li/*[@class='note-body']")]
+    assert bodies == ["Première note du groupe.", "Seconde note, avec un mot."]
+
+
+def test_p4_is_read_as_p5() -> None:
+    root = page("anytei/p4.xml")
+    assert (one(root, "//title").text, one(root, "/html/@lang")) == ("Un texte P4 — Anonyme", "fr")
+    assert [
+        text(h) for h in root.xpath("//main//section[@class='div']/*[self::h2 or self::h3]")
+    ] == [
+        "Chapitre premier",
+        "Section",
+    ]
+    # <sic corr=""> and <abbr expan=""> are P5 choices; an IDREF target a pointer
+    assert [shown(e) for e in root.xpath("//main//span[starts-with(@class, 'choice')]")] == [
+        "fois",
+        "Monsieur",
+    ]
+    assert one(root, "//main//p//sup/a/@href") == "#note-1"
+    assert text(one(root, "//li[@id='note-1']/*[@class='note-body']")) == "La note du chapitre."
+
+
+def test_p4_names_are_p5_names_whatever_their_case() -> None:
+    legacy = etree.fromstring(
+        "<TEI.2><teiheader/><text><body><DIV0 id='d'><P>mot</P></DIV0></body></text></TEI.2>"
+    )
+    read = readable_tei(legacy)
+    names = [etree.QName(el).localname for el in read.iter()]
+    assert names == ["TEI", "teiHeader", "text", "body", "div", "p"]
+    assert {etree.QName(el).namespace for el in read.iter()} == {TEI_NS}
+    assert read.find(f".//{{{TEI_NS}}}div").get(XML_ID) == "d"
+    assert legacy.tag == "TEI.2"  # the caller's tree is untouched
+
+
+def test_tei_without_namespace_is_read_as_tei() -> None:
+    root = lxml.html.document_fromstring(
+        render_document(etree.fromstring("<TEI><text><body><p>sans espace</p></body></text></TEI>"))
+    )
+    assert text(one(root, "//main//p")) == "sans espace"
+
+
+def test_a_source_transcription_renders_its_lines_page_by_page() -> None:
+    root = page("anytei/sourcedoc.xml")
+    pages = root.xpath("//main//section[contains(@class, 'surface')]")
+    assert [p.get("id") for p in pages] == ["page-1r", "page-2"]
+    assert [
+        (
+            text(one(p, ".//span[@class='pb-label']")),
+            [text(l) for l in p.xpath(".//div[@class='line']")],
+        )
+        for p in pages
+    ] == [
+        ("p. 1r", ["Premiere ligne du feuillet", "seconde ligne"]),
+        ("[page 2]", ["Ligne de la page suivante", "note en marge"]),
+    ]
 
 
 def test_deepest_nesting_the_parser_allows_renders() -> None:

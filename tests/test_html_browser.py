@@ -19,12 +19,14 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from longbook import long_book
 from support import REPO
 from teiforge.encode import EncodeOptions, encode
 from teiforge.html import render_site
@@ -99,8 +101,8 @@ class Watch:
             route.abort()
 
 
-@pytest.fixture
-def watched(browser: Any, site: Path) -> Iterator[tuple[Any, Watch, str]]:
+@contextmanager
+def watching(browser: Any, site: Path) -> Iterator[tuple[Any, Watch, str]]:
     """A page in a fresh context (no storage shared between tests), watched; every test
     ends by checking that nothing went wrong on it."""
     base = site.as_uri() + "/"
@@ -113,6 +115,27 @@ def watched(browser: Any, site: Path) -> Iterator[tuple[Any, Watch, str]]:
     yield page, watch, base
     context.close()
     assert (watch.console, watch.errors, watch.outside) == ([], [], [])
+
+
+@pytest.fixture
+def watched(browser: Any, site: Path) -> Iterator[tuple[Any, Watch, str]]:
+    with watching(browser, site) as found:
+        yield found
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 600-page book (its edition in parts) and our fixture, in one site."""
+    work = tmp_path_factory.mktemp("long")
+    (work / "long.xml").write_bytes(long_book(600))
+    render_site([work / "long.xml", FIXTURES / "ours.xml"], work / "site")
+    return work / "site"
+
+
+@pytest.fixture
+def watched_long(browser: Any, long_site: Path) -> Iterator[tuple[Any, Watch, str]]:
+    with watching(browser, long_site) as found:
+        yield found
 
 
 def visible_text(locator: Any) -> str:
@@ -500,3 +523,121 @@ def test_the_image_zooms_and_comes_back_whole(facsimile_page: Any) -> None:
     assert (round(x + width / 2), round(y + height / 2)) == (400, 600)  # around the middle
     page.get_by_role("button", name="Whole page").click()
     assert svg.get_attribute("viewBox") == "0 0 800 1200"
+
+
+# --- a long book: its parts, the search -----------------------------------------------------
+
+
+def part_of(site: Path, anchor: str) -> str:
+    """The page of the site that holds `anchor`."""
+    return next(
+        p.name for p in sorted(site.glob("long.*.html")) if f'id="{anchor}"' in p.read_text()
+    )
+
+
+def test_search_finds_a_word_and_leads_to_its_page(
+    watched_long: tuple[Any, Watch, str], long_site: Path
+) -> None:
+    page, _, base = watched_long
+    page.goto(base + "search.html")
+    status, results = page.locator("#search-status"), page.locator("#search-results a")
+    assert visible_text(status) == "Type a word to search the documents."
+    page.locator("#search-box").press_sequentially("mot300x1")
+    assert visible_text(status) == "1 place found."
+    part = part_of(long_site, "page-300")
+    assert part == "long.5.html"
+    assert [(visible_text(a), a.get_attribute("href")) for a in results.all()] == [
+        ("Un long livre — p. 300", f"{part}#page-300")
+    ]
+    results.first.click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{base}{part}#page-300"
+    top = page.evaluate("document.getElementById('page-300').getBoundingClientRect().top")
+    assert 0 <= top < 900
+
+
+def test_search_is_blind_to_case_and_accents_and_reads_the_address(
+    watched_long: tuple[Any, Watch, str],
+) -> None:
+    page, _, base = watched_long
+    page.goto(base + "search.html?q=ECHIROLLES")
+    assert page.locator("#search-box").input_value() == "ECHIROLLES"
+    found = [
+        (visible_text(a), a.get_attribute("href")) for a in page.locator("#search-results a").all()
+    ]
+    assert found == [("La prévention de la délinquance à Grenoble — p. 14", "ours.html#page-14")]
+    # every word, the last one may be a word's start (Chambéry is on page 3), not the others
+    page.locator("#search-box").fill("mot3x0 chamb")
+    assert [visible_text(a) for a in page.locator("#search-results a").all()] == [
+        "Un long livre — p. 3"
+    ]
+    page.locator("#search-box").fill("chamb mot3x0")
+    assert visible_text(page.locator("#search-status")) == "Nothing found."
+
+
+def test_the_parts_of_a_long_book_read_in_order(
+    watched_long: tuple[Any, Watch, str], long_site: Path
+) -> None:
+    page, _, base = watched_long
+    page.goto(base + "long.html")
+    page.locator("nav.parts a").first.click()
+    assert page.url == base + "long.1.html"
+    page.locator("header nav.parts-nav a[rel=next]").click()
+    assert page.url == base + "long.2.html"
+    # a note of this part shows beside its reference, and its list is on this part
+    page.locator("a#noteref-61").hover()
+    assert visible_text(page.locator("#teiforge-popover")).startswith("61 Note de la page 61.")
+    page.locator("header nav.parts-nav a[rel=prev]").click()
+    assert page.url == base + "long.1.html"
+
+
+@pytest.mark.parametrize("width", [1280, 380])
+def test_a_jump_never_lands_under_the_reading_switch(
+    watched: tuple[Any, Watch, str], width: int
+) -> None:
+    """After following a link to a page mark, a heading, a note reference or a name, the
+    target and all it shows stand below the sticky reading switch."""
+    page, _, base = watched
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base + "ours.html")
+    below = []
+    for target in ("page-14", "page-15", "sec-1", "sec-2", "noteref-13", "m-3"):
+        page.goto(f"{base}ours.html#{target}")
+        below.append(
+            page.evaluate(
+                """target => {
+                  const bar = document.querySelector('.reading-switch').getBoundingClientRect();
+                  const el = document.getElementById(target);
+                  const tops = [el, ...el.querySelectorAll('*')]
+                    .map(e => e.getBoundingClientRect())
+                    .filter(r => r.height > 0)
+                    .map(r => r.top);
+                  return [target, Math.min(...tops) >= bar.bottom, bar.bottom > 0];
+                }""",
+                target,
+            )
+        )
+    assert below == [[t, True, True] for t, _, _ in below]
+
+
+def test_names_and_corrections_each_have_their_look_and_the_legend_shows_it(
+    watched: tuple[Any, Watch, str],
+) -> None:
+    page, _, base = watched
+    page.goto(base + "ours.html")
+    look = """selector => {
+      const style = getComputedStyle(document.querySelector(selector));
+      return [style.textDecorationLine, style.textDecorationStyle, style.textDecorationColor];
+    }"""
+    name = page.evaluate(look, "main a.name")
+    correction = page.evaluate(look, "main .choice.corr .reading-edited")
+    flagged = page.evaluate(look, "main .sic.flagged")
+    assert (name, correction, flagged) == (
+        ["underline", "solid", "rgb(43, 93, 140)"],
+        ["underline", "dotted", "rgb(122, 46, 14)"],
+        ["underline", "wavy", "rgb(180, 87, 42)"],
+    )
+    assert [
+        page.evaluate(look, f".marks-legend .{sample}")
+        for sample in ("legend-name", "legend-corr", "legend-sic")
+    ] == [name, correction, flagged]

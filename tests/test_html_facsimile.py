@@ -147,3 +147,23 @@ def test_a_sourcedoc_surface_is_no_page_image() -> None:
         '<zone xml:id="z" ulx="1" uly="1" lrx="5" lry="5"/></surface></sourceDoc></TEI>'
     )
     assert read_facsimile(root, None, "x") is None
+
+
+def test_a_part_of_a_long_edition_shows_the_images_of_its_own_pages(edition: Path) -> None:
+    from teiforge.html.render import render_page
+    from teiforge.html.split import split_edition
+
+    page, _ = render_page(etree.parse(str(edition)), source=edition)
+    parts = split_edition(page, "port.html", bound=1500).pages
+    shown = {
+        name: [f.get("id") for f in html.fromstring(text).xpath("//aside//figure")]
+        for name, text in parts.items()
+    }
+    # the contents page none; a part its pages' images, and that of the page it begins in
+    assert shown == {
+        "port.html": [],
+        "port.1.html": ["facs-f1"],
+        "port.2.html": ["facs-f1", "facs-f2"],  # the end of page 11, then page 12
+        "port.3.html": ["facs-f2"],
+        "port.4.html": ["facs-f2"],
+    }

@@ -154,7 +154,7 @@ def test_a_build_over_a_page_number_jump_completes_and_writes_the_site(tmp_path:
         ),
         "1 file checked, 0 invalid, 0 errors, 1 warning",
         "validated 1 edition: all valid, 1 warning",
-        f"rendered 7 files into {tmp_path / 'site'}",
+        f"rendered 12 files into {tmp_path / 'site'}",
     ]
     assert (tmp_path / "site" / "pages.html").is_file()
     assert (tmp_path / "site" / "index.html").is_file()

@@ -10,10 +10,14 @@ finds every edition valid.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..encode import EncodeOptions, encode
 from ..html import render_page
 from ..html.names import Mention
+from ..html.search import index_file, search_index
+from ..html.site import in_parts
+from ..html.split import split_edition
 from ..model import Source
 from ..xmlsafe import XmlProblem, parse_bytes
 
@@ -34,6 +38,8 @@ class DocumentResult:
     title: str = ""
     lang: str | None = None
     mentions: tuple[Mention, ...] = ()
+    # (file, text) of the other files of the document: a long edition's parts, its search index
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 def build_document(task: DocumentTask) -> DocumentResult:
@@ -45,13 +51,26 @@ def build_document(task: DocumentTask) -> DocumentResult:
         raise ValueError("a document task needs a source or an edition")
     try:
         tree = parse_bytes(edition, base_url=task.edition_file)
-        page, view = render_page(tree)
+        html, view = render_page(tree)
     except XmlProblem as problem:
         return DocumentResult(edition, None, problem.message)
     except ValueError as error:  # not TEI
         return DocumentResult(edition, None, str(error))
     except RecursionError:
         return DocumentResult(edition, None, "elements nested too deeply to render")
+    # the page's name is the site's (html.site): the edition's stem
+    page_file = f"{Path(task.edition_file).stem}.html"
+    pages = split_edition(html, page_file)
+    page, *parts = pages.pages.values()
     return DocumentResult(
-        edition, page, None, view.header.title, view.header.lang, tuple(view.mentions)
+        edition,
+        page,
+        None,
+        view.header.title,
+        view.header.lang,
+        in_parts(view, pages),
+        (
+            *zip(list(pages.pages)[1:], parts),
+            (index_file(page_file), search_index(pages, view.header.title)),
+        ),
     )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Config
 from ..corpus import find_sources, options_from, tei_folder, works_of
 from ..errors import EXIT_OK, InputError
+from ..html.search import index_file
 from ..html.site import _page_names
 from ..read import read_bytes, source_from_bytes
 from ..validate import Report, exit_code, validate_paths
@@ -205,6 +206,7 @@ def _site(
                 digest(result.page.encode("utf-8")), result.title, result.lang, result.mentions
             )
             rendered[document.page] = result.page
+            rendered.update(result.parts)  # a long edition's parts
             entries[document.name] = replace(entry, page=facts)
         else:
             assert entry.page is not None  # a document is skipped only with its page
@@ -214,4 +216,5 @@ def _site(
     make_site_folder(site_dir)
     for path, text in files.items():
         writer.write(path, text.encode("utf-8"))
-    return tuple(sorted({*files, *(site_dir / document.page for document in documents)}))
+    kept = [site_dir / name for d in documents for name in (d.page, index_file(d.page))]
+    return tuple(sorted({*files, *kept}))

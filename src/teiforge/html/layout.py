@@ -22,9 +22,10 @@ DIVS = frozenset({"div", *(f"div{n}" for n in range(1, 8))})
 FLOW = DIVS | {
     "text", "front", "body", "back", "group", "lg", "sp", "spGrp", "castList", "castGroup",
     "list", "listBibl", "opener", "closer", "epigraph", "argument", "postscript", "figure",
-    "floatingText", "titlePage", "table", "row",
+    "floatingText", "titlePage", "table", "row", "noteGrp",
+    "sourceDoc", "surfaceGrp", "surface", "zone",
 }
-ALWAYS_BLOCK = FLOW | {"p", "ab", "l", "item", "castItem", "cell"}
+ALWAYS_BLOCK = FLOW | {"p", "ab", "l", "line", "item", "castItem", "cell"}
 # Blocks when their parent is a FLOW container (or an interview), inline elsewhere.
 CONTEXT_BLOCK = frozenset({
     "head", "stage", "speaker", "said", "quote", "q", "cit", "bibl", "label", "trailer",

@@ -76,6 +76,7 @@ class Mention:
     form: str  # the name as the text writes it (corrected reading)
     anchor: str  # its id on the document's page
     page: str | None  # the page it stands on, as the margin marker says it
+    part: str | None = None  # the file of the part it is on, when the edition is in parts
 
 
 def fold(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Page breaks and headings: the margin markers and the table of contents.
+"""Page breaks (and the surfaces of a sourceDoc) and headings: the margin markers and the table of contents.
 
 A page break with a printed number (pb/@n) is marked "p. 14". One without gets a number
 in brackets, as editors mark what they supply: counted on from the last printed number
@@ -47,10 +47,22 @@ def _words_before(pb: etree._Element, text: etree._Element) -> bool:
     return bool(visit(text))
 
 
+def _breaks(text: etree._Element) -> list[etree._Element]:
+    """Where pages begin: the page breaks of a text; the surfaces (pages, leaves) of a
+    transcription of the source (sourceDoc), each of which is a page."""
+    if tei_name(text) != "sourceDoc":
+        return list(text.iter(tei("pb")))
+    return [
+        surface
+        for surface in text.iter(tei("surface"))
+        if not any(tei_name(el) == "surface" for el in surface.iterancestors())
+    ]
+
+
 def page_marks(texts: list[etree._Element], ids: Ids) -> dict[etree._Element, PageMark]:
     marks: dict[etree._Element, PageMark] = {}
     for text in texts:
-        breaks = list(text.iter(tei("pb")))
+        breaks = _breaks(text)
         start = 2 if breaks and _words_before(breaks[0], text) else 1
         printed: int | None = None  # the last printed page number, while it is arabic
         for ordinal, pb in enumerate(breaks, start):

@@ -12,7 +12,7 @@ import jinja2
 from lxml import etree
 
 from ..errors import InputError
-from ..tei.load import tei_problem
+from ..tei.load import readable_tei
 from .env import environment
 from .facsimile import read_facsimile
 from .view import DocView
@@ -48,15 +48,12 @@ def render_page(
     templates: Path | None = None,
     source: Path | None = None,
 ) -> tuple[str, DocView]:
-    """The HTML page of one TEI document, and the view it was rendered from (whose
-    facsimile names the local page images the page shows, to be copied beside it).
-    `source` is the TEI file the tree was read from: the page images it names are found
-    beside it. ValueError if the tree is not TEI; InputError (naming the template folder)
-    if a template is broken."""
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    problem = tei_problem(root)
-    if problem is not None:
-        raise ValueError(problem)
+    """The HTML page of one TEI document (or of a fragment: any TEI element; P4 is read as
+    P5, see tei.legacy), and the view it was rendered from (whose facsimile names the
+    local page images the page shows, to be copied beside it). `source` is the TEI file the
+    tree was read from: the page images it names are found beside it. ValueError if the
+    tree is not TEI; InputError (naming the template folder) if a template is broken."""
+    root = readable_tei(tree.getroot() if isinstance(tree, etree._ElementTree) else tree)
     facsimile = read_facsimile(root, source, source.stem if source else "document")
     try:
         with _deep_recursion():

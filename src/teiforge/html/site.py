@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -24,13 +24,17 @@ from .facsimile import Facsimile
 from .nameindex import DocumentMentions, build_indexes
 from .names import INDEX_PAGES, Mention
 from .render import render_page, template_error
+from .search import index_file, search_index
+from .split import Edition, split_edition
+from .view import DocView
 
 log = logging.getLogger(__name__)
 
 INDEX = "index.html"
-STATIC = ("teiforge.css", "teiforge.js", "facsimile.css", "facsimile.js")
+SEARCH = "search.html"
+STATIC = ("teiforge.css", "teiforge.js", "search.js", "facsimile.css", "facsimile.js")
 SITE_TITLE = "Documents"
-RESERVED = (INDEX, *INDEX_PAGES.values())
+RESERVED = (INDEX, SEARCH, *INDEX_PAGES.values())
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,13 @@ def _page_names(tei_files: Sequence[Path]) -> dict[Path, str]:
         taken[name.casefold()] = path
         names[path] = name
     return names
+
+
+def in_parts(doc: DocView, edition: Edition) -> tuple[Mention, ...]:
+    """The document's mentions, each with the part it stands on."""
+    if not edition.where:
+        return tuple(doc.mentions)
+    return tuple(replace(m, part=edition.where.get(m.anchor)) for m in doc.mentions)
 
 
 def _static(name: str, templates: Path | None) -> str:
@@ -106,6 +117,11 @@ def index_pages(
         pages[out_dir / INDEX] = env.get_template(INDEX).render(
             entries=entries, title=SITE_TITLE, lang=lang, name_counts=counts
         )
+        pages[out_dir / SEARCH] = env.get_template(SEARCH).render(
+            indexes=[quote(index_file(d.page)) for d in sorted(documents, key=lambda d: d.page)],
+            title="Search",
+            lang=lang,
+        )
         for index in indexes:
             pages[out_dir / index.page] = env.get_template("name_index.html").render(
                 entries=index.entries,
@@ -130,20 +146,26 @@ def render_site(
     if templates is not None and not templates.is_dir():
         raise InputError(templates, "template folder not found")
     names = _page_names(tei_files)
+    taken = {name.casefold() for name in (*RESERVED, *names.values())}  # parts may not take
     pages: dict[Path, str] = {}
     images: dict[Path, Path] = {}  # in the site -> the page image it copies
     documents: list[SiteDocument] = []
     for path in tei_files:
-        tree = load_tei(path)
+        tree = load_tei(path, any_tei=True)
         try:
             html, doc = render_page(tree, templates=templates, source=path)
         except RecursionError:
             raise InputError(path, "elements nested too deeply to render") from None
-        pages[out_dir / names[path]] = html
+        edition = split_edition(html, names[path])
+        for name, text in edition.pages.items():
+            if name != names[path] and (out_dir / name in pages or name.casefold() in taken):
+                raise InputError(path, f"its part {name} would overwrite another page")
+            pages[out_dir / name] = text
+        pages[out_dir / index_file(names[path])] = search_index(edition, doc.header.title)
         images.update(page_images(path, doc.facsimile, out_dir))
         documents.append(
             SiteDocument(
-                doc.header.title, names[path], path.name, doc.header.lang, tuple(doc.mentions)
+                doc.header.title, names[path], path.name, doc.header.lang, in_parts(doc, edition)
             )
         )
     pages.update(index_pages(out_dir, documents, templates))

@@ -54,16 +54,28 @@ class Turn:
     speaker: Entity | None
 
 
+# What a TEI document shows: its text, and its transcriptions of the source (sourceDoc)
+SHOWN = ("text", "sourceDoc")
+
+
+def _shown(tei_element: etree._Element) -> list[etree._Element]:
+    return [child for child in elements(tei_element) if tei_name(child) in SHOWN]
+
+
 def _members(root: etree._Element) -> list[Member]:
+    """The texts of a TEI document, of each TEI in a teiCorpus, or a fragment itself (any
+    other TEI element as root: a <div>, a <noteGrp>, a <text>)."""
     if tei_name(root) == "TEI":
-        text = root.find(tei("text"))
-        return [] if text is None else [Member(text)]
+        return [Member(part) for part in _shown(root)]
+    if tei_name(root) != "teiCorpus":
+        return [Member(root)]
     members: list[Member] = []
     for child in elements(root):
         if tei_name(child) == "teiCorpus":
             members.extend(_members(child))
-        elif tei_name(child) == "TEI" and child.find(tei("text")) is not None:
-            members.append(Member(child.find(tei("text")), read_header(child)))
+        elif tei_name(child) == "TEI":
+            header = read_header(child)
+            members.extend(Member(part, header) for part in _shown(child))
     return members
 
 
@@ -95,6 +107,10 @@ class DocView:
         self._mentions: dict[etree._Element, Mention] = {}
         self._turns: dict[etree._Element, Turn] = {}
         self._collect_mentions(order, ids)
+        self.legend = _legend(order, self.switchable)
+        self._leads: dict[etree._Element, list[Part]] = {}  # first turn -> its lead-in
+        for element in order:
+            self._lead_in(element)
 
     # --- structure -------------------------------------------------------------------
     def parts(self, element: etree._Element, skip_text: bool = False) -> list[Part]:
@@ -107,6 +123,34 @@ class DocView:
             if child.tail:
                 found.append(child.tail)
         return found
+
+    def _lead_in(self, quote: etree._Element) -> None:
+        """An interview that opens on a quotation mark before its first turn (« then the
+        turn R.T. : ...): the mark goes into the turn, not on a line of its own."""
+        if not (holds_blocks(quote) and tei_name(quote) == "quote" and self.block(quote)):
+            return
+        lead: list[Part] = []
+        for part in self.parts(quote):
+            if not isinstance(part, str) and tei_name(part) == "said" and self.block(part):
+                words = "".join(p if isinstance(p, str) else edited_text(p) for p in lead)
+                if words.strip() and not any(c.isalnum() for c in words):
+                    self._leads[part] = lead
+                return
+            if not isinstance(part, str) and self.block(part):
+                return
+            lead.append(part)
+
+    def lead(self, said: etree._Element) -> list[Part]:
+        """What an interview's first turn carries of the text before it (see _lead_in)."""
+        return self._leads.get(said, [])
+
+    def after_lead(self, quote: etree._Element) -> list[Part]:
+        """The parts of an interview, but the lead-in its first turn carries."""
+        parts = self.parts(quote)
+        for index, part in enumerate(parts):
+            if not isinstance(part, str) and part in self._leads:
+                return parts[index:]
+        return parts
 
     def block(self, element: etree._Element) -> bool:
         return self._block.get(element, False)
@@ -379,6 +423,21 @@ class DocView:
 
     def _mention_id(self, ids: Ids) -> str:
         return ids.take(f"m-{len(self.mentions) + 1}")
+
+
+# what the legend explains, in its order: names, corrections, flagged words
+LEGEND = ("name", "correction", "flagged")
+
+
+def _legend(order: list[etree._Element], switchable: bool) -> tuple[str, ...]:
+    """The marks the page uses that the legend explains."""
+    used = {"correction"} if switchable else set()
+    for element in order:
+        if name_kind(element):
+            used.add("name")
+        elif tei_name(element) == "sic" and tei_name(element.getparent()) != "choice":
+            used.add("flagged")
+    return tuple(kind for kind in LEGEND if kind in used)
 
 
 def same_words(a: str, b: str) -> bool:
