@@ -199,3 +199,28 @@ def test_no_install_instruction_fetches_pypi_s_teiforge() -> None:
         for name, targets in found.items()
     }
     assert {name: bad for name, bad in wrong.items() if bad} == {}
+
+
+# --------------------------------------------------------------------------- the test command
+
+
+def _test_command(text: str) -> str:
+    (line,) = [line for line in text.splitlines() if "python -m pytest" in line]
+    return line[line.index("python -m pytest") :]
+
+
+def test_ci_runs_the_readme_s_test_command_in_parallel_with_its_summary() -> None:
+    """README's second command is what .ci/run runs: on every processor (pytest-xdist), and
+    with one -q at most (addopts' and the command's together), so the summary line shows."""
+    import tomllib
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = _test_command(readme.split("```")[1])
+    assert command == _test_command((REPO / ".ci" / "run").read_text(encoding="utf-8"))
+    assert command == "python -m pytest -n auto"
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    options = pyproject["tool"]["pytest"]["ini_options"]["addopts"].split() + command.split()
+    assert sum(o.count("q") for o in options if re.fullmatch(r"-q+", o)) <= 1
+    assert any(
+        r.startswith("pytest-xdist") for r in pyproject["project"]["optional-dependencies"]["test"]
+    )
