@@ -71,6 +71,7 @@ def test_encode_shows_each_file_its_pages_and_the_stage(tmp_path: Path) -> None:
         for name in ("running_heads_book", "double_spaced_pages")
     }
     assert all(count > 1 for count in pages.values())
+    assert "running_heads_book.txt: pages and paragraphs" in items  # before its pages are known
     assert f"running_heads_book.txt, {pages['running_heads_book']} pages: OCR corrections" in items
     assert f"double_spaced_pages.txt, {pages['double_spaced_pages']} pages: names" in items
     percents = [int(state.split("]", 1)[1].split("%")[0]) for state in states]

@@ -83,6 +83,8 @@ def encoding_bar(
                 where = name if pages is None else f"{name}, {_pages(pages)}"
                 done = index * len(stages) + stages.index(stage)
                 bar.update(done - bar.pos, f"{where}: {STAGE_NAMES.get(stage, stage)}")
+                if done == bar.pos:  # a file's first stage moves nothing: say it all the same
+                    bar.render_progress()
 
             return started
 
