@@ -1,15 +1,18 @@
 """Progress on a terminal: `encode` shows its files, their pages and the stage it is at,
 `build` its documents; never in a pipe or a CI log (the other CLI tests, whose stderr is a
-pipe, assert it empty)."""
+pipe, assert it empty). A build stopped with Ctrl-C resumes where it was."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,41 @@ def test_build_shows_its_documents(tmp_path: Path) -> None:
     assert states[0].startswith("building  [------------------------------------]  0/3")
     assert states[-1].startswith("building  [####################################]  3/3")
     assert _on_a_terminal(["build", "-q"], tmp_path)[2] == ""  # asked to be quiet
+
+
+def test_ctrl_c_in_build_keeps_the_finished_documents_and_the_next_build_resumes(
+    tmp_path: Path,
+) -> None:
+    """A real Ctrl-C (SIGINT) once the first editions are written: exit 130, and the next
+    build encodes only the documents the first did not finish."""
+    (tmp_path / "ocr").mkdir()
+    cases = sorted(case for case in CASES.iterdir() if (case / "input.txt").is_file())
+    for copy in range(3):  # enough documents that the build is still running when stopped
+        for case in cases:
+            shutil.copy(case / "input.txt", tmp_path / "ocr" / f"{case.name}-{copy}.txt")
+    sources = 3 * len(cases)
+    config = 'sources = ["ocr/*.txt"]\ntei_dir = "tei"\nsite_dir = "site"\n'
+    (tmp_path / "teiforge.toml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    command = [sys.executable, "-m", "teiforge", "build", "-q"]
+    build = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "tei").glob("*.xml")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    build.send_signal(signal.SIGINT)
+    stdout, stderr = build.communicate(timeout=120)
+    # click ends the terminal's line after ^C: one newline, no traceback
+    assert (build.returncode, stdout, stderr) == (130, b"", b"\n")
+    cache = json.loads((tmp_path / ".teiforge-cache" / "build.json").read_bytes())["entries"]
+    finished = len(cache)
+    assert 1 <= finished < sources
+    assert len(list((tmp_path / "tei").glob("*.xml"))) == finished
+    resumed = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stdout.splitlines()[0] == (
+        f"encoded {sources} sources into {tmp_path / 'tei'} ({sources - finished} changed)"
+    )
