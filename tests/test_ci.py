@@ -151,3 +151,76 @@ def test_the_readme_local_hook_is_the_provided_hook_and_its_entry_runs(
         1,
         "2 files checked, 1 invalid, 2 errors",
     )
+
+
+# --------------------------------------------------------------------------- install
+
+
+# where a user or a runner is told how to install something
+INSTRUCTIONS = ["README.md", ".ci/run", "action.yml", ".pre-commit-hooks.yaml", "docs/*.md"]
+PIP_INSTALL = re.compile(r"pip install ([^`\n]*)")
+
+
+def _installed(text: str) -> list[str]:
+    """What each `pip install` of `text` names: its arguments that are not options."""
+    targets = []
+    for match in PIP_INSTALL.finditer(text):
+        for word in match.group(1).split():
+            if word in {"&&", "||", "|", ";"}:  # the next command
+                break
+            if not word.startswith("-"):
+                targets.append(word.strip("\"'`(),"))
+    return targets
+
+
+def _instructions() -> dict[str, str]:
+    paths = [p for pattern in INSTRUCTIONS for p in sorted(REPO.glob(pattern))]
+    texts = {p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8") for p in paths}
+    sources = sorted((REPO / "src").rglob("*.py"))
+    texts.update({p.relative_to(REPO).as_posix(): p.read_text("utf-8") for p in sources})
+    return texts
+
+
+def test_installed_names_are_read_from_install_commands() -> None:
+    assert _installed("run `pip install -q -e '.[test]' && pytest` or pip install \"x[y]>=2\"") == [
+        ".[test]",
+        "x[y]>=2",
+    ]
+
+
+def test_no_install_instruction_fetches_pypi_s_teiforge() -> None:
+    """PyPI's "teiforge" is another project's: every instruction installs this checkout, its
+    wheel, or a third-party library, never the name teiforge (with or without an extra)."""
+    found = {name: _installed(text) for name, text in _instructions().items()}
+    targets = {target for targets in found.values() for target in targets}
+    assert "." in targets and "README.md" in found and ".ci/run" in found
+    wrong = {
+        name: [t for t in targets if re.match(r"teiforge(\[|$|[<>=~])", t)]
+        for name, targets in found.items()
+    }
+    assert {name: bad for name, bad in wrong.items() if bad} == {}
+
+
+# --------------------------------------------------------------------------- the test command
+
+
+def _test_command(text: str) -> str:
+    (line,) = [line for line in text.splitlines() if "python -m pytest" in line]
+    return line[line.index("python -m pytest") :]
+
+
+def test_ci_runs_the_readme_s_test_command_in_parallel_with_its_summary() -> None:
+    """README's second command is what .ci/run runs: on every processor (pytest-xdist), and
+    with one -q at most (addopts' and the command's together), so the summary line shows."""
+    import tomllib
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = _test_command(readme.split("```")[1])
+    assert command == _test_command((REPO / ".ci" / "run").read_text(encoding="utf-8"))
+    assert command == "python -m pytest -n auto"
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    options = pyproject["tool"]["pytest"]["ini_options"]["addopts"].split() + command.split()
+    assert sum(o.count("q") for o in options if re.fullmatch(r"-q+", o)) <= 1
+    assert any(
+        r.startswith("pytest-xdist") for r in pyproject["project"]["optional-dependencies"]["test"]
+    )

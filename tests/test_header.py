@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
@@ -56,12 +58,18 @@ def test_header_facts() -> None:
 
 
 def test_the_version_is_the_installed_package_s() -> None:
-    """teiforge.__version__ is written in the header; the package installed says the same."""
-    from importlib.metadata import version
+    """teiforge.__version__ is written in the header; the package installed says the same,
+    under the distribution name of pyproject.toml (PyPI's "teiforge" is another project)."""
+    import tomllib
+    from importlib.metadata import packages_distributions, version
 
     from teiforge import __version__
 
-    assert version("teiforge") == __version__ == "0.1.0"
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    name = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["name"]
+    assert name == "teiforge-tei"
+    assert set(packages_distributions()["teiforge"]) == {name}  # no other project's teiforge
+    assert version(name) == __version__ == "0.1.0"
 
 
 GERMINAL = PrintedWork(

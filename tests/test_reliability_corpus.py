@@ -48,9 +48,13 @@ def test_the_development_set_is_complete() -> None:
     assert len(TEXTS) == 715
 
 
-def test_every_text_encodes_and_keeps_every_word() -> None:
+PARTS = 6  # the texts in parts, so that the workers of `pytest -n` share them
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_every_text_encodes_and_keeps_every_word(part: int) -> None:
     lost: dict[str, object] = {}
-    for path in TEXTS:
+    for path in TEXTS[part::PARTS]:
         try:
             data = encoded(path)
         except Exception as error:  # noqa: BLE001 - every crash is reported, with its file

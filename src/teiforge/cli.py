@@ -121,8 +121,9 @@ def encode_command(
 ) -> None:
     """Encode OCR text FILES as TEI. Without --config, no corpus file is used (a blind encoding)."""
     from .atomic import write_bytes
+    from .build.progress import encoding_bar, wants_progress
     from .corpus import encoding_date, options_from
-    from .encode import EncodeOptions, encode
+    from .encode import STAGES, EncodeOptions, encode
     from .read import read_source
     from .works import assign_works, merged, work_from_options
 
@@ -140,12 +141,14 @@ def encode_command(
     )
     targets = _encode_targets(files, output, out_dir)
     sources = [read_source(path) for path in files]  # all refused before anything is written
-    for path, source, target in zip(files, sources, targets):
-        data = encode(source, replace(options, work=merged(works.get(path), given)))
-        if target is None:
-            sys.stdout.buffer.write(data)
-        else:
-            write_bytes(target, data)
+    with encoding_bar(len(files), STAGES, wants_progress(quiet=False)) as watch:
+        for index, (path, source, target) in enumerate(zip(files, sources, targets)):
+            work_options = replace(options, work=merged(works.get(path), given))
+            data = encode(source, work_options, watch(index, path.name))
+            if target is None:
+                sys.stdout.buffer.write(data)
+            else:
+                write_bytes(target, data)
 
 
 @main.command("validate")

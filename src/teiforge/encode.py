@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .annotate import Context, annotate
+from .annotate import ANNOTATORS, Context, annotate
 from .layout import segment
 from .model import PrintedWork, Source
 from .tei.build import build_tei, serialize
@@ -24,12 +25,27 @@ class EncodeOptions:
     work: PrintedWork | None = None  # the printed work the source was made from
 
 
-def encode(source: Source, options: EncodeOptions = EncodeOptions()) -> bytes:
+# Told the stage an encoding starts ("layout", an annotator's code, "tei") and, once the
+# layout has found them, the source's pages: what a progress bar shows of a long book.
+Watch = Callable[[str, int | None], None]
+STAGES = ("layout", *ANNOTATORS, "tei")
+
+
+def _unwatched(stage: str, pages: int | None) -> None:
+    pass
+
+
+def encode(
+    source: Source, options: EncodeOptions = EncodeOptions(), watch: Watch = _unwatched
+) -> bytes:
+    watch("layout", None)
     layout = segment(source)
+    pages = len(layout.pages)
     context = Context(
         language=options.language, authority=options.authority, corrections=options.corrections
     )
-    annotations = annotate(layout, context)
+    annotations = annotate(layout, context, watch=lambda code: watch(code, pages))
+    watch("tei", pages)
     facts = HeaderFacts(
         version=__version__,
         language=options.language,

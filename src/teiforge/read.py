@@ -4,44 +4,24 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import re
 from pathlib import Path
 
+from .binary import binary_kind
 from .errors import InputError
 from .model import Source
 
-# Bytes that are control characters in every text encoding we accept; a few of them mean
-# the file is binary (an image, a PDF, a word-processor file), not OCR text.
-_CONTROL = frozenset(range(9)) | {
-    11,
-    14,
-    15,
-    16,
-    17,
-    18,
-    19,
-    20,
-    21,
-    22,
-    23,
-    24,
-    25,
-    26,
-    27,
-    28,
-    29,
-    30,
-    31,
-}
 # Bytes that cp1252 leaves undefined: a text that has them is Latin-1 (ISO 8859-1).
 _CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
-# The same as bytes, for bytes.translate, which finds them at C speed: a loop in Python
-# over every byte was a third of the time a build spent reading 715 texts.
-_CONTROL_BYTES = bytes(sorted(_CONTROL))
+# the same as bytes, for bytes.translate (C speed)
 _CP1252_HOLE_BYTES = bytes(sorted(_CP1252_HOLES))
 # Characters XML 1.0 cannot hold: C0 controls but tab, line ends and form feed (a page break,
 # which the layout takes out), lone surrogates, U+FFFE and U+FFFF.
 NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+STRAY_SHOWN = 5  # the stray characters a warning names; it counts the others
+
+logger = logging.getLogger(__name__)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -66,13 +46,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def is_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False  # NUL bytes are expected there; decoding will tell
-    if b"\x00" in sample:
-        return True
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
-    return controls > max(2, len(sample) // 100)
+    return binary_kind(data) is not None
 
 
 def normalise_newlines(text: str) -> str:
@@ -86,17 +60,38 @@ def xml_characters(text: str) -> str:
     return NOT_XML.sub("\ufffd", text.replace("\x0b", "\n"))
 
 
+def stray_characters(text: str) -> str | None:
+    """What XML cannot hold in `text` and xml_characters keeps as U+FFFD (a stray NUL or
+    Ctrl-Z of an OCR export), said with its lines; None when there is none."""
+    found = list(NOT_XML.finditer(text))
+    if not found:
+        return None
+    lines = [text.count("\n", 0, match.start()) + 1 for match in found[:STRAY_SHOWN]]
+    places = ", ".join(
+        f"line {line} (U+{ord(match.group()):04X})" for line, match in zip(lines, found)
+    )
+    more = f" and {len(found) - STRAY_SHOWN} more" if len(found) > STRAY_SHOWN else ""
+    noun = "a control character" if len(found) == 1 else f"{len(found)} control characters"
+    return f"{noun} kept as U+FFFD: {places}{more}"
+
+
 def source_from_bytes(data: bytes, name: str, where: object = None) -> Source:
     """`name` is recorded in the header; `where` (default: name) is what errors name."""
     where = name if where is None else where
     if not data:
         raise InputError(where, "empty file")
-    if is_binary(data):
-        raise InputError(where, "binary file, not text")
+    kind = binary_kind(data)
+    if kind is not None:
+        shown = "" if kind == "binary" else f" ({kind})"  # the kind its signature tells
+        raise InputError(where, f"binary file{shown}, not text")
     text, encoding = decode(data)
-    text = xml_characters(normalise_newlines(text))
+    text = normalise_newlines(text)
+    stray = stray_characters(text)
+    text = xml_characters(text)
     if not text.strip():
         raise InputError(where, "no text (whitespace only)")
+    if stray:
+        logger.warning("%s: %s", where, stray)
     return Source(
         name=xml_characters(name),  # a file name may hold bytes that are not UTF-8
         text=text,

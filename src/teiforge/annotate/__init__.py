@@ -38,12 +38,18 @@ class Annotations:
 
 
 def annotate(
-    layout: Layout, context: Context | None = None, enabled: Sequence[str] | None = None
+    layout: Layout,
+    context: Context | None = None,
+    enabled: Sequence[str] | None = None,
+    watch: Callable[[str], None] | None = None,
 ) -> Annotations:
+    """The annotators' findings; `watch` is told the code of each annotator as it starts."""
     context = context or Context()
     found: list[Annotation] = []
     for code, annotator in ANNOTATORS.items():
         if enabled is None or code in enabled:
+            if watch is not None:
+                watch(code)
             found.extend(annotator(layout, tuple(found), context))
     return Annotations(
         spans=tuple(a for a in found if isinstance(a, Span)),

@@ -96,7 +96,7 @@ def _as_completed(futures: dict[Future[R], int]) -> Iterator[tuple[int, R]]:
 
 
 class DaskExecutor:
-    """The tasks run on the workers of a Dask cluster (`pip install 'teiforge[dask]'`).
+    """The tasks run on the workers of a Dask cluster (the extra [dask]).
     Every worker must run the same teiforge (code and data) as this process, which is
     checked before anything is sent: otherwise the editions would depend on the worker."""
 
@@ -107,7 +107,7 @@ class DaskExecutor:
             from distributed import Client
         except ImportError:
             raise InputError(
-                "--executor dask", "needs Dask: pip install 'teiforge[dask]'"
+                "--executor dask", "needs Dask: pip install 'dask[distributed]>=2024.1'"
             ) from None
         try:
             self._client: Any = Client(scheduler, timeout=timeout, set_as_default=False)

@@ -128,9 +128,14 @@ def build_corpus(
     documents, tasks = _plan(config, manifest, conf)
     tei_folder(config)
     # no writing thread is left when validation forks its workers
+    results: dict[str, DocumentResult] = {}
     with Writer() as writer:
-        results = _run(documents, tasks, executor, writer, progress)
-        changed = writer.wait()
+        try:
+            _run(documents, tasks, executor, writer, progress, results)
+            changed = writer.wait()
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C, SIGTERM
+            _keep_finished(manifest, documents, results, writer)
+            raise
     editions = tuple(document.edition for document in documents)
     report = validate_paths(
         editions,
@@ -157,15 +162,16 @@ def _run(
     executor: Executor,
     writer: Writer,
     progress: bool,
-) -> dict[str, DocumentResult]:
-    """Run the tasks, largest first; write each new edition as it comes."""
+    results: dict[str, DocumentResult],
+) -> None:
+    """Run the tasks, largest first; write each new edition as it comes; put each result in
+    `results` as it comes (so that an interrupted build knows what it finished)."""
     if not tasks:
-        return {}
+        return
     from .document import build_document  # see _task
 
     by_name = {document.name: document for document in documents}
     order = sorted(tasks, key=lambda name: -_size(tasks[name]))
-    results: dict[str, DocumentResult] = {}
     with progress_bar(len(order), "building", progress) as advance:
         work = [tasks[name] for name in order]
         for position, result in executor.map_unordered(build_document, work):
@@ -176,7 +182,28 @@ def _run(
                 log.info("%s -> %s", document.source_path, document.edition)
             results[name] = result
             advance(1)
-    return results
+
+
+def _keep_finished(
+    manifest: Manifest,
+    documents: Sequence[_Document],
+    results: dict[str, DocumentResult],
+    writer: Writer,
+) -> None:
+    """An interrupted build remembers the editions it finished, so that the next one
+    resumes: their writes are waited for, and each is kept in the cache without its page
+    (the next build renders the page from the edition instead of encoding it again)."""
+    try:
+        writer.wait()
+    except (InputError, OSError):
+        return  # what was written cannot be vouched for: the next build starts over
+    entries = {d.name: d.entry for d in documents if d.entry is not None}
+    for document in documents:
+        if document.name in results:
+            entries[document.name] = Entry(document.key, digest(results[document.name].edition))
+    manifest.entries = entries
+    manifest.save()
+    log.info("interrupted: %d documents built kept in the cache", len(results))
 
 
 def _size(task: DocumentTask) -> int:

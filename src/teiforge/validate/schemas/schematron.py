@@ -26,7 +26,7 @@ CODE = "SCH"
 XPATH1 = {"xslt", "xpath", "exslt", "xslt1"}
 XPATH2 = {"xslt2", "xslt3", "xpath2", "xpath3", "xpath31"}
 WARNING_ROLES = {"warning", "warn", "info", "information"}
-EXTRA = 'pip install "teiforge[schematron]"'
+EXTRA = 'pip install "saxonche>=12.5"'  # the extra [schematron] of this package
 
 
 class Schematron(Protocol):
