@@ -230,7 +230,7 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
-            found = None  # a line of a note that happens to start like another kind's label
+            found = _lost_brackets(found, kind)
         if found is not None or not notes:
             mark, rest = found if found is not None else (None, line.text)
             kind = kind or (mark.kind if mark is not None else None)
@@ -241,3 +241,15 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             last = notes[-1]
             notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line, last.mark)
     return notes
+
+
+def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] | None:
+    """A label of another kind than the zone's is a line of a note that happens to start
+    like one; but in a zone of bracketed labels, one garbled sign that OCR read for a
+    number, its brackets lost (`G Gray and Dochard.`, `6 Thunberg` among `G)`, `()`, `(8)`),
+    opens a note of the zone's kind."""
+    mark, rest = found
+    lost = kind is MarkKind.BRACKETED and mark.kind is MarkKind.DIGITS
+    if lost and len(mark.core) == 1 and rest[:1].isupper():
+        return Mark(MarkKind.BRACKETED, mark.printed, mark.core), rest
+    return None
