@@ -72,6 +72,16 @@ class Mark:
         return self.kind is not MarkKind.GARBLED_SUPERSCRIPT and self.core.isdigit()
 
     @property
+    def lettered(self) -> bool:
+        """A letter in brackets: `(a)`, `b)`."""
+        return self.kind is MarkKind.BRACKETED and bool(self.core) and self.core in fr.NOTE_LETTERS
+
+    def denies_letters(self) -> bool:
+        """A label read as something other than a letter (`(5)`, `@`, `6)`): a call read
+        as a letter (`(f)` for `(6)`) is then a garbled number, not the note's letter."""
+        return bool(self.core) and not self.lettered
+
+    @property
     def number(self) -> int | None:
         """The number of a clean numeric mark."""
         return int(self.core) if self.core.isdigit() and self.core[0] != "0" else None
