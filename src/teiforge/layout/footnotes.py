@@ -226,11 +226,15 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
     starts one; lines before the first label continue the previous page's last note."""
     notes: list[NoteBody] = []
     kind: MarkKind | None = None
+    apart = _set_apart(zone)
     for line in zone:
         # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
             found = _lost_brackets(found, kind)
+        if found is None and apart and notes and _lost_label(line, notes[-1]):
+            notes.append(NoteBody("", (line,), line.number, None))
+            continue
         if found is not None or not notes:
             mark, rest = found if found is not None else (None, line.text)
             kind = kind or (mark.kind if mark is not None else None)
@@ -253,3 +257,21 @@ def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] 
     if lost and len(mark.core) == 1 and rest[:1].isupper():
         return Mark(MarkKind.BRACKETED, mark.printed, mark.core), rest
     return None
+
+
+def _lost_label(line: Line, last: NoteBody) -> bool:
+    """In a zone of notes set apart, after a labelled note, a line after a blank that
+    opens like a sentence: a note whose label OCR lost (`P ë T agebuch`)."""
+    return last.mark is not None and line.blank_before >= 1 and line.text.lstrip()[:1].isupper()
+
+
+def _set_apart(zone: list[Line]) -> bool:
+    """Whether the zone's notes are set apart, a blank line before each (two or more
+    labels, each after a blank; the lines of a note set solid: a blank before one line in
+    four notes at most): then a line after a blank that opens like a sentence opens a note
+    whose label OCR lost."""
+    labelled = [line for line in zone if parse_label(line.text) is not None]
+    if len(labelled) < 2 or any(line.blank_before < 1 for line in labelled[1:]):
+        return False
+    inside = [line for line in zone if parse_label(line.text) is None]
+    return sum(line.blank_before >= 1 for line in inside) <= max(1, len(labelled) // 4)
