@@ -30,7 +30,8 @@ def _describe(text: str) -> list[str]:
     lines = []
     for span in annotate_notes(layout, (), Context()):
         assert isinstance(span, Span)
-        if span.block == int(span.attrs["block"]):
+        if span.block == int(span.attrs["block"]) or span.start == span.end:
+            # left at its page: at the end of the page's text, or in its own place
             lines.append(f"n={span.attrs['n']} unanchored")
         else:
             lines.append(
@@ -74,6 +75,25 @@ def test_note_moves_to_its_anchor_and_keeps_the_marks_as_read() -> None:
         " Voir le rapport.</note> et proposait une réforme des contrats de ville."
     )
     assert len(tei.findall(".//t:body//t:note", TEI)) == 1
+
+
+def test_a_note_without_anchor_stays_before_the_next_page() -> None:
+    """A paragraph runs on to the next page; the page's note, its call lost, comes after
+    the page's last word and before the page break, not after the paragraph."""
+    text = (
+        "Le conseil local se réunit deux fois par an en séance plénière, selon les textes\n"
+        "officiels que la commune a publiés dans son recueil des\n\n"
+        "7 Décret du 17 juillet 2002.\n\f"
+        "actes administratifs de l'année, et qu'elle tient à la disposition du public.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(text.encode(), "t.txt")))
+    paragraph = tei.find(".//t:body//t:p", TEI)
+    assert [(child.tag.split("}")[1], child.tail) for child in paragraph] == [
+        ("note", " "),
+        ("pb", "actes administratifs de l'année, et qu'elle tient à la disposition du public."),
+    ]
+    assert paragraph.text.endswith("dans son recueil des")
+    assert paragraph[0].get("n") == "7"
 
 
 @pytest.mark.parametrize(
@@ -151,6 +171,7 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("par Mungo-Park (}, nous", [("(}", "bracketed", 1.5)]),
         ("broyée et non moulue(#.", [("(#", "bracketed", 1.5)]),
         ("voir (p. suiv.)", []),
+        ("sont essentiellement commerçan(s, tandis", []),
         # the closing bracket kept alone, glued to its word, closing no parenthesis
         ("de suif et de cire). Le", [(")", "bracketed", 0.8)]),
         ("(voir le texte). Ici", []),

@@ -230,8 +230,8 @@ def _unclosed_call(text: str, at: int, start: int, end: int) -> Call | None:
     if match is None or not _after_word(text, start, word_end):
         return None
     core = match.group("core")
-    if core.isalpha() and core not in _INNER:
-        return None  # `(a.` opens a parenthesis
+    if core.isalpha() and (core not in _INNER or word_end == at):
+        return None  # `(a.` opens a parenthesis; `commerçan(s,` is a letter misread
     mark = Mark(MarkKind.BRACKETED, match.group(), core)
     return Call(at, match.end(), mark, HALF_BRACKET_CALL)
 

@@ -20,7 +20,7 @@ from ..notemarks import Mark, label_mark, printed_number
 from .anchors import Candidate, find_candidates
 from .context import Context
 from .numbering import ordinals, reading_cost
-from .pages import page_segments
+from .pages import Segment, page_segments
 from .pairing import LABEL_CAP, may_skip, pairing, pairing_with_skips
 from .words import french
 
@@ -172,6 +172,24 @@ def annotate_notes(
                     attrs["n"],
                     page + 1,
                 )
-                yield Span(note, 0, 0, "note", attrs, "notes")
+                yield _at_page_foot(layout, segments.get(page, []), note, attrs)
             else:
                 yield Span(block_of[anchor], anchor.start, anchor.end, "note", attrs, "notes")
+
+
+def _at_page_foot(
+    layout: Layout, segments: Sequence[Segment], note: int, attrs: dict[str, str]
+) -> Span:
+    """A note without an anchor stays at its page: after the last word of the page's
+    text (not inside a word the page break cuts), so that it comes before the next page
+    even where a paragraph runs on to it; on a page without text, in its own place."""
+    if not segments:
+        return Span(note, 0, 0, "note", attrs, "notes")
+    block, start, end = segments[-1]
+    text = layout.blocks[block].text
+    at = end
+    if start < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+        at = max(start, text.rfind(" ", start, at))  # a word cut by the page break
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return Span(block, at, at, "note", attrs, "notes")
