@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS, readings
+from ..lang import fr
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
 from .measure import ends_sentence, starts_lowercase
@@ -232,6 +233,8 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
             found = _lost_brackets(found, kind)
+        if found is None and kind is MarkKind.BRACKETED:
+            found = _lone_sign(line.text)
         if found is None and apart and notes and _lost_label(line, notes[-1]):
             notes.append(NoteBody("", (line,), line.number, None))
             continue
@@ -257,6 +260,19 @@ def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] 
     if lost and len(mark.core) == 1 and rest[:1].isupper():
         return Mark(MarkKind.BRACKETED, mark.printed, mark.core), rest
     return None
+
+
+_LONE_SIGN = re.compile(r"^\s*(?P<sign>[^\W\d_])\s+(?P<rest>[A-ZÀ-Ý].*)$")
+
+
+def _lone_sign(text: str) -> tuple[Mark, str] | None:
+    """In a zone of bracketed labels, a line that opens with one letter that is no word,
+    apart, before a capital (`ë  Tuckey, Narration`): a label OCR read as a letter."""
+    match = _LONE_SIGN.match(text)
+    if match is None or match.group("sign").lower() in fr.SHORT_WORDS:
+        return None
+    sign = match.group("sign")
+    return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
 
 
 def _lost_label(line: Line, last: NoteBody) -> bool:
