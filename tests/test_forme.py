@@ -175,3 +175,13 @@ def test_a_garbled_number_in_capitals_where_numbers_stand_is_forme_work() -> Non
         [("pageNum", "AQU >")],
     ]
     assert [len(page.lines) for page in found] == [3, 3]
+
+
+def test_a_final_j_lost_in_a_document_that_prints_it() -> None:
+    """Where the roman numerals end in j (`viij`), one ending in i at a head's end may have
+    lost its j to OCR (`DISCOURS. vi` for vij); the capitals of a head are told without
+    its numeral (`viij HEASCOURS`)."""
+    heads = ["PRÉLIMINAIRE. vi", "viij HEASCOURS", "PRÉLIMINAIRE. ix"]
+    texts = [f"{head}\n{BODY[i]}\n{BODY[i + 1]}" for i, head in enumerate(heads)]
+    found = find_forme(_pages(texts), 90)
+    assert [page.number.text if page.number else None for page in found] == ["vij", "viij", "ix"]

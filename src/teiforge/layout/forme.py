@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import Forme, Line
@@ -311,6 +311,21 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
         kinds[index] = "sig" if _LONE_SIGNATURE.fullmatch(text) else "other"
 
 
+def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
+    """In a document that prints its roman numerals with a final j (`vij`, `xiij`), a small
+    one ending in i may have lost its j to OCR (`PRÉLIMINAIRE. vi` for vij): it reads as
+    itself or the next number, as after OCR's `]` for j."""
+    if not any(n.roman and n.text.endswith("j") for own in numerals for n in own):
+        return numerals
+    return [
+        [
+            replace(n, final_j=True) if n.roman and n.text.endswith("i") and not n.final_j else n
+            for n in own
+        ]
+        for own in numerals
+    ]
+
+
 def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     """Each page's furniture, the lines left for its text, and its number."""
     alone = [_alone_numerals(lines) for lines in pages]
@@ -321,9 +336,11 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     at_edges: list[list[Numeral]] = [[] for _ in pages]
     for line in edge:
         text = pages[line.page][line.index].text
-        if line.numeral and line.top and (recurring[line] or _is_capitals(text)):
+        head = numeral_at_edge(text.strip())[1]  # the head's words, its numeral aside
+        if line.numeral and line.top and (recurring[line] or _is_capitals(head)):
             at_edges[line.page].append(line.numeral)
-    numbers = infer_numbers([[*alone[p].values(), *at_edges[p]] for p in range(len(pages))])
+    numerals = [[*alone[p].values(), *at_edges[p]] for p in range(len(pages))]
+    numbers = infer_numbers(_final_j_lost(numerals))
     running = _running_lines(pages, edge, recurring, numbers)
     at_top = [index < EDGE_LINES for own in alone for index in own]
     number_edge = sum(at_top) * 2 >= len(at_top) if at_top else None
