@@ -126,6 +126,36 @@ def find_zone_start(
     """Index of the first line of the footnote zone, or None when the page has none.
     `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
     kinds of label the document's notes use (document_kinds)."""
+    start = _zone_start(lines, double_spaced, note_open, kinds)
+    if start is not None and start > 1 and _opened_label(lines, start):
+        return start - 1
+    return start
+
+
+def _opened_label(lines: list[Line], start: int) -> bool:
+    """Above a zone of bracketed labels, after a blank, a line that opens a bracket on a
+    capital and never closes it (`(Mohammed et Tounsy, Voyage au Ouadey, p. 277`): its
+    first note, the label's closing bracket lost."""
+    found = parse_label(lines[start].text)
+    if found is None or found[0].kind is not MarkKind.BRACKETED:
+        return False
+    return lines[start - 1].blank_before >= 1 and _unclosed_opening(lines[start - 1].text)
+
+
+def _unclosed_opening(text: str) -> tuple[Mark, str] | None:
+    """`(Mohammed et Tounsy, ...`: an opening bracket glued to a capital, none closed."""
+    match = _UNCLOSED_OPENING.match(text)
+    if match is None:
+        return None
+    return Mark(MarkKind.BRACKETED, "(", ""), match.group("rest")
+
+
+def _zone_start(
+    lines: list[Line],
+    double_spaced: bool,
+    note_open: bool,
+    kinds: frozenset[MarkKind],
+) -> int | None:
     # a zone opens with a note that starts like one, not with a call at a line's start
     labelled = [
         (index, found[0])
@@ -235,6 +265,8 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             found = _lost_brackets(found, kind)
         if found is None and kind is MarkKind.BRACKETED:
             found = _lone_sign(line.text)
+        if found is None and not notes and _bracketed_below(zone):
+            found = _unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
         if found is None and apart and notes and _lost_label(line, notes[-1]):
             notes.append(NoteBody("", (line,), line.number, None))
             continue
@@ -262,6 +294,7 @@ def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] 
     return None
 
 
+_UNCLOSED_OPENING = re.compile(r"^\s*\((?P<rest>[A-ZÀ-Ý][^()]*)$")
 _LONE_SIGN = re.compile(r"^\s*(?P<sign>[^\W\d_])\s+(?P<rest>[A-ZÀ-Ý].*)$")
 
 
@@ -273,6 +306,15 @@ def _lone_sign(text: str) -> tuple[Mark, str] | None:
         return None
     sign = match.group("sign")
     return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
+
+
+def _bracketed_below(zone: list[Line]) -> bool:
+    """Whether the zone's first label, below its first line, is bracketed."""
+    for line in zone[1:]:
+        found = parse_label(line.text)
+        if found is not None:
+            return found[0].kind is MarkKind.BRACKETED
+    return False
 
 
 def _lost_label(line: Line, last: NoteBody) -> bool:
