@@ -139,7 +139,9 @@ def _opened_label(lines: list[Line], start: int) -> bool:
     found = parse_label(lines[start].text)
     if found is None or found[0].kind is not MarkKind.BRACKETED:
         return False
-    return lines[start - 1].blank_before >= 1 and _unclosed_opening(lines[start - 1].text)
+    return (
+        lines[start - 1].blank_before >= 1 and _unclosed_opening(lines[start - 1].text) is not None
+    )
 
 
 def _unclosed_opening(text: str) -> tuple[Mark, str] | None:
