@@ -28,7 +28,9 @@ def test_to_roman() -> None:
     ("line", "number"),
     [("— 157 —", "157"), ("( 12 )", "12"), ("⁓ 3 ⁓", "3"), ("[12]", "12"), ("vij", "vij"),
      ("— XII —", "XII"), ("- 15 -", "15"), (". — 164 —", "164"), ("= 10 —", "10"),
-     ("Le texte", None), ("1790. Le caractère", None), ("0", None)],
+     ("Le texte", None), ("1790. Le caractère", None), ("0", None),
+     # an old-style figure read as a letter, in a number of two true digits at least
+     ("— 23h —", "23h"), ("— 2h —", None), ("hoh", None)],
 )  # fmt: skip
 def test_whole_numeral(line: str, number: str | None) -> None:
     found = whole_numeral(line)
@@ -72,6 +74,8 @@ def _numbers(printed: list[str]) -> list[str | None]:
         (["15", "4", "", "5", "6"], ["15", "4", None, "5", "6"]),
         # a new run where pages are missing
         (["155", "156", "157", "234", "235"], ["155", "156", "157", "234", "235"]),
+        # an old-style 4 read `h`: pb/@n gives the number, fw keeps the form
+        (["155", "156", "— 23h —", "235"], ["155", "156", "234", "235"]),
     ],
 )
 def test_infer_numbers(printed: list[str], numbers: list[str | None]) -> None:
@@ -158,3 +162,26 @@ def test_alternating_heads_one_side_printed_once() -> None:
         [("header", "PRÉLIMINAIRE.")],
         [],
     ]
+
+
+def test_a_garbled_number_in_capitals_where_numbers_stand_is_forme_work() -> None:
+    """A short line of capitals at the top, where the document prints its numbers alone,
+    is the page number garbled (`AQU >` for `— XIII —`): forme work, not text, even where
+    the sequence cannot say which number it is."""
+    texts = [f"— 12 —\n{BODY[0]}\n{BODY[1]}\n{BODY[2]}", f"AQU >\n{BODY[1]}\n{BODY[2]}\n{BODY[3]}"]
+    found = find_forme(_pages(texts), 90)
+    assert [[(f.kind, f.text) for f in page.forme] for page in found] == [
+        [("pageNum", "— 12 —")],
+        [("pageNum", "AQU >")],
+    ]
+    assert [len(page.lines) for page in found] == [3, 3]
+
+
+def test_a_final_j_lost_in_a_document_that_prints_it() -> None:
+    """Where the roman numerals end in j (`viij`), one ending in i at a head's end may have
+    lost its j to OCR (`DISCOURS. vi` for vij); the capitals of a head are told without
+    its numeral (`viij HEASCOURS`)."""
+    heads = ["PRÉLIMINAIRE. vi", "viij HEASCOURS", "PRÉLIMINAIRE. ix"]
+    texts = [f"{head}\n{BODY[i]}\n{BODY[i + 1]}" for i, head in enumerate(heads)]
+    found = find_forme(_pages(texts), 90)
+    assert [page.number.text if page.number else None for page in found] == ["vij", "viij", "ix"]

@@ -30,7 +30,8 @@ def _describe(text: str) -> list[str]:
     lines = []
     for span in annotate_notes(layout, (), Context()):
         assert isinstance(span, Span)
-        if span.block == int(span.attrs["block"]):
+        if span.block == int(span.attrs["block"]) or span.start == span.end:
+            # left at its page: at the end of the page's text, or in its own place
             lines.append(f"n={span.attrs['n']} unanchored")
         else:
             lines.append(
@@ -76,6 +77,25 @@ def test_note_moves_to_its_anchor_and_keeps_the_marks_as_read() -> None:
     assert len(tei.findall(".//t:body//t:note", TEI)) == 1
 
 
+def test_a_note_without_anchor_stays_before_the_next_page() -> None:
+    """A paragraph runs on to the next page; the page's note, its call lost, comes after
+    the page's last word and before the page break, not after the paragraph."""
+    text = (
+        "Le conseil local se réunit deux fois par an en séance plénière, selon les textes\n"
+        "officiels que la commune a publiés dans son recueil des\n\n"
+        "7 Décret du 17 juillet 2002.\n\f"
+        "actes administratifs de l'année, et qu'elle tient à la disposition du public.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(text.encode(), "t.txt")))
+    paragraph = tei.find(".//t:body//t:p", TEI)
+    assert [(child.tag.split("}")[1], child.tail) for child in paragraph] == [
+        ("note", " "),
+        ("pb", "actes administratifs de l'année, et qu'elle tient à la disposition du public."),
+    ]
+    assert paragraph.text.endswith("dans son recueil des")
+    assert paragraph[0].get("n") == "7"
+
+
 @pytest.mark.parametrize(
     ("line", "label"),
     [
@@ -100,6 +120,14 @@ def test_note_moves_to_its_anchor_and_keeps_the_marks_as_read() -> None:
         ("(Applaudissements.)", None),
         ("a) les communes rurales.", None),
         ("* pour eux rue des Plâtriers.", None),
+        # a whole raised (1) read as one sign, a bracket kept alone or with a space
+        ("® Voir t. IV, p. 487.", ("bracketed", "®", "®", "Voir t. IV, p. 487.")),
+        ("®_ Voyage dans l'Afrique", ("bracketed", "®_", "®", "Voyage dans l'Afrique")),
+        ("@ Cf. Proceedings", ("bracketed", "@", "@", "Cf. Proceedings")),
+        ("G} Deuxième voyage", ("bracketed", "G}", "G", "Deuxième voyage")),
+        ("( Bulletin de la Société", ("bracketed", "(", "", "Bulletin de la Société")),
+        ("® le chat", None),
+        ("( 12 )", None),
     ],
 )
 def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None:
@@ -130,7 +158,25 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("les meilleurs. »91 Le", [("91", "digits", 3.0)]),
         ("de Galilée550 et", [("550", "digits", 3.0)]),
         ("en 1998, à l'art. 12, la (sic) et l'homme", []),
-        ("fisicien ! ».", []),
+        # a raised number read as `!` apart from its word, before a stop (weaker before
+        # a guillemet, where a quotation may end so)
+        ("fisicien ! ».", [("!", "garbled superscript", 0.8)]),
+        ("de taureau !.", [("!", "garbled superscript", 2.0)]),
+        ("Quel homme ! Il", []),
+        # a whole raised (1) read as one sign apart from its word
+        ("par M. Clapperton ® à", [("®", "bracketed", 1.5)]),
+        # a bracket opened and never closed before a stop or the line's end
+        ("visitent ces régions (,", [("(", "bracketed", 1.5)]),
+        ("importées par les Américains (9. Chose", [("(9", "bracketed", 1.5)]),
+        ("par Mungo-Park (}, nous", [("(}", "bracketed", 1.5)]),
+        ("broyée et non moulue(#.", [("(#", "bracketed", 1.5)]),
+        ("voir (p. suiv.)", []),
+        ("sont essentiellement commerçan(s, tandis", []),
+        # the closing bracket kept alone, glued to its word, closing no parenthesis
+        ("de suif et de cire). Le", [(")", "bracketed", 0.8)]),
+        ("(voir le texte). Ici", []),
+        ("d'excellents marins}, suivant", [("}", "bracketed", 0.8)]),
+        ("des bougies de cire l?).", [("l?)", "bracketed", 1.5)]),
     ],
 )
 def test_note_calls(text: str, calls: list[tuple[str, str, float]]) -> None:

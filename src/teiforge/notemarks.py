@@ -30,10 +30,14 @@ _SYMBOLS = "|".join(
     re.escape(s) for s in sorted([*fr.NOTE_SYMBOLS, *fr.GARBLED_NOTE_SYMBOLS], key=len)[::-1]
 )
 _REST = r"(?P<rest>.*)"
+_CLOSERS = re.escape(fr.GARBLED_LABEL_CLOSERS)
+_LONE = re.escape(fr.GARBLED_LONE_MARKS)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracketed", re.compile(rf"^[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]\s*{_REST}$")),
-    ("bracketed", re.compile(rf"^(?P<core>[\w{re.escape(_INNER)}]{{1,3}})[{_CLOSE}]\s+{_REST}$")),
-    ("bracketed", re.compile(rf"^(?P<core>)[{_CLOSE}{re.escape(fr.GARBLED_LABEL_CLOSERS)}]\s+{_REST}$")),
+    ("bracketed", re.compile(rf"^(?P<core>[\w{re.escape(_INNER)}]{{1,3}})[{_CLOSE}{_CLOSERS}]\s+{_REST}$")),
+    ("bracketed", re.compile(rf"^(?P<core>)[{_CLOSE}{_CLOSERS}]\s+{_REST}$")),
+    ("bracketed", re.compile(rf"^(?P<core>[{_LONE}])[_.,]?\s+{_REST}$")),
+    ("bracketed", re.compile(rf"^[{_OPEN}](?P<core>)\s+{_REST}$")),
     ("superscript", re.compile(rf"^(?P<core>[{fr.SUPERSCRIPT_DIGITS}]{{1,3}})\s*{_REST}$")),
     ("symbol", re.compile(rf"^(?P<core>{_SYMBOLS})\s*{_REST}$")),
     (
@@ -66,6 +70,16 @@ class Mark:
         if self.kind is MarkKind.BRACKETED and self.core in fr.NOTE_LETTERS:
             return bool(self.core)
         return self.kind is not MarkKind.GARBLED_SUPERSCRIPT and self.core.isdigit()
+
+    @property
+    def lettered(self) -> bool:
+        """A letter in brackets: `(a)`, `b)`."""
+        return self.kind is MarkKind.BRACKETED and bool(self.core) and self.core in fr.NOTE_LETTERS
+
+    def denies_letters(self) -> bool:
+        """A label read as something other than a letter (`(5)`, `@`, `6)`): a call read
+        as a letter (`(f)` for `(6)`) is then a garbled number, not the note's letter."""
+        return bool(self.core) and not self.lettered
 
     @property
     def number(self) -> int | None:
@@ -171,10 +185,16 @@ _WORD_END = re.compile(r"[\s.,;:!?»)\]’”'\"]|$")
 # look-behind would make the regex engine try them at every character.
 _TRIGGER = re.compile(
     rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]"
-    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]"
+    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]"
 )
 _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]")
-_HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}]{{0,2}})$")
+# a bracket opened after a word and never closed, its mark lost or read as one sign
+# before a stop (`régions (,`, `Kordofan (.`, `Américains (9.`, `Mungo-Park (},`)
+_UNCLOSED = re.compile(
+    rf"[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]?)(?P<closer>[{_CLOSERS}]?)(?=[.,;:]|\s*$)"
+)
+# (a raised `²` read `?` or `!` inside a half bracket: `cire l?).`)
+_HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}?!]{{0,2}})$")
 # what may stand between a word and a number glued to it: a stop, a closing guillemet
 _BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -202,6 +222,35 @@ def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
     return calls
 
 
+def _unclosed_call(text: str, at: int, start: int, end: int) -> Call | None:
+    """A bracket opened after a word, apart from it, and not closed before a stop or the
+    line's end: OCR lost the rest of a raised `⁽¹⁾` (`régions (,`, `Américains (9.`)."""
+    match = _UNCLOSED.match(text, at, end)
+    word_end = at - 1 if text[at - 1 : at] == " " else at  # `régions (,`, `moulue(#.`
+    if match is None or not _after_word(text, start, word_end):
+        return None
+    core = match.group("core")
+    if core.isalpha() and (core not in _INNER or word_end == at):
+        return None  # `(a.` opens a parenthesis; `commerçan(s,` is a letter misread
+    mark = Mark(MarkKind.BRACKETED, match.group(), core)
+    return Call(at, match.end(), mark, HALF_BRACKET_CALL)
+
+
+PARENTHESIS_REACH = 400  # characters a parenthesis may run over before it is closed
+
+
+def _glued_closer(text: str, at: int, after: int, start: int) -> Call | None:
+    """A closing bracket glued to a word that closes no parenthesis (`chandelles de
+    cire).`): OCR kept the end of a raised `⁽¹⁾`. Weak evidence, as a parenthesis may
+    have opened further back."""
+    if not _after_word(text, start, at) or not _LETTER.match(text[at - 1 : at]):
+        return None
+    before = text[max(start, at - PARENTHESIS_REACH) : at]
+    if before.rfind("(") > before.rfind(")") or "(" in before and ")" not in before:
+        return None
+    return Call(at, after, Mark(MarkKind.BRACKETED, text[at:after], ""), PUNCTUATION_CALL)
+
+
 def _after_word(text: str, start: int, at: int) -> bool:
     """Whether a number at `at` follows a word of two letters or more, not a number or
     a code (`1998l3`, `XIV1`, `H2`): the word it is glued to, or for a number after a
@@ -224,7 +273,7 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     if char in _OPEN_CHARS:
         match = _BRACKETED.match(text, at, end)
         if match is None:
-            return None
+            return _unclosed_call(text, at, start, end)
         core = match.group("core")
         if len(core) > 1 and not core.isdigit():
             return None  # a word or an abbreviation in brackets: (sic), (éd)
@@ -233,13 +282,29 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     if char in _CLOSE_CHARS:
         # `@)`, `G)`, a lone `)` after a space: OCR kept the closing bracket only
         match = _HALF_BRACKET.search(text, max(start, at - 3), at)
-        if match is None or not _ends_word(text, after, end):
+        if not _ends_word(text, after, end):
             return None
+        if match is None:
+            return _glued_closer(text, at, after, start)
         core = match.group("core")
         if core.isalpha() and (len(core) > 1 or core in fr.SHORT_WORDS):
             return None  # a word before a closing bracket: `à)`, `etc)`
         mark = Mark(MarkKind.BRACKETED, text[match.start("core") : after], core)
         return Call(match.start("core"), after, mark, HALF_BRACKET_CALL)
+    if char in fr.GARBLED_LABEL_CLOSERS:
+        # `marins},`: what OCR kept of a raised `⁽¹⁾` glued to its word (weak: OCR makes
+        # `}` of garbled letters too)
+        if not _after_word(text, start, at) or not _ends_word(text, after, end):
+            return None
+        return Call(at, after, Mark(MarkKind.BRACKETED, char, ""), PUNCTUATION_CALL)
+    if char in fr.GARBLED_LONE_MARKS:
+        # a whole raised `⁽¹⁾` read as one sign apart from its word: `Clapperton ® à`
+        if text[at - 1 : at] != " " or not _after_word(text, start, at - 1):
+            return None
+        if after < end and not (text[after].isspace() or text[after] in ".,;:"):
+            return None  # `®)`: the closing bracket reads it (a half bracket)
+        mark = Mark(MarkKind.BRACKETED, char, char)
+        return Call(at, after, mark, HALF_BRACKET_CALL)
     if char in fr.SUPERSCRIPT_DIGITS:
         printed = text[at:after]
         return Call(
@@ -266,6 +331,8 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
         symbol = text[at:after]
         return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
     # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!
+    if at - start >= 4 and text[at - 1] == " " and char in "!?":
+        return _detached_punctuation(text, at, after, start, end)
     if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
         return None
     if not _ends_word(text, after, end):
@@ -273,4 +340,24 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     following = text[after : min(end, after + 2)].lstrip()[:1]
     misplaced = char in "'’" or following.islower() or following in ".,;:"
     evidence = MISPLACED_PUNCTUATION_CALL if misplaced else PUNCTUATION_CALL
+    return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), evidence)
+
+
+_STOP_AFTER = re.compile(r"[.,;:]")
+_STOP_AFTER_GUILLEMET = re.compile(r"\s?»\s?[.,;:]")
+
+
+def _detached_punctuation(text: str, at: int, after: int, start: int, end: int) -> Call | None:
+    """A raised number read as `!` or `?` apart from its word (French sets a space before
+    them), where a stop follows it: `taureau !.`; or a closing guillemet and a stop,
+    weaker, as a quotation may end so (`fisicien ! ».`)."""
+    if not all(_LETTER.match(c) for c in text[at - 4 : at - 1]):
+        return None
+    if _STOP_AFTER.match(text, after, end):
+        evidence = MISPLACED_PUNCTUATION_CALL
+    elif _STOP_AFTER_GUILLEMET.match(text, after, end):
+        evidence = PUNCTUATION_CALL
+    else:
+        return None
+    char = text[at]
     return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), evidence)

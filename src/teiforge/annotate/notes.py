@@ -20,7 +20,7 @@ from ..notemarks import Mark, label_mark, printed_number
 from .anchors import Candidate, find_candidates
 from .context import Context
 from .numbering import ordinals, reading_cost
-from .pages import page_segments
+from .pages import Segment, page_segments
 from .pairing import LABEL_CAP, may_skip, pairing, pairing_with_skips
 from .words import french
 
@@ -93,10 +93,17 @@ def number_page(
     return cost, numbers, anchors
 
 
-def _numbering_mark(label: Mark | None, anchor: Candidate | None) -> Mark | None:
+def _numbering_mark(
+    label: Mark | None, anchor: Candidate | None, lettered: bool = True
+) -> Mark | None:
     """The mark that says how a note is numbered (digits, a symbol, a letter): its label
-    read clean, else its call read clean, else whatever was read."""
+    read clean, else its call read clean, else whatever was read. A call read as a letter
+    says so only in a document whose labels are letters (`lettered`), and not below a
+    label read otherwise: `(f)` above `@ Raffenel` is a garbled `(6)`."""
     call = anchor.mark if anchor is not None else None
+    denied = not lettered or label is not None and label.denies_letters()
+    if call is not None and call.lettered and denied:
+        call = None
     for mark in (label, call):
         if mark is not None and mark.clean:
             return mark
@@ -147,6 +154,7 @@ def annotate_notes(
                 block_of[candidate] = text_block
                 candidates.append(candidate)
         pages.append((notes, labels, candidates, page in gaps))
+    lettered = any(label is not None and label.lettered for _, ls, _, _ in pages for label in ls)
     # numbering through the document or afresh on each page: the better over all pages
     through = _number_document(pages, restart=False)
     afresh = _number_document(pages, restart=True)
@@ -155,7 +163,7 @@ def annotate_notes(
         pages, numbered, sorted(notes_by_page)
     ):
         for note, label, anchor, number in zip(notes, labels, anchors, numbers):
-            mark = _numbering_mark(label, anchor)
+            mark = _numbering_mark(label, anchor, lettered)
             attrs = {"block": str(note), "n": printed_number(number, mark)}
             if anchor is None:
                 log.warning(
@@ -164,6 +172,24 @@ def annotate_notes(
                     attrs["n"],
                     page + 1,
                 )
-                yield Span(note, 0, 0, "note", attrs, "notes")
+                yield _at_page_foot(layout, segments.get(page, []), note, attrs)
             else:
                 yield Span(block_of[anchor], anchor.start, anchor.end, "note", attrs, "notes")
+
+
+def _at_page_foot(
+    layout: Layout, segments: Sequence[Segment], note: int, attrs: dict[str, str]
+) -> Span:
+    """A note without an anchor stays at its page: after the last word of the page's
+    text (not inside a word the page break cuts), so that it comes before the next page
+    even where a paragraph runs on to it; on a page without text, in its own place."""
+    if not segments:
+        return Span(note, 0, 0, "note", attrs, "notes")
+    block, start, end = segments[-1]
+    text = layout.blocks[block].text
+    at = end
+    if start < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+        at = max(start, text.rfind(" ", start, at))  # a word cut by the page break
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return Span(block, at, at, "note", attrs, "notes")

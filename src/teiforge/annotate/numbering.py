@@ -75,8 +75,12 @@ def reading_cost(ordinal: int, mark: Mark) -> float:
             return 0.0 if letter else min(UNREADABLE_MARK, misreading_cost(ordinal, core))
         if not core:
             return LOST_MARK * len(str(ordinal))
+        unreadable = UNREADABLE_MARK + GAP_COST * (len(str(ordinal)) - 1)
         if not any(c.isdigit() or c in _DIGIT_LOOKALIKES for c in core):
-            return UNREADABLE_MARK + GAP_COST * (len(str(ordinal)) - 1)
+            return unreadable
+        if not core.isdigit():
+            # a garbled mark in brackets (`l?)`, `G)`) reads no worse than a sign (`(@)`)
+            return min(unreadable, misreading_cost(ordinal, core))
     return misreading_cost(ordinal, core)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..notemarks import Mark, MarkKind
 from .anchors import Candidate
-from .numbering import reading_cost
+from .numbering import UNREADABLE_MARK, reading_cost
 
 UNANCHORED = 2.0  # cost of leaving a note without an anchor
 LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than this
@@ -32,19 +32,29 @@ def _next_words(candidates: list[Candidate]) -> list[int]:
     return result
 
 
+def _mismatch(label: Mark | None, call: Mark) -> bool:
+    """A call of another kind than its note's label: a bracketed or symbol label's, or a
+    symbol for a note whose label is a number read clean (`acheta * pour` ... `1. Franklin`:
+    a speck read as an asterisk)."""
+    if label is None or call.kind is label.kind:
+        return False
+    if label.kind in (MarkKind.BRACKETED, MarkKind.SYMBOL):
+        return True
+    return label.kind is MarkKind.DIGITS and label.clean and call.kind is MarkKind.SYMBOL
+
+
 def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
-    mismatch = (
-        KIND_MISMATCH
-        if label is not None
-        and label.kind in (MarkKind.BRACKETED, MarkKind.SYMBOL)
-        and candidate.mark.kind is not label.kind
-        else 0.0
-    )
-    return (
-        reading_cost(ordinal, candidate.mark)
-        + (3.0 - candidate.evidence) * WEAK_EVIDENCE
-        + mismatch
-    )
+    mismatch = KIND_MISMATCH if _mismatch(label, candidate.mark) else 0.0
+    reading = reading_cost(ordinal, candidate.mark)
+    if candidate.mark.lettered and label is not None and label.denies_letters():
+        reading = max(reading, UNREADABLE_MARK)  # `(f)` read for `(6)`: any note's call
+    return reading + (3.0 - candidate.evidence) * WEAK_EVIDENCE + mismatch
+
+
+def _rounded(option: tuple[float, str]) -> float:
+    """An option's cost, rounded: sums of the same costs in another order are a tie (then
+    the first option listed wins), not a difference of floating-point noise."""
+    return round(option[0], 6)
 
 
 def pairing(
@@ -60,11 +70,13 @@ def pairing(
     for i in range(k - 1, -1, -1):
         cost[i][m], move[i][m] = cost[i + 1][m] + UNANCHORED, "unanchored"
         for j in range(m - 1, -1, -1):
-            options = [(cost[i + 1][j] + UNANCHORED, "unanchored"), (cost[i][j + 1], "skip")]
+            # on a tie, the note takes the call, or a later one: the k-th note the k-th call
+            options = []
             anchor = _anchor_cost(first + i, labels[i], candidates[j])
             if anchor < UNANCHORED:
                 options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
-            cost[i][j], move[i][j] = min(options, key=lambda option: option[0])
+            options += [(cost[i][j + 1], "skip"), (cost[i + 1][j] + UNANCHORED, "unanchored")]
+            cost[i][j], move[i][j] = min(options, key=_rounded)
     anchors: list[Candidate | None] = []
     i = j = 0
     while i < k:
@@ -115,15 +127,16 @@ def pairing_with_skips(
         for s in reversed(skips):
             for j in range(m, -1, -1):
                 here = label_cost[i][s]
-                options = [(cost[s][i + 1][j] + UNANCHORED + here, "unanchored")]
+                options = []
                 if j < m:
-                    options.append((cost[s][i][j + 1], "skip"))
                     anchor = _anchor_cost(first + i + s, labels[i], candidates[j])
                     if anchor < UNANCHORED:
                         options.append((cost[s][i + 1][next_word[j]] + anchor + here, "anchor"))
+                    options.append((cost[s][i][j + 1], "skip"))
+                options.append((cost[s][i + 1][j] + UNANCHORED + here, "unanchored"))
                 if s < MAX_SKIPPED:
                     options.append((cost[s + 1][i][j] + SKIP, "number"))
-                cost[s][i][j], move[s][i][j] = min(options, key=lambda option: option[0])
+                cost[s][i][j], move[s][i][j] = min(options, key=_rounded)
     numbers: list[int] = []
     anchors: list[Candidate | None] = []
     i = j = s = 0

@@ -179,8 +179,12 @@ NOTE_BRACKETS = ("()", "[]")
 # What OCR reads inside the brackets of a raised `⁽¹⁾` it cannot read: nothing (`()`), or
 # a sign, a letter or a digit it looks like (`(@)`, `@)`, `G)`, `&)`, `Q)`, `(°)`).
 GARBLED_BRACKET_INNER = frozenset('@&®°#*Q0OGUfi$%"')
-# What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`).
+# What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`,
+# `G} Deuxième`).
 GARBLED_LABEL_CLOSERS = "}"
+# Signs OCR makes of a whole raised `⁽¹⁾`, brackets and all, as a label (`® Voir`,
+# `@ Cf.`) or a call apart from its word (`Clapperton ® à`): they never stand in text.
+GARBLED_LONE_MARKS = "@®©"
 # A superscript call that OCR read as punctuation glued to its word (`Elhauy'`,
 # `Rhazès?`, `Plâtriers!`), by the digit it stands for; weak evidence, used only where a
 # page's notes have no better call.

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS, readings
+from ..lang import fr
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
 from .measure import ends_sentence, starts_lowercase
@@ -125,6 +126,38 @@ def find_zone_start(
     """Index of the first line of the footnote zone, or None when the page has none.
     `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
     kinds of label the document's notes use (document_kinds)."""
+    start = _zone_start(lines, double_spaced, note_open, kinds)
+    if start is not None and start > 1 and _opened_label(lines, start):
+        return start - 1
+    return start
+
+
+def _opened_label(lines: list[Line], start: int) -> bool:
+    """Above a zone of bracketed labels, after a blank, a line that opens a bracket on a
+    capital and never closes it (`(Mohammed et Tounsy, Voyage au Ouadey, p. 277`): its
+    first note, the label's closing bracket lost."""
+    found = parse_label(lines[start].text)
+    if found is None or found[0].kind is not MarkKind.BRACKETED:
+        return False
+    return (
+        lines[start - 1].blank_before >= 1 and _unclosed_opening(lines[start - 1].text) is not None
+    )
+
+
+def _unclosed_opening(text: str) -> tuple[Mark, str] | None:
+    """`(Mohammed et Tounsy, ...`: an opening bracket glued to a capital, none closed."""
+    match = _UNCLOSED_OPENING.match(text)
+    if match is None:
+        return None
+    return Mark(MarkKind.BRACKETED, "(", ""), match.group("rest")
+
+
+def _zone_start(
+    lines: list[Line],
+    double_spaced: bool,
+    note_open: bool,
+    kinds: frozenset[MarkKind],
+) -> int | None:
     # a zone opens with a note that starts like one, not with a call at a line's start
     labelled = [
         (index, found[0])
@@ -226,11 +259,19 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
     starts one; lines before the first label continue the previous page's last note."""
     notes: list[NoteBody] = []
     kind: MarkKind | None = None
+    apart = _set_apart(zone)
     for line in zone:
         # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
-            found = None  # a line of a note that happens to start like another kind's label
+            found = _lost_brackets(found, kind)
+        if found is None and kind is MarkKind.BRACKETED:
+            found = _lone_sign(line.text)
+        if found is None and not notes and _bracketed_below(zone):
+            found = _unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
+        if found is None and apart and notes and _lost_label(line, notes[-1]):
+            notes.append(NoteBody("", (line,), line.number, None))
+            continue
         if found is not None or not notes:
             mark, rest = found if found is not None else (None, line.text)
             kind = kind or (mark.kind if mark is not None else None)
@@ -241,3 +282,56 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             last = notes[-1]
             notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line, last.mark)
     return notes
+
+
+def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] | None:
+    """A label of another kind than the zone's is a line of a note that happens to start
+    like one; but in a zone of bracketed labels, one garbled sign that OCR read for a
+    number, its brackets lost (`G Gray and Dochard.`, `6 Thunberg` among `G)`, `()`, `(8)`),
+    opens a note of the zone's kind."""
+    mark, rest = found
+    lost = kind is MarkKind.BRACKETED and mark.kind is MarkKind.DIGITS
+    if lost and len(mark.core) == 1 and rest[:1].isupper():
+        return Mark(MarkKind.BRACKETED, mark.printed, mark.core), rest
+    return None
+
+
+_UNCLOSED_OPENING = re.compile(r"^\s*\((?P<rest>[A-ZÀ-Ý][^()]*)$")
+_LONE_SIGN = re.compile(r"^\s*(?P<sign>[^\W\d_])\s+(?P<rest>[A-ZÀ-Ý].*)$")
+
+
+def _lone_sign(text: str) -> tuple[Mark, str] | None:
+    """In a zone of bracketed labels, a line that opens with one letter that is no word,
+    apart, before a capital (`ë  Tuckey, Narration`): a label OCR read as a letter."""
+    match = _LONE_SIGN.match(text)
+    if match is None or match.group("sign").lower() in fr.SHORT_WORDS:
+        return None
+    sign = match.group("sign")
+    return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
+
+
+def _bracketed_below(zone: list[Line]) -> bool:
+    """Whether the zone's first label, below its first line, is bracketed."""
+    for line in zone[1:]:
+        found = parse_label(line.text)
+        if found is not None:
+            return found[0].kind is MarkKind.BRACKETED
+    return False
+
+
+def _lost_label(line: Line, last: NoteBody) -> bool:
+    """In a zone of notes set apart, after a labelled note, a line after a blank that
+    opens like a sentence: a note whose label OCR lost (`P ë T agebuch`)."""
+    return last.mark is not None and line.blank_before >= 1 and line.text.lstrip()[:1].isupper()
+
+
+def _set_apart(zone: list[Line]) -> bool:
+    """Whether the zone's notes are set apart, a blank line before each (two or more
+    labels, each after a blank; the lines of a note set solid: a blank before one line in
+    four notes at most): then a line after a blank that opens like a sentence opens a note
+    whose label OCR lost."""
+    labelled = [line for line in zone if parse_label(line.text) is not None]
+    if len(labelled) < 2 or any(line.blank_before < 1 for line in labelled[1:]):
+        return False
+    inside = [line for line in zone if parse_label(line.text) is None]
+    return sum(line.blank_before >= 1 for line in inside) <= max(1, len(labelled) // 4)

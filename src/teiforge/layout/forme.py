@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import Forme, Line
@@ -42,6 +42,7 @@ _SIGNATURE = re.compile(
     r"^(?:N\s?[°ºo]\s?\d{1,3}\.?(?:\s+\d{1,3}\.?)?|[A-Za-z]{1,2}\s+[ivj]{1,4})$"
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A signature mark alone at the foot: a letter, a capital and a numeral (`b`, `B`, `A2`).
 _LONE_SIGNATURE = re.compile(r"[A-Za-z]|[A-Z]{1,2}\d?")
 
@@ -226,6 +227,15 @@ def _garbled_number(text: str) -> bool:
     return 0 < len(compact) <= GARBLED_NUMBER and _WORD.search(text) is None
 
 
+def _garbled_number_line(text: str) -> bool:
+    """A short line with no word in small letters where the page number stands: OCR reads
+    ornaments and figures as capitals too (`AQU >` for `— XIII —`, `= SU`, `ST`)."""
+    compact = "".join(text.split())
+    if not 0 < len(compact) <= GARBLED_NUMBER:
+        return False
+    return not any(len(word) >= 3 and not word.isupper() for word in _LETTERS.findall(text))
+
+
 def _after_hyphen(lines: Sequence[Line], index: int) -> bool:
     """A number on the line after a hyphen ends a broken word, not a page."""
     return index > 0 and lines[index - 1].text.rstrip().endswith(("-", "\u00ad", "¬"))
@@ -261,12 +271,13 @@ def _page_kinds(
     shown = "pageNum" in kinds.values() or any(
         n is not None and number is not None and number.value in n.readings() for n in on_heads
     )
-    if number is not None and number_edge is not None and not shown and not running:
+    if number_edge is not None and not shown and not running:
         # the page number is where the document prints it, read as a short wordless line
+        # (a line of capitals too: `AQU >`), even where the sequence cannot say which
         for index in edge_indexes(len(lines)):
             if (index < EDGE_LINES) != number_edge:
                 continue
-            if index not in kinds and _garbled_number(lines[index].text):
+            if index not in kinds and _garbled_number_line(lines[index].text):
                 kinds[index] = "pageNum"
                 break
     for index in range(max(2, len(lines) - EDGE_LINES), len(lines)):
@@ -300,6 +311,21 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
         kinds[index] = "sig" if _LONE_SIGNATURE.fullmatch(text) else "other"
 
 
+def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
+    """In a document that prints its roman numerals with a final j (`vij`, `xiij`), a small
+    one ending in i may have lost its j to OCR (`PRÉLIMINAIRE. vi` for vij): it reads as
+    itself or the next number, as after OCR's `]` for j."""
+    if not any(n.roman and n.text.endswith("j") for own in numerals for n in own):
+        return numerals
+    return [
+        [
+            replace(n, final_j=True) if n.roman and n.text.endswith("i") and not n.final_j else n
+            for n in own
+        ]
+        for own in numerals
+    ]
+
+
 def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     """Each page's furniture, the lines left for its text, and its number."""
     alone = [_alone_numerals(lines) for lines in pages]
@@ -310,9 +336,11 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     at_edges: list[list[Numeral]] = [[] for _ in pages]
     for line in edge:
         text = pages[line.page][line.index].text
-        if line.numeral and line.top and (recurring[line] or _is_capitals(text)):
+        head = numeral_at_edge(text.strip())[1]  # the head's words, its numeral aside
+        if line.numeral and line.top and (recurring[line] or _is_capitals(head)):
             at_edges[line.page].append(line.numeral)
-    numbers = infer_numbers([[*alone[p].values(), *at_edges[p]] for p in range(len(pages))])
+    numerals = [[*alone[p].values(), *at_edges[p]] for p in range(len(pages))]
+    numbers = infer_numbers(_final_j_lost(numerals))
     running = _running_lines(pages, edge, recurring, numbers)
     at_top = [index < EDGE_LINES for own in alone for index in own]
     number_edge = sum(at_top) * 2 >= len(at_top) if at_top else None

@@ -19,7 +19,11 @@ from ..lang.numerals import roman_value, to_roman
 
 # What frames a page number: dashes, parentheses, brackets, ornaments, stray stops.
 _FRAME = "\\s\\-–—―=~⁓∼·•.,:;*'\"«»()\\[\\]{}|"
-_NUMERAL = r"\d{1,4}|[ivxlcjIVXLCJ]{1,8}"
+# What OCR makes of a figure in a page number (old-style figures: `23h` for 234, `5o`
+# for 50): read only in a number with two true digits at least and one such letter.
+NUMBER_LOOKALIKES = {"h": "4", "o": "0", "O": "0"}
+_GARBLED_FIGURES = rf"(?=(?:[^\d\s]*\d){{2}})\d*[{''.join(NUMBER_LOOKALIKES)}]\d*"
+_NUMERAL = rf"\d{{1,4}}|[ivxlcjIVXLCJ]{{1,8}}|{_GARBLED_FIGURES}"
 # What OCR makes of the final `j` of an old print's roman numeral (`XV]` for `xvj`).
 _FINAL_J = "]})"
 _WHOLE = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$")
@@ -49,12 +53,15 @@ class Numeral:
     roman: bool
     alone: bool = True  # on a line of its own, not at the end of a running head
     final_j: bool = False  # a roman numeral followed by what OCR makes of a final `j`
+    garbled: bool = False  # a figure misread as a letter (`23h`): @n gives the number
 
     def readings(self) -> tuple[int, ...]:
         """The values it may stand for: `XV]` is 15, or 16 read `xvj`."""
         return (self.value, self.value + 1) if self.final_j else (self.value,)
 
     def text_for(self, value: int) -> str:
+        if self.garbled:
+            return str(value)
         return self.text if value == self.value else self.text.lower() + "j"
 
 
@@ -70,6 +77,11 @@ def parse_numeral(text: str, final_j: bool = False) -> Numeral | None:
     if text.isdigit() and text.isascii():
         number = int(text)
         return Numeral(text, number, False) if number > 0 else None
+    read = "".join(NUMBER_LOOKALIKES.get(c, c) for c in text)
+    if read.isdigit() and read.isascii() and len(read) <= 4 and sum(c.isdigit() for c in text) >= 2:
+        if len(text) - sum(c.isdigit() for c in text) == 1 and int(read) > 0:
+            return Numeral(text, int(read), False, garbled=True)
+        return None
     roman = roman_value(text)
     if not roman:
         return None

@@ -84,7 +84,7 @@ def breaks_paragraph(
         return not (
             mid_sentence and (starts_lowercase(line.text) or is_full_width(previous, width))
         )
-    if starts_turn(line.text) or _stands_alone(line.text):
+    if starts_turn(line.text) or _stands_alone(line.text) and not _carries_on(previous):
         return True
     if _stands_alone(previous.text) and not is_full_width(previous, width):
         return True  # a date line ends its paragraph, even without a full stop
@@ -102,6 +102,14 @@ def _signed_after(text: str) -> bool:
     date line of a letter or an act (`Fait à Paris, le 12 mars 1767.`)."""
     text = text.strip()
     return text.endswith(",") or bool(fr.DATE_LINE.search(text) and len(text.split()) <= 10)
+
+
+def _carries_on(previous: Line) -> bool:
+    """A line that ends on a word, without a stop (`ils parviennent à rester jusqu'à`):
+    its sentence goes on in the next line, whatever that line looks like (`5o secondes`
+    is no list item)."""
+    text = previous.text.rstrip()
+    return bool(text) and (text[-1].isalpha() or text[-1] in "'’")
 
 
 def _stands_alone(text: str) -> bool:

@@ -1,8 +1,10 @@
 """Footnote elements: a note body moved to its anchor, or left at its page.
 
 A `note` span over an anchor (`l3` in `instantl3`) becomes the anchor as the OCR read it,
-kept in sic beside an empty corr, followed by the note itself. A `note` span that sits on
-the note's own block (start == end == 0) only gives the number of a note left at its page.
+kept in sic beside an empty corr, followed by the note itself. A note without an anchor
+stays at its page: an empty `note` span after the page's last word holds the note alone;
+one that sits on the note's own block (start == end == 0, a page without text) only gives
+its number.
 """
 
 from __future__ import annotations
@@ -72,8 +74,11 @@ class Notes:
         return note
 
     def anchor(self, span: Span) -> tuple[list[etree._Element], etree._Element]:
-        """Builder for an anchor span: the anchor as read, then the note."""
+        """Builder for an anchor span: the anchor as read, then the note; for a note left
+        at its page (an empty span at the end of the page's text), the note alone."""
         sic = E.sic()
+        if span.start == span.end:
+            return [self.element(int(span.attrs["block"]))], sic
         return [
             E.choice(sic, E.corr(resp="#teiforge")),
             self.element(int(span.attrs["block"])),
