@@ -63,7 +63,9 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
         or not hyphens_kept(text, tokens, hit.first, hit.name.text)
-        or after_person(text, tokens, hit.first, contracted=bool(hit.name.after))
+        or after_person(
+            text, tokens, hit.first, contracted=bool(hit.name.after), town=hit.name.entry[0] in "ca"
+        )
     ):
         return False
     if not hit.name.ambiguous:
