@@ -4,6 +4,7 @@
   Brocq`, `Mme Anny Coker`, `MM. Piddington et Owen`, `le docteur Broca`, `M. GAETAN DE LA
   ROCHEFOUCAULD` (the title stays outside the name);
 - initials before a surname: `J. Dupont`, `J.-B. Say`, a signature `A. MARTIN.`;
+- a given name before a surname or a king's number: `Louis Rousselet`, `Charles V`;
 - before a function set apart by a comma: `Verdun, substitut du procureur`;
 - a surname again, alone, once one of these introduced it (`Brocq` after `M. Brocq`).
 
@@ -14,6 +15,7 @@ fails:  M. le Président, I. Introduction, le général en chef, Monsieur, à Pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +30,8 @@ _PLURAL = frozenset({"mm", "mmes", "messieurs", "mesdames", "mlles"})
 _PARTICLES = fr.NAME_PARTICLES
 _LINKS = frozenset({"et", "and"})  # MM. Piddington et Owen
 _PLACE_PREPOSITIONS = frozenset({"a", "en", "de", "d", "au", "aux", "du", "des", "vers"})
+_GIVEN = fr.GIVEN_NAMES
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,39 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         index += 1
 
 
+def _regnal(token: Token) -> bool:
+    """A king's or a pope's number: V, XIV (up to XXXIX)."""
+    return _ROMAN.fullmatch(token.text) is not None
+
+
+def after_given_names(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    """A given name, then a surname (Louis Rousselet, Jean de Guistry, Jean-Baptiste Say)
+    or a king's number (Charles V); not a saint's place (Saint-Louis)."""
+    index = 0
+    while index < len(tokens) - 1:
+        token, following = tokens[index], tokens[index + 1]
+        if (
+            token.key not in _GIVEN
+            or not token.capitalised
+            or not _joined(text, token, following)
+            or text[token.start - 1 : token.start] in "-‐‑"
+            and token.start > 0
+        ):
+            index += 1
+            continue
+        if _regnal(following) and text[token.end : following.start].strip() == "":
+            start, end = token.start, following.end
+            yield Person(start, end, 2, f"{token.key} {following.key}", text[start:end])
+            index += 2
+            continue
+        stop = _name_at(text, tokens, index + 1, titled=True)
+        if stop is not None and any(t.key not in _GIVEN for t in tokens[index + 1 : stop]):
+            yield _person(text, tokens, index, stop)
+            index = stop
+            continue
+        index += 1
+
+
 def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     """A capitalised name, a comma, then a function in small letters: Verdun, substitut."""
     for index in range(1, len(tokens)):
@@ -189,7 +226,7 @@ def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person
 def people(text: str, tokens: Sequence[Token]) -> list[Person]:
     """Every person found by context in one block, without overlaps (the first found)."""
     found: list[Person] = []
-    for rule in (after_titles, after_initials, before_functions):
+    for rule in (after_titles, after_initials, after_given_names, before_functions):
         for person in rule(text, tokens):
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
