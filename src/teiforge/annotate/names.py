@@ -129,13 +129,15 @@ def _proper_nouns(
     """People the lexicon knows as proper nouns, where no list knows a name (even one its
     context rejects: Ham, Maurice); after à or de only if the document also has the word
     free of them (Platon, not Délos)."""
-    is_proper = load_corrector().lexicon.is_proper  # shared with the ocr stage, loaded once
+    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
     found: dict[int, list[tuple[Candidate, bool, str]]] = {}
     free_keys: set[str] = set()
     for index, words in blocks.items():
         taken = listed_spans(words, known)
         found[index] = []
-        for person, free in proper_nouns(words.text, words.tokens, words.linked, is_proper):
+        for person, free in proper_nouns(
+            words.text, words.tokens, words.linked, lexicon.is_proper, lexicon.is_attested_name
+        ):
             if any(start < person.end and person.start < end for start, end in taken):
                 continue
             if in_compound(words.text, person.start, person.end):

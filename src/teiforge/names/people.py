@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lang import fr
-from .context import FUNCTION_WORDS, in_longer_name
+from .context import FUNCTION_WORDS, in_longer_name, starts_sentence
 from .normalise import Token, fold
 
 _TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
@@ -226,7 +226,7 @@ def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person
 def people(text: str, tokens: Sequence[Token]) -> list[Person]:
     """Every person found by context in one block, without overlaps (the first found)."""
     found: list[Person] = []
-    for rule in (after_titles, after_initials, after_given_names, before_functions):
+    for rule in (after_given_names, after_titles, after_initials, before_functions):
         for person in rule(text, tokens):
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
@@ -234,37 +234,60 @@ def people(text: str, tokens: Sequence[Token]) -> list[Person]:
 
 
 def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> Iterator[Person]:
-    """A surname introduced earlier, alone and capitalised (Brocq after M. Brocq)."""
-    for token in tokens:
+    """A surname introduced earlier, alone and capitalised (Brocq after M. Brocq); not
+    after an article (the Olt of a list of rivers, then "la vallée de l'Olt")."""
+    for index, token in enumerate(tokens):
         if token.key in surnames and token.capitalised and len(token.text) >= 3:
+            if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
+                continue
             yield Person(token.start, token.end, 1, token.key, token.text)
 
 
 # Words after which a proper noun is a thing, a river or a place rather than a person
-# (le Danube, au Cnam, en Navarre).
-_NOT_BEFORE_PERSON = frozenset(
-    {"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cette", "ces"}
-)
+# (le Danube, au Cnam, en Navarre, ses Etudes, les îles Andaman, l'hôtel Soubise).
+# fmt: off
+_NOT_BEFORE_PERSON = frozenset({
+    "le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cet", "cette",
+    "ces", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre",
+    "vos", "leur", "leurs", "quelque", "chaque", "ile", "iles", "mont", "monts", "lac", "cap",
+    "fleuve", "riviere", "col", "golfe", "detroit", "mer", "rue", "boulevard", "avenue", "quai",
+    "pont", "hotel", "eglise", "abbaye", "chateau", "porte", "faubourg"
+})
+# fmt: on
 
 
 # After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
 # les dialogues de Platon): a person only if the document also has it elsewhere.
-_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "par", "pour", "chez"})
+_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "pour"})
 
 
 def proper_nouns(
-    text: str, tokens: Sequence[Token], linked: Sequence[bool], is_proper: Callable[[str], bool]
+    text: str,
+    tokens: Sequence[Token],
+    linked: Sequence[bool],
+    is_proper: Callable[[str], bool],
+    is_attested: Callable[[str], bool],
 ) -> Iterator[tuple[Person, bool]]:
-    """A word the French lexicon knows only as a proper noun (Descartes, Platon), alone,
-    capitalised and not in capitals, not after an article or "en": a person; and whether
-    it stands free of a preposition that could make it a place (see _PLACE_OR_WORK).
-    Known places and organisations win over it (the annotator offers it last)."""
+    """A word the French lexicon knows only as a proper noun (Descartes, Platon), or, in
+    mid-sentence, a capitalised word that French prose uses and that is no common word of
+    French or of another language (Lancret, Galien: `is_attested`), alone, not in capitals, not after an article,
+    a possessive, "en" or the noun of a river, a street or a building: a person; and
+    whether it stands free of a preposition that could make it a place (see
+    _PLACE_OR_WORK). Known places and organisations win over it (the annotator offers it
+    last)."""
     for index, token in enumerate(tokens):
         if not token.capitalised or token.text.isupper() or len(token.text) < 3:
             continue
         if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
             continue
-        alone = not in_longer_name(text, tokens, linked, index, index + 1)
-        if alone and is_proper(token.text):
+        if in_longer_name(text, tokens, linked, index, index + 1):
+            continue
+        if is_proper(token.text) or (
+            is_attested(token.text)
+            and not starts_sentence(text, tokens, index)
+            and token.text[1:].islower()
+        ):
             free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
-            yield Person(token.start, token.end, 1, token.key, token.text), free
+            # With the particle and the name after it: Ninon de Lenclos.
+            stop = _name_at(text, tokens, index) or index + 1
+            yield _person(text, tokens, index, stop), free

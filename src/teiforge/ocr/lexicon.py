@@ -66,6 +66,12 @@ class Lexicon:
     def is_proper(self, word: str) -> bool:
         return bool(self.codes.get(word.lower(), 0) & PROPER)
 
+    def is_attested_name(self, word: str) -> bool:
+        """A form wordfreq's French list has and that is no word hunspell knows, nor a
+        common word of another language: in capitals, mostly a name (Lancret, Galien)."""
+        code = self.codes.get(word.lower(), 0)
+        return bool(code & ATTESTED) and not code & (LEXICAL | FOREIGN)
+
     def is_attested(self, word: str) -> bool:
         return bool(self.codes.get(ELISION.sub("", word, count=1).lower(), 0) & ATTESTED)
 
