@@ -136,7 +136,12 @@ def _proper_nouns(
         taken = listed_spans(words, known)
         found[index] = []
         for person, free in proper_nouns(
-            words.text, words.tokens, words.linked, lexicon.is_proper, lexicon.is_attested_name
+            words.text,
+            words.tokens,
+            words.linked,
+            lexicon.is_proper,
+            lexicon.is_attested_name,
+            lexicon.is_rare_word,
         ):
             if any(start < person.end and person.start < end for start, end in taken):
                 continue

@@ -246,6 +246,12 @@ GIVEN_NAMES = frozenset(
      "raoul", "raymond", "rene", "robert", "roger", "samuel", "simon", "sophie", "stanislas",
      "theodore", "theophile", "thomas", "urbain", "valentin", "victor", "vincent"]
 )  # fmt: skip
+# Endings of the words for a people and its adjective (Roumain, Anglais, Danois, Indien),
+# which a capital in mid-sentence does not make a surname; folded.
+DEMONYM_ENDINGS = (
+    "ain", "aine", "ains", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "ien",
+    "ienne", "iens", "iennes",
+)  # fmt: skip
 # Roman numerals that look like initials (`I. Introduction`, `V. Les villes`).
 ROMAN_INITIALS = frozenset("IVXLCD")
 

@@ -267,10 +267,12 @@ def proper_nouns(
     linked: Sequence[bool],
     is_proper: Callable[[str], bool],
     is_attested: Callable[[str], bool],
+    is_rare: Callable[[str], bool],
 ) -> Iterator[tuple[Person, bool]]:
     """A word the French lexicon knows only as a proper noun (Descartes, Platon), or, in
     mid-sentence, a capitalised word that French prose uses and that is no common word of
-    French or of another language (Lancret, Galien: `is_attested`), alone, not in capitals, not after an article,
+    French or of another language (Lancret, Galien: `is_attested`) or a rare word that is
+    no adjective of a people (Boucher, not Roumain: `is_rare`), alone, not in capitals, not after an article,
     a possessive, "en" or the noun of a river, a street or a building: a person; and
     whether it stands free of a preposition that could make it a place (see
     _PLACE_OR_WORK). Known places and organisations win over it (the annotator offers it
@@ -283,9 +285,15 @@ def proper_nouns(
         if in_longer_name(text, tokens, linked, index, index + 1):
             continue
         if is_proper(token.text) or (
-            is_attested(token.text)
-            and not starts_sentence(text, tokens, index)
+            not starts_sentence(text, tokens, index)
             and token.text[1:].islower()
+            and token.key not in fr.NOT_NAME_WORDS
+            and token.key not in _TITLES
+            and (
+                is_attested(token.text)
+                or is_rare(token.text)
+                and not token.key.endswith(fr.DEMONYM_ENDINGS)
+            )
         ):
             free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
             # With the particle and the name after it: Ninon de Lenclos.
