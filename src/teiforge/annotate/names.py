@@ -38,7 +38,7 @@ from ..names.document import DocumentEntries
 from ..names.known import Known, known_names
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
-from ..names.organisations import organisations
+from ..names.organisations import named_after_heads, organisations
 from ..names.people import Person, mentions, people, proper_nouns
 from ..ocr import load_corrector
 from .context import Context
@@ -61,7 +61,7 @@ def _reserved(found: Sequence[Annotation]) -> set[str]:
 
 def _acronym_names(
     blocks: dict[int, Words], known: dict[int, list[Candidate]], entries: DocumentEntries
-) -> Matcher:
+) -> list[Name]:
     """Names an expansion gives its acronym, or an acronym its expansion, for the whole
     document: the known entry of either, else an entry of their own."""
     names: list[Name] = []
@@ -86,7 +86,20 @@ def _acronym_names(
             kind = entries.entity(origin, entry).kind
             names.append(Name(expansion, entry, kind, origin=origin))
             names.append(Name(found.acronym, entry, kind, abbr=True, origin=origin))
-    return Matcher(names)
+    return names
+
+
+def _institution_names(blocks: dict[int, Words], entries: DocumentEntries) -> list[Name]:
+    """The names a head noun gives an institution (le collège Sainte-Barbe): the
+    institution's wherever the document uses them."""
+    names: dict[str, Name] = {}
+    for words in blocks.values():
+        for org in named_after_heads(words.text, words.tokens):
+            text = " ".join(org.text.split())
+            if text not in names:
+                entry = entries.generate("org", text)
+                names[text] = Name(text, entry, "org", origin=DOCUMENT)
+    return list(names.values())
 
 
 def _reference_regions(
@@ -173,7 +186,8 @@ def _person_entry(entries: DocumentEntries, surname: str, text: str) -> str:
 def _not_under_people(
     candidates: list[Candidate], persons: list[Candidate], entries: DocumentEntries
 ) -> list[Candidate]:
-    """A person's context wins over the base's places: M. Laval, Verdun, substitut."""
+    """A person's context wins over the base's places (M. Laval, Verdun, substitut), and
+    so does an institution the document named (le collège Sainte-Barbe)."""
     return [
         c
         for c in candidates
@@ -200,7 +214,14 @@ def annotate_names(
         if block.kind in TEXT_BLOCKS and block.text
     }
     listed = {index: list(from_lists(words, known)) for index, words in blocks.items()}
-    document = _acronym_names(blocks, listed, entries)
+    institutions = _institution_names(blocks, entries)
+    document = Matcher([*_acronym_names(blocks, listed, entries), *institutions])
+    named = {
+        index: [
+            c for c in from_document(words, document) if not in_compound(words.text, c.start, c.end)
+        ]
+        for index, words in blocks.items()
+    }
     persons = _people(blocks, entries)
     proper = _proper_nouns(blocks, known, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
@@ -208,8 +229,8 @@ def annotate_names(
     for index, words in blocks.items():
         block = layout.blocks[index]
         candidates = [
-            *_not_under_people(listed[index], persons[index], entries),
-            *from_document(words, document),
+            *_not_under_people(listed[index], [*persons[index], *named[index]], entries),
+            *named[index],
             *persons[index],
         ]
         regions = _reference_regions(block.kind, block.text, existing[index])

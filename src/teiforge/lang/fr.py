@@ -265,3 +265,8 @@ ORG_HEADS = frozenset(
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum"]
 )  # fmt: skip
+# Nouns of a body in small letters before its name (`l'institution Sainte-Barbe`), besides
+# ORG_HEADS (`le collège Sainte-Barbe`); folded.
+INSTITUTION_NOUNS = frozenset(
+    ["institution", "pension", "couvent", "hopital", "hospice", "prieure", "pensionnat"]
+)  # fmt: skip

@@ -117,12 +117,14 @@ def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
 def listed_spans(words: Words, known: Known) -> list[tuple[int, int]]:
     """Where the lists have a name, whether or not its context lets it be tagged (Ham,
     Maurice): such words are not left to rules that guess a person. A place the base
-    flags as a person's name too (Descartes) is left to them in mid-sentence."""
+    flags as a person's name too (Descartes), or a city abroad (Franklin), is left to
+    them in mid-sentence."""
     return [
         (words.tokens[hit.first].start, words.tokens[hit.stop - 1].end)
         for _, matcher in known.lists
         for hit in matcher.hits(words.tokens, words.linked)
-        if "p" not in hit.name.ambiguous or starts_sentence(words.text, words.tokens, hit.first)
+        if not set(hit.name.ambiguous) & {"p", "a"}
+        or starts_sentence(words.text, words.tokens, hit.first)
     ]
 
 
