@@ -20,7 +20,7 @@ fails (left alone):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
 from ..names.acronyms import expansions
@@ -39,7 +39,7 @@ from ..names.known import Known, known_names
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads, organisations
-from ..names.people import Person, mentions, people, proper_nouns
+from ..names.people import Person, coordinated, mentions, people, proper_nouns
 from ..ocr import load_corrector
 from .context import Context
 
@@ -136,6 +136,16 @@ def _people(blocks: dict[int, Words], entries: DocumentEntries) -> dict[int, lis
     return found
 
 
+def _never(word: str) -> bool:
+    return False
+
+
+def _in_french(words: Words, is_word: Callable[[str], bool]) -> bool:
+    """Most of the block's words in small letters (three letters or more) are French."""
+    small = [t.text for t in words.tokens if len(t.text) >= 3 and t.text.islower()]
+    return sum(map(is_word, small)) >= 0.7 * len(small)
+
+
 def _proper_nouns(
     blocks: dict[int, Words], known: Known, entries: DocumentEntries
 ) -> dict[int, list[Candidate]]:
@@ -148,13 +158,16 @@ def _proper_nouns(
     for index, words in blocks.items():
         taken = listed_spans(words, known)
         found[index] = []
+        # In a passage of another language (a Latin colophon), a capitalised word is no
+        # sign of a name: only the lexicon's proper nouns are taken there.
+        french = _in_french(words, lexicon.is_word)
         for person, free in proper_nouns(
             words.text,
             words.tokens,
             words.linked,
             lexicon.is_proper,
-            lexicon.is_attested_name,
-            lexicon.is_rare_word,
+            lexicon.is_attested_name if french else _never,
+            lexicon.is_rare_word if french else _never,
         ):
             if any(start < person.end and person.start < end for start, end in taken):
                 continue
@@ -250,7 +263,20 @@ def annotate_names(
                 at = next(i for i, t in enumerate(words.tokens) if t.start == p.start)
                 if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
                     candidates.append(p)
-        for kept in choose(candidates, existing[index]):
+        chosen = choose(candidates, existing[index])
+        # A list of people: the names coordinated with a person's (Lancret, Watteau et
+        # Boucher), where nothing else is.
+        spans_here: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in chosen:
+            spans_here[entries.tag(c.origin, c.entry)].append((c.start, c.end))
+        others = [*spans_here["placeName"], *spans_here["orgName"]]
+        listed_people = [
+            Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
+            for p in coordinated(words.text, words.tokens, spans_here["persName"], others)
+        ]
+        if listed_people:
+            chosen = choose([*chosen, *listed_people], existing[index])
+        for kept in chosen:
             ref = entries.ref(kept.origin, kept.entry)
             tag = entries.tag(kept.origin, kept.entry)
             spans.append(Span(index, kept.start, kept.end, tag, {"ref": f"#{ref}"}, CODE))

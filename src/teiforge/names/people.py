@@ -287,6 +287,7 @@ def proper_nouns(
         if is_proper(token.text) or (
             not starts_sentence(text, tokens, index)
             and token.text[1:].islower()
+            and len(token.text) >= 4
             and token.key not in fr.NOT_NAME_WORDS
             and token.key not in _TITLES
             and (
@@ -299,3 +300,108 @@ def proper_nouns(
             # With the particle and the name after it: Ninon de Lenclos.
             stop = _name_at(text, tokens, index) or index + 1
             yield _person(text, tokens, index, stop), free
+
+
+_COORDINATORS = frozenset({"et", "ou"})
+
+
+def coordinated(
+    text: str,
+    tokens: Sequence[Token],
+    persons: Sequence[tuple[int, int]],
+    others: Sequence[tuple[int, int]],
+) -> Iterator[Person]:
+    """The names in a list with a person's, after or before it, set apart by a comma or
+    "et"/"ou" (and "de" again: les voyages de Cook et de Banck): Lancret, Watteau et
+    Boucher. A name is a capitalised word, or two with a particle between, that nothing
+    else took; not an abbreviation (Hist.). A list that also holds a place or an
+    organisation (`others`: Chantilly, Enghien, Mello) is no list of people."""
+    first_at = {t.start: i for i, t in enumerate(tokens)}
+    last_at = {t.end: i for i, t in enumerate(tokens)}
+    taken = [*persons, *others]
+    queue = list(persons)
+    while queue:
+        start, end = queue.pop()
+        found = [
+            _after_in_list(text, tokens, last_at.get(end)),
+            _before_in_list(text, tokens, first_at.get(start)),
+        ]
+        if any(
+            item is not None and any(a < item.end and item.start < b for a, b in others)
+            for item in found
+        ):
+            continue
+        for item in found:
+            if item is None or any(a < item.end and item.start < b for a, b in taken):
+                continue
+            if text[item.end : item.end + 1] == "." and len(text[item.start : item.end]) <= 4:
+                continue  # Hist. Litt.
+            found_item = item
+            taken.append((found_item.start, found_item.end))
+            queue.append((found_item.start, found_item.end))
+            yield found_item
+
+
+def _listed_name(token: Token) -> bool:
+    return _name_word(token) and not token.text.isupper() and len(token.text) >= 2
+
+
+def _after_in_list(text: str, tokens: Sequence[Token], last: int | None) -> Person | None:
+    """The name after a person's: "X, Y", "X et Y", "X, et Y", "X et de Y"."""
+    if last is None or last + 1 >= len(tokens):
+        return None
+    index = last + 1
+    between = text[tokens[last].end : tokens[index].start].strip()
+    final = between in ("", ",") and tokens[index].key in _COORDINATORS
+    if final:
+        index += 1
+    elif between != ",":
+        return None
+    if index + 1 < len(tokens) and tokens[index].key in ("de", "d"):
+        index += 1
+    if index >= len(tokens) or not _listed_name(tokens[index]):
+        return None
+    if text[tokens[index - 1].end : tokens[index].start].strip() not in ("", ",", "'", "’"):
+        return None
+    stop = _name_at(text, tokens, index)
+    if stop is None or stop - index not in (1, 3):
+        return None  # a title's words (Lehrbuch der Geschichte der Medicin)
+    # After a comma, a name in mid-list: another comma or "et" follows it (not "Moreau,
+    # Voyage dans l'intérieur", an author and his title).
+    if not final and not _continues_list(text, tokens, stop):
+        return None
+    return _person(text, tokens, index, stop)
+
+
+def _continues_list(text: str, tokens: Sequence[Token], stop: int) -> bool:
+    if stop >= len(tokens):
+        return False
+    between = text[tokens[stop - 1].end : tokens[stop].start].strip()
+    return between == "," or between == "" and tokens[stop].key in _COORDINATORS
+
+
+def _before_in_list(text: str, tokens: Sequence[Token], first: int | None) -> Person | None:
+    """The one-word name before a person's: "Y, X", "Y et X", "Y et de X"."""
+    if first is None or first < 2:
+        return None
+    index = first - 1
+    if tokens[index].key in ("de", "d") and tokens[index - 1].key in _COORDINATORS:
+        index -= 1
+    if tokens[index].key in _COORDINATORS:
+        index -= 1
+        between = text[tokens[index].end : tokens[index + 1].start].strip()
+    else:
+        between = text[tokens[index].end : tokens[first].start].strip()
+        index = index if between == "," else -1
+    if index < 0 or between not in ("", ",") or not _listed_name(tokens[index]):
+        return None
+    previous = tokens[index - 1] if index > 0 else None
+    if previous is not None and previous.key in _NOT_BEFORE_PERSON:
+        return None  # l'hôtel Lancret et Galien
+    if (
+        previous is not None
+        and _joined(text, previous, tokens[index])
+        and (_name_word(previous) or previous.key in _PARTICLES)
+    ):
+        return None  # part of a longer name, which a rule would have found
+    return _person(text, tokens, index, index + 1)
