@@ -72,6 +72,14 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         return True
     if _idiom(tokens, hit.first, hit.stop):
         return False
+    # A common word after an article is the word, whatever its capital: le maire de la
+    # Ville (the commune Ville has no article).
+    if (
+        "w" in hit.name.ambiguous
+        and hit.first
+        and tokens[hit.first - 1].key in ("la", "le", "l", "les")
+    ):
+        return False
     # An ambiguous name is written exactly as its capitals say, article included: the
     # village La Chaise, not "à la chaise".
     capitals = [w[:1].isupper() for w in re.findall(r"[^\W\d_]+", hit.name.text)]

@@ -86,9 +86,11 @@ def _name_at(text: str, tokens: Sequence[Token], first: int, titled: bool = Fals
         # A particle continues the name only before another capitalised word; in a name
         # in capitals, so may the particle (DE LA ROCHEFOUCAULD).
         # After a title, a name may open with its particle (M. de Tocqueville).
-        opening = last is None and index == first and titled
+        opening = last is None and titled
         if token.key in _PARTICLES and (last is not None or opening) and index + 1 < len(tokens):
-            capitals = last is not None and tokens[last].text.isupper()
+            # (M. DE QUATREFAGES: a name in capitals may open with its particle.)
+            neighbour = tokens[last] if last is not None else tokens[index + 1]
+            capitals = neighbour.text.isupper() and (last is not None or len(neighbour.text) > 1)
             if token.text.islower() or token.text.isupper() and capitals:
                 index += 1
                 continue
