@@ -174,7 +174,7 @@ def _proper_nouns(
             if in_compound(words.text, person.start, person.end):
                 continue  # Seine-et-Oise
             key = f"person:{person.surname}"
-            candidate = Candidate(person.start, person.end, 1, DOCUMENT, key)
+            candidate = Candidate(person.start, person.end, person.words, DOCUMENT, key)
             found[index].append((candidate, free, person.text))
             if free:
                 free_keys.add(person.surname)
