@@ -274,8 +274,19 @@ def annotate_names(
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in coordinated(words.text, words.tokens, spans_here["persName"], others)
         ]
-        if listed_people:
-            chosen = choose([*chosen, *listed_people], existing[index])
+        # A list of places likewise (de Paris et de Cornouailles), where no person is.
+        people_here = [*spans_here["persName"], *((p.start, p.end) for p in listed_people)]
+        listed_places = [
+            Candidate(p.start, p.end, p.words, DOCUMENT, entries.generate("place", p.text))
+            for p in coordinated(
+                words.text,
+                words.tokens,
+                spans_here["placeName"],
+                [*people_here, *spans_here["orgName"]],
+            )
+        ]
+        if listed_people or listed_places:
+            chosen = choose([*chosen, *listed_people, *listed_places], existing[index])
         for kept in chosen:
             ref = entries.ref(kept.origin, kept.entry)
             tag = entries.tag(kept.origin, kept.entry)

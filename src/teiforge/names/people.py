@@ -313,35 +313,44 @@ def coordinated(
     persons: Sequence[tuple[int, int]],
     others: Sequence[tuple[int, int]],
 ) -> Iterator[Person]:
-    """The names in a list with a person's, after or before it, set apart by a comma or
-    "et"/"ou" (and "de" again: les voyages de Cook et de Banck): Lancret, Watteau et
-    Boucher. A name is a capitalised word, or two with a particle between, that nothing
-    else took; not an abbreviation (Hist.). A list that also holds a place or an
-    organisation (`others`: Chantilly, Enghien, Mello) is no list of people."""
+    """The names in a list with a person's (`persons`), after or before it, set apart by a
+    comma or "et"/"ou" (and "de" again: les voyages de Cook et de Banck): Lancret, Watteau
+    et Boucher. A name is a capitalised word, or two with a particle between, that nothing
+    else took; not an abbreviation (Hist.). A list that also holds a name of another kind
+    (`others`: Chantilly, Enghien, Mello) is no such list. The annotator asks the same of
+    places (chanoine de Paris et de Cornouailles)."""
     first_at = {t.start: i for i, t in enumerate(tokens)}
     last_at = {t.end: i for i, t in enumerate(tokens)}
     taken = [*persons, *others]
-    queue = list(persons)
-    while queue:
-        start, end = queue.pop()
-        found = [
-            _after_in_list(text, tokens, last_at.get(end)),
-            _before_in_list(text, tokens, first_at.get(start)),
-        ]
-        if any(
-            item is not None and any(a < item.end and item.start < b for a, b in others)
-            for item in found
-        ):
+    for source in persons:
+        # The whole list around the source first: any name of another kind in it and
+        # the list is left alone.
+        chain: list[Person] = []
+        queue, seen, mixed = [source], {source}, False
+        while queue and not mixed:
+            start, end = queue.pop()
+            for item in (
+                _after_in_list(text, tokens, last_at.get(end)),
+                _before_in_list(text, tokens, first_at.get(start)),
+            ):
+                if item is None or (item.start, item.end) in seen:
+                    continue
+                if any(a < item.end and item.start < b for a, b in others):
+                    mixed = True
+                    break
+                seen.add((item.start, item.end))
+                queue.append((item.start, item.end))
+                if any(a < item.end and item.start < b for a, b in taken):
+                    continue  # a person already
+                if text[item.end : item.end + 1] == "." and item.end - item.start <= 4:
+                    continue  # Hist. Litt.
+                chain.append(item)
+        if mixed:
             continue
-        for item in found:
-            if item is None or any(a < item.end and item.start < b for a, b in taken):
-                continue
-            if text[item.end : item.end + 1] == "." and len(text[item.start : item.end]) <= 4:
-                continue  # Hist. Litt.
-            found_item = item
-            taken.append((found_item.start, found_item.end))
-            queue.append((found_item.start, found_item.end))
-            yield found_item
+        for item in chain:
+            if not any(a < item.end and item.start < b for a, b in taken):
+                taken.append((item.start, item.end))
+                yield item
 
 
 def _listed_name(token: Token) -> bool:
@@ -403,7 +412,7 @@ def _before_in_list(text: str, tokens: Sequence[Token], first: int | None) -> Pe
     if (
         previous is not None
         and _joined(text, previous, tokens[index])
-        and (_name_word(previous) or previous.key in _PARTICLES)
+        and (_name_word(previous) or previous.key in _PARTICLES - {"de", "d"})
     ):
         return None  # part of a longer name, which a rule would have found
     return _person(text, tokens, index, index + 1)
