@@ -22,6 +22,7 @@ Names from the user's authority list are the user's decisions and are always tag
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -130,7 +131,9 @@ def place_context(tokens: Sequence[Token], first: int, strong: bool, contracted:
     département de la Vienne, le maire du Mans."""
     if first >= 1 and not strong:
         previous = tokens[first - 1]
-        if previous.text in ("à", "À", "en", "En") or contracted and previous.key in ("au", "aux"):
+        # (NFC: "à" may be written a and a combining accent, as some ground truths are.)
+        written = unicodedata.normalize("NFC", previous.text)
+        if written in ("à", "À", "en", "En") or contracted and previous.key in ("au", "aux"):
             return True
     before = first - 1
     if before >= 0 and tokens[before].key in ARTICLES:
