@@ -110,13 +110,25 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
-def _people(blocks: dict[int, Words], entries: DocumentEntries) -> dict[int, list[Candidate]]:
+def _people(
+    blocks: dict[int, Words], known: Known, entries: DocumentEntries
+) -> dict[int, list[Candidate]]:
     """People found by context, block by block in reading order, then their surnames
-    alone once introduced; one entry a surname (M. Brocq, then Brocq)."""
+    alone once introduced; one entry a surname (M. Brocq, then Brocq). A name that opens
+    with "de" on a place the lists know is a land's title, not a surname (le comte de
+    Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
     for index, words in blocks.items():
-        here = people(words.text, words.tokens)
+        lands = listed_spans(words, known)
+        here = [
+            p
+            for p in people(words.text, words.tokens)
+            if not (
+                p.text.startswith(("de ", "d'", "d’", "du "))
+                and any(start < p.end and p.start < end for start, end in lands)
+            )
+        ]
         candidates = [
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in here
@@ -235,7 +247,7 @@ def annotate_names(
         ]
         for index, words in blocks.items()
     }
-    persons = _people(blocks, entries)
+    persons = _people(blocks, known, entries)
     proper = _proper_nouns(blocks, known, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
     spans: list[Annotation] = []

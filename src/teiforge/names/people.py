@@ -31,6 +31,13 @@ _PARTICLES = fr.NAME_PARTICLES
 _LINKS = frozenset({"et", "and"})  # MM. Piddington et Owen
 _PLACE_PREPOSITIONS = frozenset({"a", "en", "de", "d", "au", "aux", "du", "des", "vers"})
 _GIVEN = fr.GIVEN_NAMES
+# Ranks of nobility, after which a name opens with its particle (la marquise de Prie).
+# fmt: off
+_NOBLE = frozenset({
+    "comte", "comtesse", "duc", "duchesse", "marquis", "marquise", "baron", "baronne",
+    "vicomte", "vicomtesse", "prince", "princesse", "chevalier", "sieur", "seigneur"
+})
+# fmt: on
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
@@ -128,8 +135,9 @@ def after_titles(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         plural = tokens[index].key in _PLURAL
         start = index = index + 1
         while start < len(tokens):
-            # M. de Tocqueville; but "le maire de Lyon" is the maire's place.
-            address = tokens[start - 1].key in _TITLES
+            # M. de Tocqueville, la marquise de Prie; but "le maire de Lyon" is the
+            # maire's place (and the annotator leaves "le comte de Toulouse" to the land).
+            address = tokens[start - 1].key in _TITLES | _NOBLE
             stop = _name_at(text, tokens, start, titled=address)
             if stop is None:
                 break
