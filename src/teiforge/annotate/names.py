@@ -35,7 +35,7 @@ from ..names.candidates import (
 )
 from ..names.context import in_compound, in_longer_name
 from ..names.document import DocumentEntries
-from ..names.known import Known, known_names
+from ..names.known import known_names
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads, organisations
@@ -111,7 +111,7 @@ def _reference_regions(
 
 
 def _people(
-    blocks: dict[int, Words], known: Known, entries: DocumentEntries
+    blocks: dict[int, Words], listed: dict[int, list[tuple[int, int]]], entries: DocumentEntries
 ) -> dict[int, list[Candidate]]:
     """People found by context, block by block in reading order, then their surnames
     alone once introduced; one entry a surname (M. Brocq, then Brocq). A name that opens
@@ -120,7 +120,7 @@ def _people(
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
     for index, words in blocks.items():
-        lands = listed_spans(words, known)
+        lands = listed[index]
         here = [
             p
             for p in people(words.text, words.tokens)
@@ -159,7 +159,7 @@ def _in_french(words: Words, is_word: Callable[[str], bool]) -> bool:
 
 
 def _proper_nouns(
-    blocks: dict[int, Words], known: Known, entries: DocumentEntries
+    blocks: dict[int, Words], listed: dict[int, list[tuple[int, int]]], entries: DocumentEntries
 ) -> dict[int, list[Candidate]]:
     """People the lexicon knows as proper nouns, where no list knows a name (even one its
     context rejects: Ham, Maurice); after à or de only if the document also has the word
@@ -168,7 +168,7 @@ def _proper_nouns(
     found: dict[int, list[tuple[Candidate, bool, str]]] = {}
     free_keys: set[str] = set()
     for index, words in blocks.items():
-        taken = listed_spans(words, known)
+        taken = listed[index]
         found[index] = []
         # In a passage of another language (a Latin colophon), a capitalised word is no
         # sign of a name: only the lexicon's proper nouns are taken there.
@@ -247,8 +247,10 @@ def annotate_names(
         ]
         for index, words in blocks.items()
     }
-    persons = _people(blocks, known, entries)
-    proper = _proper_nouns(blocks, known, entries)
+    # Where the lists have a name, whatever its context (see listed_spans).
+    spans_listed = {index: listed_spans(words, known) for index, words in blocks.items()}
+    persons = _people(blocks, spans_listed, entries)
+    proper = _proper_nouns(blocks, spans_listed, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
     spans: list[Annotation] = []
     for index, words in blocks.items():
