@@ -148,14 +148,23 @@ def _people(
     return found
 
 
-def _never(word: str) -> bool:
-    return False
+class _InFrench:
+    """Whether most of the block's words in small letters (three letters or more) are
+    French; worked out the first time it is asked."""
 
+    def __init__(self, words: Words, is_word: Callable[[str], bool]) -> None:
+        self.words, self.is_word = words, is_word
+        self.answer: bool | None = None
 
-def _in_french(words: Words, is_word: Callable[[str], bool]) -> bool:
-    """Most of the block's words in small letters (three letters or more) are French."""
-    small = [t.text for t in words.tokens if len(t.text) >= 3 and t.text.islower()]
-    return sum(map(is_word, small)) >= 0.7 * len(small)
+    def __call__(self) -> bool:
+        if self.answer is None:
+            small = [t.text for t in self.words.tokens if len(t.text) >= 3 and t.text.islower()]
+            self.answer = sum(map(self.is_word, small)) >= 0.7 * len(small)
+        return self.answer
+
+    def only(self, test: Callable[[str], bool]) -> Callable[[str], bool]:
+        """`test`, true only in a French block."""
+        return lambda word: test(word) and self()
 
 
 def _proper_nouns(
@@ -172,14 +181,14 @@ def _proper_nouns(
         found[index] = []
         # In a passage of another language (a Latin colophon), a capitalised word is no
         # sign of a name: only the lexicon's proper nouns are taken there.
-        french = _in_french(words, lexicon.is_word)
+        french = _InFrench(words, lexicon.is_word)  # asked only of a guess
         for person, free in proper_nouns(
             words.text,
             words.tokens,
             words.linked,
             lexicon.is_proper,
-            lexicon.is_attested_name if french else _never,
-            lexicon.is_rare_word if french else _never,
+            french.only(lexicon.is_attested_name),
+            french.only(lexicon.is_rare_word),
         ):
             if any(start < person.end and person.start < end for start, end in taken):
                 continue
