@@ -137,7 +137,9 @@ def after_titles(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         while start < len(tokens):
             # M. de Tocqueville, la marquise de Prie; but "le maire de Lyon" is the
             # maire's place (and the annotator leaves "le comte de Toulouse" to the land).
-            address = tokens[start - 1].key in _TITLES | _NOBLE
+            address = tokens[start - 1].key in _TITLES or (
+                tokens[start - 1].key in _NOBLE and tokens[start].key in ("de", "d", "du")
+            )  # (le prince des Roumains: a people)
             stop = _name_at(text, tokens, start, titled=address)
             if stop is None:
                 break
@@ -200,7 +202,7 @@ def after_given_names(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
             index += 2
             continue
         stop = _name_at(text, tokens, index + 1, titled=True)
-        if stop is not None and any(t.key not in _GIVEN for t in tokens[index + 1 : stop]):
+        if stop is not None:  # (Samuel Bernard: a surname may be a given name too)
             yield _person(text, tokens, index, stop)
             index = stop
             continue
