@@ -31,6 +31,7 @@ from ..names.candidates import (
     from_document,
     from_lists,
     from_references,
+    list_hits,
     listed_spans,
 )
 from ..names.context import in_compound, in_longer_name
@@ -247,7 +248,8 @@ def annotate_names(
         for index, block in enumerate(layout.blocks)
         if block.kind in TEXT_BLOCKS and block.text
     }
-    listed = {index: list(from_lists(words, known)) for index, words in blocks.items()}
+    hits = {index: list_hits(words, known) for index, words in blocks.items()}
+    listed = {index: list(from_lists(words, known, hits[index])) for index, words in blocks.items()}
     institutions = _institution_names(blocks, entries)
     document = Matcher([*_acronym_names(blocks, listed, entries), *institutions])
     named = {
@@ -257,7 +259,9 @@ def annotate_names(
         for index, words in blocks.items()
     }
     # Where the lists have a name, whatever its context (see listed_spans).
-    spans_listed = {index: listed_spans(words, known) for index, words in blocks.items()}
+    spans_listed = {
+        index: listed_spans(words, known, hits[index]) for index, words in blocks.items()
+    }
     persons = _people(blocks, spans_listed, entries)
     proper = _proper_nouns(blocks, spans_listed, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)

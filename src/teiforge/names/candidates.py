@@ -113,24 +113,35 @@ def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
     return before or after
 
 
-def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
-    """The names of the user's list and of the base."""
-    for origin, (_, matcher) in enumerate(known.lists):
-        for hit in matcher.hits(words.tokens, words.linked):
-            if origin == BASE and hit.name.kind == "place" and not _base_place_ok(words, hit):
-                continue
-            yield words.candidate(hit, origin, hit.name.entry)
+def list_hits(words: Words, known: Known) -> list[tuple[int, Hit]]:
+    """Every name of the lists written in the block, with its list's origin."""
+    return [
+        (origin, hit)
+        for origin, (_, matcher) in enumerate(known.lists)
+        for hit in matcher.hits(words.tokens, words.linked)
+    ]
 
 
-def listed_spans(words: Words, known: Known) -> list[tuple[int, int]]:
+def from_lists(
+    words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
+) -> Iterator[Candidate]:
+    """The names of the user's list and of the base (`hits`: list_hits, if known)."""
+    for origin, hit in list_hits(words, known) if hits is None else hits:
+        if origin == BASE and hit.name.kind == "place" and not _base_place_ok(words, hit):
+            continue
+        yield words.candidate(hit, origin, hit.name.entry)
+
+
+def listed_spans(
+    words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
+) -> list[tuple[int, int]]:
     """Where the lists have a name, whether or not its context lets it be tagged (Ham,
     Maurice): such words are not left to rules that guess a person. A place the base
     flags as a person's name too (Descartes), or a city abroad (Franklin), is left to
     them in mid-sentence."""
     return [
         (words.tokens[hit.first].start, words.tokens[hit.stop - 1].end)
-        for _, matcher in known.lists
-        for hit in matcher.hits(words.tokens, words.linked)
+        for _, hit in (list_hits(words, known) if hits is None else hits)
         if not set(hit.name.ambiguous) & {"p", "a"}
         or starts_sentence(words.text, words.tokens, hit.first)
     ]

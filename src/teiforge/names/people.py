@@ -161,10 +161,9 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     index = 0
     while index < len(tokens) - 1:
         token = tokens[index]
-        fresh = index == 0 or not _initial(text, tokens[index - 1])
         if (
-            fresh
-            and _initial(text, token)
+            _initial(text, token)
+            and (index == 0 or not _initial(text, tokens[index - 1]))
             and token.key not in _ABBREVIATIONS
             and not (len(token.text) == 1 and token.text in fr.ROMAN_INITIALS)
         ):
