@@ -37,10 +37,11 @@ from ..names.candidates import (
 from ..names.context import in_compound, in_longer_name
 from ..names.document import DocumentEntries
 from ..names.known import known_names
+from ..names.lists import coordinated
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads, organisations
-from ..names.people import Person, coordinated, mentions, people, proper_nouns
+from ..names.people import Person, mentions, people, proper_nouns
 from ..ocr import load_corrector
 from .context import Context
 
