@@ -121,11 +121,16 @@ def _people(
     Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
+    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
+
+    def is_common(word: str) -> bool:  # CHAPITRE, RÉSUMÉ: not a speaker's name
+        return lexicon.is_word(word) and not lexicon.is_proper(word)
+
     for index, words in blocks.items():
         lands = listed[index]
         here = [
             p
-            for p in people(words.text, words.tokens)
+            for p in people(words.text, words.tokens, is_common)
             if not (
                 p.text.startswith(("de ", "d'", "d’", "du "))
                 and any(start < p.end and p.start < end for start, end in lands)

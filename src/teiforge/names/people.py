@@ -5,6 +5,7 @@
   ROCHEFOUCAULD` (the title stays outside the name);
 - initials before a surname: `J. Dupont`, `J.-B. Say`, a signature `A. MARTIN.`;
 - a given name before a surname or a king's number: `Louis Rousselet`, `Charles V`;
+- a speaker's label in minutes, `BROCA. —`, and a signature, `Le Secrétaire, GIRARD`;
 - before a function set apart by a comma: `Verdun, substitut du procureur`;
 - a surname again, alone, once one of these introduced it (`Brocq` after `M. Brocq`).
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..lang import fr
 from .context import FUNCTION_WORDS, in_longer_name, starts_sentence
@@ -31,6 +33,7 @@ _PARTICLES = fr.NAME_PARTICLES
 _LINKS = frozenset({"et", "and"})  # MM. Piddington et Owen
 _PLACE_PREPOSITIONS = frozenset({"a", "en", "de", "d", "au", "aux", "du", "des", "vers"})
 _GIVEN = fr.GIVEN_NAMES
+_LABEL_END = re.compile(r"\s*\.\s*[—–-]")  # BROCA. —
 # Ranks of nobility, after which a name opens with its particle (la marquise de Prie).
 # fmt: off
 _NOBLE = frozenset({
@@ -168,7 +171,12 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
             and not (len(token.text) == 1 and token.text in fr.ROMAN_INITIALS)
         ):
             stop = _name_at(text, tokens, index)
-            if stop is not None and stop - index >= 2 and not _initial(text, tokens[stop - 1]):
+            if (
+                stop is not None
+                and stop - index >= 2
+                and not _initial(text, tokens[stop - 1])
+                and not _regnal(tokens[stop - 1])  # T. II, a volume
+            ):
                 yield _person(text, tokens, index, stop)
                 index = stop
                 continue
@@ -208,6 +216,52 @@ def after_given_names(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         index += 1
 
 
+def _in_capitals(
+    tokens: Sequence[Token], first: int, stop: int, is_common: Callable[[str], bool]
+) -> bool:
+    """Words in capitals, none a common word (CHAPITRE, RÉSUMÉ) but the particles."""
+    words = tokens[first:stop]
+    return (
+        all(t.text.isupper() for t in words)
+        and len(words[-1].text) >= 3
+        and not any(t.key not in _PARTICLES and is_common(t.text.lower()) for t in words)
+    )
+
+
+def speaker_labels(
+    text: str, tokens: Sequence[Token], is_common: Callable[[str], bool]
+) -> Iterator[Person]:
+    """A name in capitals opening a sentence, then a full stop and a dash: a speaker's
+    turn in minutes (BROCA. — Je pense...); not a role (LE PRÉSIDENT. —) nor a heading
+    (CHAPITRE III. —, RÉSUMÉ. —: `is_common`)."""
+    for index, token in enumerate(tokens):
+        if not token.text.isupper() or not starts_sentence(text, tokens, index):
+            continue
+        stop = _name_at(text, tokens, index, titled=True)
+        if stop is None or not _in_capitals(tokens, index, stop, is_common):
+            continue
+        if _LABEL_END.match(text, tokens[stop - 1].end):
+            yield _person(text, tokens, index, stop)
+
+
+def signatures(
+    text: str, tokens: Sequence[Token], is_common: Callable[[str], bool]
+) -> Iterator[Person]:
+    """A name in capitals after a role and a comma, closing a text: Le Secrétaire,
+    GIRARD DE RIALLE."""
+    for index in range(1, len(tokens)):
+        role = tokens[index - 1]
+        if role.key not in _FUNCTIONS | fr.NOT_NAME_WORDS or not role.text[1:].islower():
+            continue
+        if text[role.end : tokens[index].start].strip() != ",":
+            continue
+        stop = _name_at(text, tokens, index, titled=True)
+        if stop is None or not _in_capitals(tokens, index, stop, is_common):
+            continue
+        if text[tokens[stop - 1].end :].strip() in ("", "."):
+            yield _person(text, tokens, index, stop)
+
+
 def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     """A capitalised name, a comma, then a function in small letters: Verdun, substitut."""
     for index in range(1, len(tokens)):
@@ -234,10 +288,20 @@ def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person
     return Person(start, end, stop - first, tokens[stop - 1].key, text[start:end])
 
 
-def people(text: str, tokens: Sequence[Token]) -> list[Person]:
+def people(
+    text: str, tokens: Sequence[Token], is_common: Callable[[str], bool] = lambda word: False
+) -> list[Person]:
     """Every person found by context in one block, without overlaps (the first found)."""
     found: list[Person] = []
-    for rule in (after_given_names, after_titles, after_initials, before_functions):
+    rules = (
+        after_given_names,
+        after_titles,
+        after_initials,
+        partial(speaker_labels, is_common=is_common),
+        partial(signatures, is_common=is_common),
+        before_functions,
+    )
+    for rule in rules:
         for person in rule(text, tokens):
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
