@@ -126,10 +126,35 @@ def from_lists(
     words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
 ) -> Iterator[Candidate]:
     """The names of the user's list and of the base (`hits`: list_hits, if known)."""
-    for origin, hit in list_hits(words, known) if hits is None else hits:
-        if origin == BASE and hit.name.kind == "place" and not _base_place_ok(words, hit):
+    hits = list_hits(words, known) if hits is None else hits
+    paired = _place_of_place(words, hits)
+    for origin, hit in hits:
+        place = origin == BASE and hit.name.kind == "place"
+        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit)):
             continue
         yield words.candidate(hit, origin, hit.name.entry)
+
+
+def _place_of_place(words: Words, hits: Sequence[tuple[int, Hit]]) -> set[tuple[int, int]]:
+    """Two places of the base joined by "de" (Clermont d'Amboise, Valmont de Bomare): a
+    noble's name, not two places (a compound place's name has its hyphens)."""
+    places = {
+        (hit.first, hit.stop) for origin, hit in hits if origin == BASE and hit.name.kind == "place"
+    }
+    starts = {first for first, _ in places}
+    tokens, linked = words.tokens, words.linked
+    paired: set[tuple[int, int]] = set()
+    for first, stop in places:
+        if (
+            stop + 1 in starts
+            and tokens[stop].key in ("de", "d", "du")
+            and tokens[first].capitalised
+            and linked[stop - 1]
+            and linked[stop]
+        ):
+            paired.add((first, stop))
+            paired.update(p for p in places if p[0] == stop + 1)
+    return paired
 
 
 def listed_spans(
