@@ -108,3 +108,30 @@ def test_world_table() -> None:
     assert by_name["Bavière"] == ("s", "DE-BY", "")
     assert by_name["Mantoue"] == ("a", "3174051", "a")
     assert by_name["Maurice"] == ("n", "934292", "p")
+
+
+TRADITIONAL = [
+    line
+    for line in (DATA / "traditional.tsv").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+]
+
+
+def test_traditional_table() -> None:
+    """Traditional names by hand: kind h, the name's slug as its code (no gazetteer id),
+    one line a name, the flags of ambiguous names only."""
+    rows = [line.split("\t") for line in TRADITIONAL]
+    assert {len(row) for row in rows} == {5}
+    assert {row[0] for row in rows} == {"h"}
+    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 141
+    assert all(re.fullmatch(r"[a-z0-9-]+", row[1]) for row in rows)
+    assert {row[3] for row in rows} == {"", "w", "p"}
+    by_name = {row[2]: row[3] for row in rows}
+    assert (by_name["Angleterre"], by_name["Orient"], by_name["Lorraine"]) == ("", "w", "p")
+
+
+def test_traditional_names_are_places_without_id() -> None:
+    text = "En Angleterre, en Provence et aux Indes ; l'Orient."
+    assert _places(text) == ["Angleterre", "Provence", "Indes"]
+    entity = load_base()[0].entity("hangleterre")
+    assert (entity.xml_id, entity.idnos) == ("pl-angleterre", ())

@@ -20,7 +20,7 @@ fails (left alone):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
 from ..names.acronyms import expansions
@@ -31,14 +31,16 @@ from ..names.candidates import (
     from_document,
     from_lists,
     from_references,
+    list_hits,
     listed_spans,
 )
 from ..names.context import in_compound, in_longer_name
 from ..names.document import DocumentEntries
-from ..names.known import Known, known_names
+from ..names.known import known_names
+from ..names.lists import coordinated
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
-from ..names.organisations import organisations
+from ..names.organisations import named_after_heads, organisations
 from ..names.people import Person, mentions, people, proper_nouns
 from ..ocr import load_corrector
 from .context import Context
@@ -61,7 +63,7 @@ def _reserved(found: Sequence[Annotation]) -> set[str]:
 
 def _acronym_names(
     blocks: dict[int, Words], known: dict[int, list[Candidate]], entries: DocumentEntries
-) -> Matcher:
+) -> list[Name]:
     """Names an expansion gives its acronym, or an acronym its expansion, for the whole
     document: the known entry of either, else an entry of their own."""
     names: list[Name] = []
@@ -86,7 +88,20 @@ def _acronym_names(
             kind = entries.entity(origin, entry).kind
             names.append(Name(expansion, entry, kind, origin=origin))
             names.append(Name(found.acronym, entry, kind, abbr=True, origin=origin))
-    return Matcher(names)
+    return names
+
+
+def _institution_names(blocks: dict[int, Words], entries: DocumentEntries) -> list[Name]:
+    """The names a head noun gives an institution (le collège Sainte-Barbe): the
+    institution's wherever the document uses them."""
+    names: dict[str, Name] = {}
+    for words in blocks.values():
+        for org in named_after_heads(words.text, words.tokens):
+            text = " ".join(org.text.split())
+            if text not in names:
+                entry = entries.generate("org", text)
+                names[text] = Name(text, entry, "org", origin=DOCUMENT)
+    return list(names.values())
 
 
 def _reference_regions(
@@ -97,13 +112,30 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
-def _people(blocks: dict[int, Words], entries: DocumentEntries) -> dict[int, list[Candidate]]:
+def _people(
+    blocks: dict[int, Words], listed: dict[int, list[tuple[int, int]]], entries: DocumentEntries
+) -> dict[int, list[Candidate]]:
     """People found by context, block by block in reading order, then their surnames
-    alone once introduced; one entry a surname (M. Brocq, then Brocq)."""
+    alone once introduced; one entry a surname (M. Brocq, then Brocq). A name that opens
+    with "de" on a place the lists know is a land's title, not a surname (le comte de
+    Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
+    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
+
+    def is_common(word: str) -> bool:  # CHAPITRE, RÉSUMÉ: not a speaker's name
+        return lexicon.is_word(word) and not lexicon.is_proper(word)
+
     for index, words in blocks.items():
-        here = people(words.text, words.tokens)
+        lands = listed[index]
+        here = [
+            p
+            for p in people(words.text, words.tokens, is_common)
+            if not (
+                p.text.startswith(("de ", "d'", "d’", "du "))
+                and any(start < p.end and p.start < end for start, end in lands)
+            )
+        ]
         candidates = [
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in here
@@ -123,25 +155,54 @@ def _people(blocks: dict[int, Words], entries: DocumentEntries) -> dict[int, lis
     return found
 
 
+class _InFrench:
+    """Whether most of the block's words in small letters (three letters or more) are
+    French; worked out the first time it is asked."""
+
+    def __init__(self, words: Words, is_word: Callable[[str], bool]) -> None:
+        self.words, self.is_word = words, is_word
+        self.answer: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.answer is None:
+            small = [t.text for t in self.words.tokens if len(t.text) >= 3 and t.text.islower()]
+            self.answer = sum(map(self.is_word, small)) >= 0.7 * len(small)
+        return self.answer
+
+    def only(self, test: Callable[[str], bool]) -> Callable[[str], bool]:
+        """`test`, true only in a French block."""
+        return lambda word: test(word) and self()
+
+
 def _proper_nouns(
-    blocks: dict[int, Words], known: Known, entries: DocumentEntries
+    blocks: dict[int, Words], listed: dict[int, list[tuple[int, int]]], entries: DocumentEntries
 ) -> dict[int, list[Candidate]]:
     """People the lexicon knows as proper nouns, where no list knows a name (even one its
     context rejects: Ham, Maurice); after à or de only if the document also has the word
     free of them (Platon, not Délos)."""
-    is_proper = load_corrector().lexicon.is_proper  # shared with the ocr stage, loaded once
+    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
     found: dict[int, list[tuple[Candidate, bool, str]]] = {}
     free_keys: set[str] = set()
     for index, words in blocks.items():
-        taken = listed_spans(words, known)
+        taken = listed[index]
         found[index] = []
-        for person, free in proper_nouns(words.text, words.tokens, words.linked, is_proper):
+        # In a passage of another language (a Latin colophon), a capitalised word is no
+        # sign of a name: only the lexicon's proper nouns are taken there.
+        french = _InFrench(words, lexicon.is_word)  # asked only of a guess
+        for person, free in proper_nouns(
+            words.text,
+            words.tokens,
+            words.linked,
+            lexicon.is_proper,
+            french.only(lexicon.is_attested_name),
+            french.only(lexicon.is_rare_word),
+        ):
             if any(start < person.end and person.start < end for start, end in taken):
                 continue
             if in_compound(words.text, person.start, person.end):
                 continue  # Seine-et-Oise
             key = f"person:{person.surname}"
-            candidate = Candidate(person.start, person.end, 1, DOCUMENT, key)
+            candidate = Candidate(person.start, person.end, person.words, DOCUMENT, key)
             found[index].append((candidate, free, person.text))
             if free:
                 free_keys.add(person.surname)
@@ -166,7 +227,8 @@ def _person_entry(entries: DocumentEntries, surname: str, text: str) -> str:
 def _not_under_people(
     candidates: list[Candidate], persons: list[Candidate], entries: DocumentEntries
 ) -> list[Candidate]:
-    """A person's context wins over the base's places: M. Laval, Verdun, substitut."""
+    """A person's context wins over the base's places (M. Laval, Verdun, substitut), and
+    so does an institution the document named (le collège Sainte-Barbe)."""
     return [
         c
         for c in candidates
@@ -192,17 +254,29 @@ def annotate_names(
         for index, block in enumerate(layout.blocks)
         if block.kind in TEXT_BLOCKS and block.text
     }
-    listed = {index: list(from_lists(words, known)) for index, words in blocks.items()}
-    document = _acronym_names(blocks, listed, entries)
-    persons = _people(blocks, entries)
-    proper = _proper_nouns(blocks, known, entries)
+    hits = {index: list_hits(words, known) for index, words in blocks.items()}
+    listed = {index: list(from_lists(words, known, hits[index])) for index, words in blocks.items()}
+    institutions = _institution_names(blocks, entries)
+    document = Matcher([*_acronym_names(blocks, listed, entries), *institutions])
+    named = {
+        index: [
+            c for c in from_document(words, document) if not in_compound(words.text, c.start, c.end)
+        ]
+        for index, words in blocks.items()
+    }
+    # Where the lists have a name, whatever its context (see listed_spans).
+    spans_listed = {
+        index: listed_spans(words, known, hits[index]) for index, words in blocks.items()
+    }
+    persons = _people(blocks, spans_listed, entries)
+    proper = _proper_nouns(blocks, spans_listed, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
     spans: list[Annotation] = []
     for index, words in blocks.items():
         block = layout.blocks[index]
         candidates = [
-            *_not_under_people(listed[index], persons[index], entries),
-            *from_document(words, document),
+            *_not_under_people(listed[index], [*persons[index], *named[index]], entries),
+            *named[index],
             *persons[index],
         ]
         regions = _reference_regions(block.kind, block.text, existing[index])
@@ -222,7 +296,31 @@ def annotate_names(
                 at = next(i for i, t in enumerate(words.tokens) if t.start == p.start)
                 if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
                     candidates.append(p)
-        for kept in choose(candidates, existing[index]):
+        chosen = choose(candidates, existing[index])
+        # A list of people: the names coordinated with a person's (Lancret, Watteau et
+        # Boucher), where nothing else is.
+        spans_here: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in chosen:
+            spans_here[entries.tag(c.origin, c.entry)].append((c.start, c.end))
+        others = [*spans_here["placeName"], *spans_here["orgName"]]
+        listed_people = [
+            Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
+            for p in coordinated(words.text, words.tokens, spans_here["persName"], others)
+        ]
+        # A list of places likewise (de Paris et de Cornouailles), where no person is.
+        people_here = [*spans_here["persName"], *((p.start, p.end) for p in listed_people)]
+        listed_places = [
+            Candidate(p.start, p.end, p.words, DOCUMENT, entries.generate("place", p.text))
+            for p in coordinated(
+                words.text,
+                words.tokens,
+                spans_here["placeName"],
+                [*people_here, *spans_here["orgName"]],
+            )
+        ]
+        if listed_people or listed_places:
+            chosen = choose([*chosen, *listed_people, *listed_places], existing[index])
+        for kept in chosen:
             ref = entries.ref(kept.origin, kept.entry)
             tag = entries.tag(kept.origin, kept.entry)
             spans.append(Span(index, kept.start, kept.end, tag, {"ref": f"#{ref}"}, CODE))

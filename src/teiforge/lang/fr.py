@@ -230,6 +230,32 @@ NOT_NAME_WORDS = frozenset(
      "quand", "comme", "cela", "ceci", "voici", "voila", "enfin", "ainsi", "alors", "puis",
      "non", "oui", "mais", "car", "donc", "lorsque", "quoique", "pourtant", "cependant"]
 )  # fmt: skip
+# Given names, which make the capitalised words after them a person's name (`Louis
+# Rousselet`, `Jean de Guistry`, `Charles V`): the common ones of French texts from the
+# Middle Ages to the twentieth century, folded (no accents), by hand.
+GIVEN_NAMES = frozenset(
+    ["achille", "adolphe", "adrien", "agnes", "alain", "albert", "alexandre", "alexis",
+     "alfred", "alphonse", "amedee", "andre", "anne", "antoine", "antoinette", "anny",
+     "armand", "arnaud", "arthur", "auguste", "augustin", "baptiste", "barthelemy",
+     "benjamin", "benoit", "bernard", "blaise", "camille", "catherine", "cesar", "charles",
+     "charlotte", "christophe", "claude", "clemence", "denis", "dominique", "edmond",
+     "edouard", "elisabeth", "emile", "emilie", "emmanuel", "ernest", "etienne", "eugene",
+     "eugenie", "felix", "ferdinand", "fernand", "francois", "francoise", "frederic",
+     "gabriel", "gabrielle", "gaston", "georges", "germain", "gilbert", "gilles",
+     "guillaume", "gustave", "guy", "hector", "helene", "henri", "henriette", "henry",
+     "hippolyte", "honore", "hugues", "isabelle", "jacques", "jean", "jeanne", "jerome",
+     "joseph", "jules", "julien", "laurent", "leon", "leonard", "louis", "louise", "lucien",
+     "marc", "marguerite", "marie", "marthe", "mathieu", "maurice", "maximilien", "michel",
+     "napoleon", "nicolas", "ninon", "olivier", "paul", "philippe", "pierre", "prosper",
+     "raoul", "raymond", "rene", "robert", "roger", "samuel", "simon", "sophie", "stanislas",
+     "theodore", "theophile", "thomas", "urbain", "valentin", "victor", "vincent"]
+)  # fmt: skip
+# Endings of the words for a people and its adjective (Roumain, Anglais, Danois, Indien),
+# which a capital in mid-sentence does not make a surname; folded.
+DEMONYM_ENDINGS = (
+    "ain", "aine", "ains", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "ien",
+    "ienne", "iens", "iennes",
+)  # fmt: skip
 # Roman numerals that look like initials (`I. Introduction`, `V. Les villes`).
 ROMAN_INITIALS = frozenset("IVXLCD")
 
@@ -242,4 +268,9 @@ ORG_HEADS = frozenset(
     ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum"]
+)  # fmt: skip
+# Nouns of a body in small letters before its name (`l'institution Sainte-Barbe`), besides
+# ORG_HEADS (`le collège Sainte-Barbe`); folded.
+INSTITUTION_NOUNS = frozenset(
+    ["institution", "pension", "couvent", "hopital", "hospice", "prieure", "pensionnat"]
 )  # fmt: skip

@@ -1,7 +1,9 @@
 """The built-in base for French: the places of INSEE's Code officiel géographique
 (communes, départements, régions: data/authority/places.tsv.gz, made by
 tools/build_places.py), countries and regions abroad by their French names
-(data/authority/world.tsv.gz, made by tools/build_world.py) and common institutions
+(data/authority/world.tsv.gz, made by tools/build_world.py), the traditional names no
+gazetteer gives in French (data/authority/traditional.tsv, by hand: Angleterre, Indes,
+Provence) and common institutions
 (data/authority/institutions.xml, a TEI authority list written by hand). Loaded once
 per process."""
 
@@ -30,10 +32,11 @@ PLACE_KINDS = {
     "k": "continents",
     "g": "cities",
     "a": "cities",
+    "h": "places",
 }
 # The identifier each kind of place carries: INSEE's code, else (world.tsv.gz, made by
 # tools/build_world.py) a continent's, a country's or a city's GeoNames id, a region's (or a
-# city that is its own council's) ISO 3166-2 code.
+# city that is its own council's) ISO 3166-2 code; a traditional name (h) has none.
 IDNO_TYPES = {"k": "geonames", "n": "geonames", "a": "geonames", "s": "iso3166-2", "g": "iso3166-2"}
 # A commune's article, and the contracted forms it takes after "de" and "à" (du Mans).
 _CONTRACTED = {"Le ": frozenset({"du", "au"}), "Les ": frozenset({"des", "aux"})}
@@ -70,11 +73,12 @@ def _place_entity(key: str, row: list[str]) -> Entity:
     note = None
     if int(homonyms) > 1:
         note = f"{homonyms} {PLACE_KINDS[kind]} bear this name; the most populous is assumed."
+    idnos = () if kind == "h" else ((IDNO_TYPES.get(kind, "insee"), key[1:]),)
     return Entity(
         "place",
         f"pl-{slug(name)}",
         ((name, None),),
-        ((IDNO_TYPES.get(kind, "insee"), key[1:]),),
+        idnos,
         cert="low" if note else None,
         note=note,
     )
@@ -89,6 +93,8 @@ def load_base() -> tuple[Authority, Matcher]:
         gzip.decompress((_DATA / table).read_bytes()).decode("utf-8")
         for table in ("places.tsv.gz", "world.tsv.gz")
     )
+    traditional = (_DATA / "traditional.tsv").read_text(encoding="utf-8")
+    text += "".join(line + "\n" for line in traditional.splitlines() if line[:1] != "#")
     place_names, rows = _place_names(text)
     institutions_file = _DATA / "institutions.xml"
     institutions = authority_from_tree(

@@ -63,12 +63,22 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
         or not hyphens_kept(text, tokens, hit.first, hit.name.text)
-        or after_person(text, tokens, hit.first, contracted=bool(hit.name.after))
+        or after_person(
+            text, tokens, hit.first, contracted=bool(hit.name.after), town=hit.name.entry[0] in "ca"
+        )
     ):
         return False
     if not hit.name.ambiguous:
         return True
     if _idiom(tokens, hit.first, hit.stop):
+        return False
+    # A common word after an article is the word, whatever its capital: le maire de la
+    # Ville (the commune Ville has no article).
+    if (
+        "w" in hit.name.ambiguous
+        and hit.first
+        and tokens[hit.first - 1].key in ("la", "le", "l", "les")
+    ):
         return False
     # An ambiguous name is written exactly as its capitals say, article included: the
     # village La Chaise, not "à la chaise".
@@ -103,24 +113,62 @@ def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
     return before or after
 
 
-def from_lists(words: Words, known: Known) -> Iterator[Candidate]:
-    """The names of the user's list and of the base."""
-    for origin, (_, matcher) in enumerate(known.lists):
-        for hit in matcher.hits(words.tokens, words.linked):
-            if origin == BASE and hit.name.kind == "place" and not _base_place_ok(words, hit):
-                continue
-            yield words.candidate(hit, origin, hit.name.entry)
+def list_hits(words: Words, known: Known) -> list[tuple[int, Hit]]:
+    """Every name of the lists written in the block, with its list's origin."""
+    return [
+        (origin, hit)
+        for origin, (_, matcher) in enumerate(known.lists)
+        for hit in matcher.hits(words.tokens, words.linked)
+    ]
 
 
-def listed_spans(words: Words, known: Known) -> list[tuple[int, int]]:
+def from_lists(
+    words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
+) -> Iterator[Candidate]:
+    """The names of the user's list and of the base (`hits`: list_hits, if known)."""
+    hits = list_hits(words, known) if hits is None else hits
+    paired = _place_of_place(words, hits)
+    for origin, hit in hits:
+        place = origin == BASE and hit.name.kind == "place"
+        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit)):
+            continue
+        yield words.candidate(hit, origin, hit.name.entry)
+
+
+def _place_of_place(words: Words, hits: Sequence[tuple[int, Hit]]) -> set[tuple[int, int]]:
+    """Two places of the base joined by "de" (Clermont d'Amboise, Valmont de Bomare): a
+    noble's name, not two places (a compound place's name has its hyphens)."""
+    places = {
+        (hit.first, hit.stop) for origin, hit in hits if origin == BASE and hit.name.kind == "place"
+    }
+    starts = {first for first, _ in places}
+    tokens, linked = words.tokens, words.linked
+    paired: set[tuple[int, int]] = set()
+    for first, stop in places:
+        if (
+            stop + 1 in starts
+            and tokens[stop].key in ("de", "d", "du")
+            and tokens[first].capitalised
+            and linked[stop - 1]
+            and linked[stop]
+        ):
+            paired.add((first, stop))
+            paired.update(p for p in places if p[0] == stop + 1)
+    return paired
+
+
+def listed_spans(
+    words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
+) -> list[tuple[int, int]]:
     """Where the lists have a name, whether or not its context lets it be tagged (Ham,
     Maurice): such words are not left to rules that guess a person. A place the base
-    flags as a person's name too (Descartes) is left to them in mid-sentence."""
+    flags as a person's name too (Descartes), or a city abroad (Franklin), is left to
+    them in mid-sentence."""
     return [
         (words.tokens[hit.first].start, words.tokens[hit.stop - 1].end)
-        for _, matcher in known.lists
-        for hit in matcher.hits(words.tokens, words.linked)
-        if "p" not in hit.name.ambiguous or starts_sentence(words.text, words.tokens, hit.first)
+        for _, hit in (list_hits(words, known) if hits is None else hits)
+        if not set(hit.name.ambiguous) & {"p", "a"}
+        or starts_sentence(words.text, words.tokens, hit.first)
     ]
 
 

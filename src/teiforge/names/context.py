@@ -22,6 +22,7 @@ Names from the user's authority list are the user's decisions and are always tag
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -125,12 +126,14 @@ def in_longer_name(
 
 
 def place_context(tokens: Sequence[Token], first: int, strong: bool, contracted: bool) -> bool:
-    """After "à" (unless `strong`; "au" for a name whose article it contracts: au Mans),
+    """After "à" or "en" (unless `strong`; "au" for a name whose article it contracts: au Mans),
     or after a place noun and "de" (and an article): la commune de Mer, à Sales, le
     département de la Vienne, le maire du Mans."""
     if first >= 1 and not strong:
         previous = tokens[first - 1]
-        if previous.text in ("à", "À") or contracted and previous.key in ("au", "aux"):
+        # (NFC: "à" may be written a and a combining accent, as some ground truths are.)
+        written = unicodedata.normalize("NFC", previous.text)
+        if written in ("à", "À", "en", "En") or contracted and previous.key in ("au", "aux"):
             return True
     before = first - 1
     if before >= 0 and tokens[before].key in ARTICLES:
@@ -138,11 +141,14 @@ def place_context(tokens: Sequence[Token], first: int, strong: bool, contracted:
     return before >= 1 and tokens[before].key in DE and tokens[before - 1].key in PLACE_NOUNS
 
 
-def after_person(text: str, tokens: Sequence[Token], first: int, contracted: bool = False) -> bool:
+def after_person(
+    text: str, tokens: Sequence[Token], first: int, contracted: bool = False, town: bool = True
+) -> bool:
     """A name that follows a title or an initial is a person's (M. Vernet, H. Vernet, le
-    comte de Montréal, madame de Mailly, A. de Dreux), after "les" or "des" a family's
-    (les Saint-Pons; but des Andelys is Les Andelys: `contracted`). Only spaces (and the
-    initial's full stop) may stand between: "A.S.H., Paris" is a publisher and a place."""
+    comte de Montréal, madame de Mailly, A. de Dreux), a town's name after "les" or "des"
+    a family's (les Saint-Pons; but des Andelys is Les Andelys: `contracted`; and les
+    Philippines, des Indes are lands: not a `town`). Only spaces (and the initial's full
+    stop) may stand between: "A.S.H., Paris" is a publisher and a place."""
     before = first - 1
     if before >= 1 and tokens[before].key in DE:
         before -= 1
@@ -157,5 +163,5 @@ def after_person(text: str, tokens: Sequence[Token], first: int, contracted: boo
     initial = token.text[:1].isupper() and (
         token.dotted or len(token.text) == 1 and text[token.end : token.end + 1] == "."
     )
-    family = token.text in ("les", "des") and before == first - 1 and not contracted
+    family = token.text in ("les", "des") and before == first - 1 and not contracted and town
     return initial or family or token.key in titles

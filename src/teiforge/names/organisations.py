@@ -3,8 +3,14 @@ heads an institution's name (lang/fr.py: ORG_HEADS) in running text, with what n
 (`l'Institut`, `la Société d'ethnographie`, `l'Académie des sciences`, `le Collège
 Rollin`, `la SOCIÉTÉ D'ETHNOGRAPHIE`).
 
-passes: l'[Institut], la [Société d'ethnographie], le [Collège Rollin]
-fails:  Société (opening a sentence), la société, un institut, INSTITUT (a heading alone)
+A name that a head in small letters introduces (`le collège Sainte-Barbe`, `l'institution
+Sainte-Barbe`) is the institution's name, here and wherever the document uses it alone,
+rather than the commune that bears it (see `named_after_heads`).
+
+passes: l'[Institut], la [Société d'ethnographie], le [Collège Rollin], le collège
+        [Sainte-Barbe]
+fails:  Société (opening a sentence), la société, un institut, INSTITUT (a heading alone),
+        le collège de Lyon
 """
 
 from __future__ import annotations
@@ -55,3 +61,29 @@ def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
             break
         start, end = token.start, tokens[stop - 1].end
         yield Organisation(start, end, stop - index, text[start:end])
+
+
+_HEADS = fr.ORG_HEADS | fr.INSTITUTION_NOUNS
+
+
+def named_after_heads(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
+    """The capitalised name right after a head noun in small letters, without "de": le
+    collège Sainte-Barbe, le lycée Louis-le-Grand (the head stays outside)."""
+    for index in range(len(tokens) - 1):
+        head, first = tokens[index], tokens[index + 1]
+        if head.key not in _HEADS or not head.text.islower():
+            continue
+        if not first.capitalised or first.key in _OF | _ARTICLE or first.text.isupper():
+            continue
+        if text[head.end : first.start] != " ":
+            continue
+        stop = index + 2
+        # Its words: joined by hyphens (Louis-le-Grand), or capitalised after a space.
+        while stop < len(tokens):
+            between = text[tokens[stop - 1].end : tokens[stop].start]
+            if between == "-" or between == " " and tokens[stop].capitalised:
+                stop += 1
+                continue
+            break
+        start, end = first.start, tokens[stop - 1].end
+        yield Organisation(start, end, stop - index - 1, text[start:end])

@@ -4,6 +4,8 @@
   Brocq`, `Mme Anny Coker`, `MM. Piddington et Owen`, `le docteur Broca`, `M. GAETAN DE LA
   ROCHEFOUCAULD` (the title stays outside the name);
 - initials before a surname: `J. Dupont`, `J.-B. Say`, a signature `A. MARTIN.`;
+- a given name before a surname or a king's number: `Louis Rousselet`, `Charles V`;
+- a speaker's label in minutes, `BROCA. —`, and a signature, `Le Secrétaire, GIRARD`;
 - before a function set apart by a comma: `Verdun, substitut du procureur`;
 - a surname again, alone, once one of these introduced it (`Brocq` after `M. Brocq`).
 
@@ -14,11 +16,13 @@ fails:  M. le Président, I. Introduction, le général en chef, Monsieur, à Pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..lang import fr
-from .context import FUNCTION_WORDS, in_longer_name
+from .context import FUNCTION_WORDS, in_longer_name, starts_sentence
 from .normalise import Token, fold
 
 _TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
@@ -28,6 +32,16 @@ _PLURAL = frozenset({"mm", "mmes", "messieurs", "mesdames", "mlles"})
 _PARTICLES = fr.NAME_PARTICLES
 _LINKS = frozenset({"et", "and"})  # MM. Piddington et Owen
 _PLACE_PREPOSITIONS = frozenset({"a", "en", "de", "d", "au", "aux", "du", "des", "vers"})
+_GIVEN = fr.GIVEN_NAMES
+_LABEL_END = re.compile(r"\s*\.\s*[—–-]")  # BROCA. —
+# Ranks of nobility, after which a name opens with its particle (la marquise de Prie).
+# fmt: off
+_NOBLE = frozenset({
+    "comte", "comtesse", "duc", "duchesse", "marquis", "marquise", "baron", "baronne",
+    "vicomte", "vicomtesse", "prince", "princesse", "chevalier", "sieur", "seigneur"
+})
+# fmt: on
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 @dataclass(frozen=True)
@@ -82,9 +96,11 @@ def _name_at(text: str, tokens: Sequence[Token], first: int, titled: bool = Fals
         # A particle continues the name only before another capitalised word; in a name
         # in capitals, so may the particle (DE LA ROCHEFOUCAULD).
         # After a title, a name may open with its particle (M. de Tocqueville).
-        opening = last is None and index == first and titled
+        opening = last is None and titled
         if token.key in _PARTICLES and (last is not None or opening) and index + 1 < len(tokens):
-            capitals = last is not None and tokens[last].text.isupper()
+            # (M. DE QUATREFAGES: a name in capitals may open with its particle.)
+            neighbour = tokens[last] if last is not None else tokens[index + 1]
+            capitals = neighbour.text.isupper() and (last is not None or len(neighbour.text) > 1)
             if token.text.islower() or token.text.isupper() and capitals:
                 index += 1
                 continue
@@ -122,8 +138,11 @@ def after_titles(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         plural = tokens[index].key in _PLURAL
         start = index = index + 1
         while start < len(tokens):
-            # M. de Tocqueville; but "le maire de Lyon" is the maire's place.
-            address = tokens[start - 1].key in _TITLES
+            # M. de Tocqueville, la marquise de Prie; but "le maire de Lyon" is the
+            # maire's place (and the annotator leaves "le comte de Toulouse" to the land).
+            address = tokens[start - 1].key in _TITLES or (
+                tokens[start - 1].key in _NOBLE and tokens[start].key in ("de", "d", "du")
+            )  # (le prince des Roumains: a people)
             stop = _name_at(text, tokens, start, titled=address)
             if stop is None:
                 break
@@ -145,19 +164,102 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     index = 0
     while index < len(tokens) - 1:
         token = tokens[index]
-        fresh = index == 0 or not _initial(text, tokens[index - 1])
         if (
-            fresh
-            and _initial(text, token)
+            _initial(text, token)
+            and (index == 0 or not _initial(text, tokens[index - 1]))
             and token.key not in _ABBREVIATIONS
             and not (len(token.text) == 1 and token.text in fr.ROMAN_INITIALS)
         ):
             stop = _name_at(text, tokens, index)
-            if stop is not None and stop - index >= 2 and not _initial(text, tokens[stop - 1]):
+            if (
+                stop is not None
+                and stop - index >= 2
+                and not _initial(text, tokens[stop - 1])
+                and not _regnal(tokens[stop - 1])  # T. II, a volume
+            ):
                 yield _person(text, tokens, index, stop)
                 index = stop
                 continue
         index += 1
+
+
+def _regnal(token: Token) -> bool:
+    """A king's or a pope's number: V, XIV (up to XXXIX)."""
+    return _ROMAN.fullmatch(token.text) is not None
+
+
+def after_given_names(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    """A given name, then a surname (Louis Rousselet, Jean de Guistry, Jean-Baptiste Say)
+    or a king's number (Charles V); not a saint's place (Saint-Louis)."""
+    index = 0
+    while index < len(tokens) - 1:
+        token, following = tokens[index], tokens[index + 1]
+        if (
+            token.key not in _GIVEN
+            or not token.capitalised
+            or not _joined(text, token, following)
+            or text[token.start - 1 : token.start] in "-‐‑"
+            and token.start > 0
+        ):
+            index += 1
+            continue
+        if _regnal(following) and text[token.end : following.start].strip() == "":
+            start, end = token.start, following.end
+            yield Person(start, end, 2, f"{token.key} {following.key}", text[start:end])
+            index += 2
+            continue
+        stop = _name_at(text, tokens, index + 1, titled=True)
+        if stop is not None:  # (Samuel Bernard: a surname may be a given name too)
+            yield _person(text, tokens, index, stop)
+            index = stop
+            continue
+        index += 1
+
+
+def _in_capitals(
+    tokens: Sequence[Token], first: int, stop: int, is_common: Callable[[str], bool]
+) -> bool:
+    """Words in capitals, none a common word (CHAPITRE, RÉSUMÉ) but the particles."""
+    words = tokens[first:stop]
+    return (
+        all(t.text.isupper() for t in words)
+        and len(words[-1].text) >= 3
+        and not any(t.key not in _PARTICLES and is_common(t.text.lower()) for t in words)
+    )
+
+
+def speaker_labels(
+    text: str, tokens: Sequence[Token], is_common: Callable[[str], bool]
+) -> Iterator[Person]:
+    """A name in capitals opening a sentence, then a full stop and a dash: a speaker's
+    turn in minutes (BROCA. — Je pense...); not a role (LE PRÉSIDENT. —) nor a heading
+    (CHAPITRE III. —, RÉSUMÉ. —: `is_common`)."""
+    for index, token in enumerate(tokens):
+        if not token.text.isupper() or not starts_sentence(text, tokens, index):
+            continue
+        stop = _name_at(text, tokens, index, titled=True)
+        if stop is None or not _in_capitals(tokens, index, stop, is_common):
+            continue
+        if _LABEL_END.match(text, tokens[stop - 1].end):
+            yield _person(text, tokens, index, stop)
+
+
+def signatures(
+    text: str, tokens: Sequence[Token], is_common: Callable[[str], bool]
+) -> Iterator[Person]:
+    """A name in capitals after a role and a comma, closing a text: Le Secrétaire,
+    GIRARD DE RIALLE."""
+    for index in range(1, len(tokens)):
+        role = tokens[index - 1]
+        if role.key not in _FUNCTIONS | fr.NOT_NAME_WORDS or not role.text[1:].islower():
+            continue
+        if text[role.end : tokens[index].start].strip() != ",":
+            continue
+        stop = _name_at(text, tokens, index, titled=True)
+        if stop is None or not _in_capitals(tokens, index, stop, is_common):
+            continue
+        if text[tokens[stop - 1].end :].strip() in ("", "."):
+            yield _person(text, tokens, index, stop)
 
 
 def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
@@ -186,10 +288,20 @@ def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person
     return Person(start, end, stop - first, tokens[stop - 1].key, text[start:end])
 
 
-def people(text: str, tokens: Sequence[Token]) -> list[Person]:
+def people(
+    text: str, tokens: Sequence[Token], is_common: Callable[[str], bool] = lambda word: False
+) -> list[Person]:
     """Every person found by context in one block, without overlaps (the first found)."""
     found: list[Person] = []
-    for rule in (after_titles, after_initials, before_functions):
+    rules = (
+        after_given_names,
+        after_titles,
+        after_initials,
+        partial(speaker_labels, is_common=is_common),
+        partial(signatures, is_common=is_common),
+        before_functions,
+    )
+    for rule in rules:
         for person in rule(text, tokens):
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
@@ -197,37 +309,69 @@ def people(text: str, tokens: Sequence[Token]) -> list[Person]:
 
 
 def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> Iterator[Person]:
-    """A surname introduced earlier, alone and capitalised (Brocq after M. Brocq)."""
-    for token in tokens:
+    """A surname introduced earlier, alone and capitalised (Brocq after M. Brocq); not
+    after an article (the Olt of a list of rivers, then "la vallée de l'Olt")."""
+    for index, token in enumerate(tokens):
         if token.key in surnames and token.capitalised and len(token.text) >= 3:
+            if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
+                continue
             yield Person(token.start, token.end, 1, token.key, token.text)
 
 
 # Words after which a proper noun is a thing, a river or a place rather than a person
-# (le Danube, au Cnam, en Navarre).
-_NOT_BEFORE_PERSON = frozenset(
-    {"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cette", "ces"}
-)
+# (le Danube, au Cnam, en Navarre, ses Etudes, les îles Andaman, l'hôtel Soubise).
+# fmt: off
+_NOT_BEFORE_PERSON = frozenset({
+    "le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cet", "cette",
+    "ces", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre",
+    "vos", "leur", "leurs", "quelque", "chaque", "ile", "iles", "mont", "monts", "lac", "cap",
+    "fleuve", "riviere", "col", "golfe", "detroit", "mer", "rue", "boulevard", "avenue", "quai",
+    "pont", "hotel", "eglise", "abbaye", "chateau", "porte", "faubourg"
+})
+# fmt: on
 
 
 # After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
 # les dialogues de Platon): a person only if the document also has it elsewhere.
-_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "par", "pour", "chez"})
+_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "pour"})
 
 
 def proper_nouns(
-    text: str, tokens: Sequence[Token], linked: Sequence[bool], is_proper: Callable[[str], bool]
+    text: str,
+    tokens: Sequence[Token],
+    linked: Sequence[bool],
+    is_proper: Callable[[str], bool],
+    is_attested: Callable[[str], bool],
+    is_rare: Callable[[str], bool],
 ) -> Iterator[tuple[Person, bool]]:
-    """A word the French lexicon knows only as a proper noun (Descartes, Platon), alone,
-    capitalised and not in capitals, not after an article or "en": a person; and whether
-    it stands free of a preposition that could make it a place (see _PLACE_OR_WORK).
-    Known places and organisations win over it (the annotator offers it last)."""
+    """A word the French lexicon knows only as a proper noun (Descartes, Platon), or, in
+    mid-sentence, a capitalised word that French prose uses and that is no common word of
+    French or of another language (Lancret, Galien: `is_attested`) or a rare word that is
+    no adjective of a people (Boucher, not Roumain: `is_rare`), alone, not in capitals, not after an article,
+    a possessive, "en" or the noun of a river, a street or a building: a person; and
+    whether it stands free of a preposition that could make it a place (see
+    _PLACE_OR_WORK). Known places and organisations win over it (the annotator offers it
+    last)."""
     for index, token in enumerate(tokens):
         if not token.capitalised or token.text.isupper() or len(token.text) < 3:
             continue
         if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
             continue
-        alone = not in_longer_name(text, tokens, linked, index, index + 1)
-        if alone and is_proper(token.text):
+        if in_longer_name(text, tokens, linked, index, index + 1):
+            continue
+        if is_proper(token.text) or (
+            not starts_sentence(text, tokens, index)
+            and token.text[1:].islower()
+            and len(token.text) >= 4
+            and token.key not in fr.NOT_NAME_WORDS
+            and token.key not in _TITLES
+            and (
+                is_attested(token.text)
+                or is_rare(token.text)
+                and not token.key.endswith(fr.DEMONYM_ENDINGS)
+            )
+        ):
             free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
-            yield Person(token.start, token.end, 1, token.key, token.text), free
+            # With the particle and the name after it: Ninon de Lenclos.
+            stop = _name_at(text, tokens, index) or index + 1
+            yield _person(text, tokens, index, stop), free

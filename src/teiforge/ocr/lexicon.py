@@ -66,6 +66,18 @@ class Lexicon:
     def is_proper(self, word: str) -> bool:
         return bool(self.codes.get(word.lower(), 0) & PROPER)
 
+    def is_attested_name(self, word: str) -> bool:
+        """A form wordfreq's French list has and that is no word hunspell knows, nor a
+        common word of another language: with a capital, mostly a name (Lancret, Galien)."""
+        code = self.codes.get(word.lower(), 0)
+        return bool(code & ATTESTED) and not code & (LEXICAL | FOREIGN)
+
+    def is_rare_word(self, word: str) -> bool:
+        """A word hunspell knows whose Zipf frequency is below 4.2: with a capital in
+        mid-sentence, a surname as often (Boucher, Bacon)."""
+        code = self.codes.get(word.lower(), 0)
+        return bool(code & LEXICAL) and not code & ACRONYM and (code >> _SHIFT) < 42
+
     def is_attested(self, word: str) -> bool:
         return bool(self.codes.get(ELISION.sub("", word, count=1).lower(), 0) & ATTESTED)
 
