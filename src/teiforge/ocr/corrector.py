@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import adapt
 from .alphanumeric import digit_flags
@@ -27,17 +27,23 @@ from .guards import Situation, guarded, lone_foreign, situation_key
 from .hyphens import Hyphens
 from .inner_capitals import inner_capital_flags
 from .joins import joins
+from .language import clearly_other
 from .lexicon import Lexicon
 from .lookalikes import Lookalikes
 from .model import Model
 from .oldspell import OldSpelling, modern_form
 from .oldtext import clean_print, old_text, spelled
+from .own_words import key, own_word
 from .punctuation import Punctuation, dialogue
 from .realword import real_word
 from .strays import stray_flags
+from .typography import fold, normalisation_only, restore
 from .words import Word, shape, words
 
 GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
+# The proposers whose word may be the document's own (the others' proposals are marks or
+# garbles that no spelling prints: n08, étaiS, a stray f, a 1 for `!`).
+WORD_PROPOSERS = frozenset({"model", "context", "lookalike"})
 
 
 class _Ranges:
@@ -80,6 +86,7 @@ class Proposal:
     cert: str
     suggestion: str | None
     confidence: float  # P(error) x P(fix) for a correction, P(error) for a flag
+    proposer: str = "model"  # the class that proposed it: model, context, lookalike, ...
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,11 @@ class Corrector:
 
     def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
         found: list[tuple[int, Word, str | None]] = []
+        if clearly_other("\n".join(p.text for p in passages)):
+            return found  # a document in another language: no French corrections
         for index, passage in enumerate(passages):
+            if clearly_other(passage.text):
+                continue  # a passage in another language (language.py)
             overlaps = _Ranges(passage.protected)
             for word in words(passage.text, passage.cuts):
                 if overlaps.any_between(word.start, word.end):
@@ -241,6 +252,36 @@ class Corrector:
         return adapt.with_own_words(text, ranked, own, self.channel, adapted, seen)
 
     def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
+        """The proposals for a document's passages, in reading order. Typography is not
+        an error (typography.py): the passages are read with their apostrophes folded,
+        each correction gets back the page's apostrophe, and a proposal that only
+        normalises is dropped; a word the document prints often and consistently is its
+        own (own_words.py)."""
+        folded = [replace(p, text=fold(p.text)) for p in passages]
+        printed = [p.text for p in passages]
+        counts = Counter(key(w.text) for p in folded for w in words(p.text, p.cuts))
+        kept = []
+        for proposal in self._propose(folded):
+            sic = printed[proposal.passage][proposal.start : proposal.end]
+            corr = restore(sic, proposal.corr) if proposal.corr is not None else None
+            if corr is not None and normalisation_only(sic, corr):
+                continue
+            if proposal.proposer in WORD_PROPOSERS and own_word(
+                proposal.sic, proposal.corr or proposal.suggestion, counts
+            ):
+                continue
+            suggestion = proposal.suggestion
+            kept.append(
+                replace(
+                    proposal,
+                    sic=sic,
+                    corr=corr,
+                    suggestion=restore(sic, suggestion) if suggestion is not None else None,
+                )
+            )
+        return kept
+
+    def _propose(self, passages: Sequence[Passage]) -> list[Proposal]:
         proposals = []
         kind = dialogue([p.text for p in passages])
         examined = self.examine(passages)
@@ -249,7 +290,14 @@ class Corrector:
             mark = self.punctuation.read(word, text, kind) if self.punctuation else None
             if mark is not None:
                 proposals.append(
-                    Proposal(item.passage, word.start, word.end, word.text, *mark.fields())
+                    Proposal(
+                        item.passage,
+                        word.start,
+                        word.end,
+                        word.text,
+                        *mark.fields(),
+                        proposer="punctuation",
+                    )
                 )
             elif item.guard is None or item.real_word is not None:
                 proposal = self.decide(item)
@@ -262,24 +310,25 @@ class Corrector:
         taken = {(p.passage, p.start) for p in proposals}
 
         def add(
+            proposer: str,
             more: Iterable[tuple[int, int, int, str, str | None, str, str | None, float]],
         ) -> None:
             for fields in more:
-                proposals.append(Proposal(*fields))
+                proposals.append(Proposal(*fields, proposer=proposer))
                 taken.add((fields[0], fields[1]))
 
         texts = [p.text for p in passages]
         if self.lookalikes is not None:
-            add(self.lookalikes.proposals(found, taken))
+            add("lookalike", self.lookalikes.proposals(found, taken))
         if self.capitals is not None:
-            add(self.capitals.proposals(texts, found, taken))
+            add("capital", self.capitals.proposals(texts, found, taken))
         if self.hyphens is not None:
-            add(self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
+            add("hyphen", self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
         # Digits in a word (n08, i857), a capital inside a word (étaiS) and lone letters
         # that are no words (f, r), that no other class took: flagged.
-        add(digit_flags(found, taken, self.candidates))
-        add(inner_capital_flags(found, taken, self.lexicon))
-        add(stray_flags(found, taken, texts, old_text(code for _, _, code in found)))
+        add("digits", digit_flags(found, taken, self.candidates))
+        add("inner-capital", inner_capital_flags(found, taken, self.lexicon))
+        add("stray", stray_flags(found, taken, texts, old_text(code for _, _, code in found)))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def decide(self, item: Examined) -> Proposal | None:
@@ -290,7 +339,15 @@ class Corrector:
             if best is None or cert is None:
                 return None
             return Proposal(
-                item.passage, word.start, word.end, word.text, best, cert, best, item.real_word
+                item.passage,
+                word.start,
+                word.end,
+                word.text,
+                best,
+                cert,
+                best,
+                item.real_word,
+                proposer="context",
             )
         p_error = self.model.p_error(item.features)
         if best is not None:

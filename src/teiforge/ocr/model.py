@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from . import alphanumeric, capitals, hyphens, inner_capitals, lookalikes, strays
+from . import alphanumeric, capitals, hyphens, inner_capitals, lookalikes, own_words, strays
 from .features import FEATURES
 from .oldtext import CLEAN_PRINT
 from .punctuation import Punctuation
@@ -116,5 +116,5 @@ def correction_method() -> str:
     return (
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
         f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
-        f"{inner_capitals.describe()} {strays.describe()}"
+        f"{inner_capitals.describe()} {strays.describe()} {own_words.describe()}"
     )
