@@ -25,6 +25,7 @@ from .context import Bigrams
 from .features import Document, Trigrams, features
 from .guards import Situation, guarded, lone_foreign, situation_key
 from .hyphens import Hyphens
+from .in_context import InContext
 from .inner_capitals import inner_capital_flags
 from .joins import joins
 from .language import clearly_other
@@ -115,6 +116,7 @@ class Corrector:
     lookalikes: Lookalikes | None = None  # dé for de, in any document (lookalikes.py)
     capitals: Capitals | None = None  # le for Je at a sentence start (capitals.py)
     hyphens: Hyphens | None = None  # a hyphen between two words (hyphens.py)
+    in_context: InContext | None = None  # le for Je, decided by the trigram model
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -266,10 +268,12 @@ class Corrector:
             corr = restore(sic, proposal.corr) if proposal.corr is not None else None
             if corr is not None and normalisation_only(sic, corr):
                 continue
-            if proposal.proposer in WORD_PROPOSERS and own_word(
-                proposal.sic, proposal.corr or proposal.suggestion, counts
+            if (
+                proposal.proposer in WORD_PROPOSERS
+                and own_word(proposal.sic, proposal.corr or proposal.suggestion, counts)
+                and (self.lexicon.is_word(proposal.sic) or spelled(proposal.sic, self.trigrams))
             ):
-                continue
+                continue  # the document's word: not a garble it repeats (ejl for est)
             suggestion = proposal.suggestion
             kept.append(
                 replace(
@@ -322,6 +326,8 @@ class Corrector:
             add("lookalike", self.lookalikes.proposals(found, taken))
         if self.capitals is not None:
             add("capital", self.capitals.proposals(texts, found, taken))
+        if self.in_context is not None:
+            add("lm", self.in_context.proposals(texts, found, taken))
         if self.hyphens is not None:
             add("hyphen", self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
         # Digits in a word (n08, i857), a capital inside a word (étaiS) and lone letters

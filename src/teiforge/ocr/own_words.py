@@ -4,7 +4,9 @@ about it, is not `carte`; `forte` printed throughout is not `sorte`.
 
 A word proposal (the model's, the context's, a lookalike's: not a mark or a garble that
 no spelling prints, such as n08, étaiS, a stray f) is dropped when the document prints
-the word `REPEATED` times or more, and at least as often as the word it would become.
+the word `REPEATED` times or more, and at least as often as the word it would become,
+and the word is one of the lexicon's or looks spelled (oldtext.spelled): a garble a book
+repeats (`ejl` for `est`, its long s misread, 32 times in a tuning book) is still an error.
 
 passes: `carie` x5, `carte` x1 -> `carie` left alone; `tète` x4 in a text with `tête` x9
 -> still questioned.
@@ -35,9 +37,9 @@ def own_word(printed: str, other: str | None, counts: Counter[str]) -> bool:
 def describe() -> str:
     """The rule, for the header's editorialDecl/correction."""
     return (
-        f"A word the document prints {REPEATED} times or more, and at least as often as "
-        "the word it would be corrected into, was taken as the document's own and left "
-        "alone. Typographic apostrophes, long s and ligatures are the print's, never "
+        f"A word (of the lexicon, or that looks spelled) the document prints {REPEATED} times "
+        "or more, and at least as often as the word it would be corrected into, was taken "
+        "as the document's own and left alone. Typographic apostrophes, long s and ligatures are the print's, never "
         "corrected; passages of 20 words or more clearly in another language than French "
         "were left alone."
     )
