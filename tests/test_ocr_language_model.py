@@ -61,6 +61,7 @@ def test_the_shipped_model_prefers_french() -> None:
 def test_confusions_learned_on_the_tuning_split() -> None:
     table = confusions()
     assert dict(table["font"])["sont"] == pytest.approx(-0.426, abs=0.001)  # log10(33 / (87 + 1))
+    assert dict(table["celte"])["cette"] == 0.0  # 12 to 0 on the tuning split: even odds at most
     assert "le" not in dict(table["Le"])  # a case change alone is no confusion (Le: le, 4)
     assert dict(table["Le"])["La"] == pytest.approx(-2.777, abs=0.001)  # log10(2 / 1195)
 
