@@ -81,7 +81,8 @@ def _proposed_rows(
     rows = []
     for p in proposals(layout, found, options.language):
         place = document.locator.place(p.passage, p.start, p.end)
-        rows.append((place, document.row(place, p.sic, p.corr or p.suggestion or "", p.cert)))
+        row = document.row(place, p.sic, p.corr or p.suggestion or "", p.cert)
+        rows.append((place, replace(row, why=p.why)))
     return document, rows
 
 

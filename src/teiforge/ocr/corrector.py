@@ -88,6 +88,13 @@ class Proposal:
     suggestion: str | None
     confidence: float  # P(error) x P(fix) for a correction, P(error) for a flag
     proposer: str = "model"  # the class that proposed it: model, context, lookalike, ...
+    reason: str = ""  # what decided, for the editor (the review file's `why`)
+
+    @property
+    def why(self) -> str:
+        """The proposer's code and what decided: `lm: sont 1000 times likelier in context`."""
+        measure = "P(error)" if self.corr is None else "confidence"
+        return f"{self.proposer}: {self.reason or f'{measure} {self.confidence:.2f}'}"
 
 
 @dataclass(frozen=True)
@@ -315,10 +322,13 @@ class Corrector:
 
         def add(
             proposer: str,
-            more: Iterable[tuple[int, int, int, str, str | None, str, str | None, float]],
+            more: Iterable[tuple[int, int, int, str, str | None, str, str | None, float]]
+            | Iterable[tuple[int, int, int, str, str | None, str, str | None, float, str]],
         ) -> None:
             for fields in more:
-                proposals.append(Proposal(*fields, proposer=proposer))
+                proposals.append(
+                    Proposal(*fields[:8], proposer=proposer, reason="".join(fields[8:]))
+                )
                 taken.add((fields[0], fields[1]))
 
         texts = [p.text for p in passages]

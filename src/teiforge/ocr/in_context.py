@@ -34,7 +34,7 @@ CORRECT = 2.5  # log10 odds: over 300 to one for the other word
 WINDOW = 60  # characters read on each side of a word for its two neighbours
 
 Found = Sequence[tuple[int, Word, str | None]]
-Fields = tuple[int, int, int, str, str | None, str, str | None, float]
+Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +102,9 @@ class InContext:
             intended, odds = decided
             corr = _cased(intended, word.text)
             confidence = 1 / (1 + 10**-odds)
+            reason = f"{intended} {10**odds:,.0f} times likelier in context"
             chosen.append(
-                (passage, word.start, word.end, word.text, corr, "medium", corr, confidence)
+                (passage, word.start, word.end, word.text, corr, "medium", corr, confidence, reason)
             )
         return chosen
 
