@@ -84,3 +84,15 @@ def test_real_words_in_context() -> None:
     assert _proposed("Ils font du pain dans la maison. Il a dit que la maison est là.") == []
     assert _proposed("Il est venu dans ta ville avec tes amis.") == [("ta", "la", "medium", "lm")]
     assert _proposed("Ta maison est belle.") == []
+
+
+def test_the_proposers_after_the_model_are_a_table() -> None:
+    from teiforge.ocr.corrector import PROPOSERS
+
+    assert [code for code, _ in PROPOSERS] == [
+        "lookalike", "capital", "lm", "hyphen", "digits", "inner-capital", "stray"
+    ]  # fmt: skip
+    assert all(proposer.__doc__ for _, proposer in PROPOSERS)
+    # Each proposal names its proposer: the lm's, after the model's own.
+    found = load_corrector().propose([Passage("Ils font venus. Les postes de médiotion.")])
+    assert [(p.sic, p.proposer) for p in found] == [("font", "lm"), ("médiotion", "model")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from . import adapt
@@ -314,37 +314,16 @@ class Corrector:
                 proposal = self.decide(item)
                 if proposal is not None:
                     proposals.append(proposal)
-        # A rare word for a common one (lookalikes.py), a capital misread at a sentence
-        # start (capitals.py), a hyphen between two words (hyphens.py), among the words
-        # left alone.
-        found = [(e.passage, e.word, e.guard) for e in examined]
-        taken = {(p.passage, p.start) for p in proposals}
-
-        def add(
-            proposer: str,
-            more: Iterable[tuple[int, int, int, str, str | None, str, str | None, float]]
-            | Iterable[tuple[int, int, int, str, str | None, str, str | None, float, str]],
-        ) -> None:
-            for fields in more:
-                proposals.append(
-                    Proposal(*fields[:8], proposer=proposer, reason="".join(fields[8:]))
-                )
-                taken.add((fields[0], fields[1]))
-
+        # Then the proposers of the table (PROPOSERS), in order, among the words left alone.
         texts = [p.text for p in passages]
-        if self.lookalikes is not None:
-            add("lookalike", self.lookalikes.proposals(found, taken))
-        if self.capitals is not None:
-            add("capital", self.capitals.proposals(texts, found, taken))
-        if self.in_context is not None:
-            add("lm", self.in_context.proposals(texts, found, taken))
-        if self.hyphens is not None:
-            add("hyphen", self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
-        # Digits in a word (n08, i857), a capital inside a word (étaiS) and lone letters
-        # that are no words (f, r), that no other class took: flagged.
-        add("digits", digit_flags(found, taken, self.candidates))
-        add("inner-capital", inner_capital_flags(found, taken, self.lexicon))
-        add("stray", stray_flags(found, taken, texts, old_text(code for _, _, code in found)))
+        found = [(e.passage, e.word, e.guard) for e in examined]
+        state = Round(
+            texts, [p.cuts for p in passages], found, {(p.passage, p.start) for p in proposals}
+        )
+        for code, proposer in PROPOSERS:
+            for fields in proposer(self, state):
+                proposals.append(Proposal(*fields[:8], proposer=code, reason="".join(fields[8:])))
+                state.taken.add((fields[0], fields[1]))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def decide(self, item: Examined) -> Proposal | None:
@@ -378,3 +357,81 @@ class Corrector:
                 item.passage, word.start, word.end, word.text, None, "low", best, p_error
             )
         return None
+
+
+# --- the proposers that follow the model, in order: each sees the words the ones before
+# it took. A proposer is a module with a code, a docstring of what passes and fails, and
+# a function of the corrector and the round.
+
+Fields = (
+    tuple[int, int, int, str, str | None, str, str | None, float]
+    | tuple[int, int, int, str, str | None, str, str | None, float, str]
+)
+
+
+@dataclass
+class Round:
+    """What a proposer after the model sees: the passages' texts and cuts, every word with
+    its guard's code (None: examined), and the words already proposed (passage, start)."""
+
+    texts: list[str]
+    cuts: list[frozenset[int]]
+    found: list[tuple[int, Word, str | None]]
+    taken: set[tuple[int, int]]
+
+
+def _lookalikes(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A rare word for a common one, dé for de (lookalikes.py)."""
+    if corrector.lookalikes is None:
+        return ()
+    return corrector.lookalikes.proposals(state.found, state.taken)
+
+
+def _capitals(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A capital misread at a sentence start, le for Je (capitals.py)."""
+    if corrector.capitals is None:
+        return ()
+    return corrector.capitals.proposals(state.texts, state.found, state.taken)
+
+
+def _in_context(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A real word for another, decided by the trigram model (in_context.py)."""
+    if corrector.in_context is None:
+        return ()
+    return corrector.in_context.proposals(state.texts, state.found, state.taken)
+
+
+def _hyphens(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A hyphen between two words (hyphens.py)."""
+    if corrector.hyphens is None:
+        return ()
+    return corrector.hyphens.proposals(state.texts, state.cuts, state.found, state.taken)
+
+
+def _digits(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """Digits in a word, n08, i857: flagged (alphanumeric.py)."""
+    return digit_flags(state.found, state.taken, corrector.candidates)
+
+
+def _inner_capitals(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A capital inside a word, étaiS: flagged (inner_capitals.py)."""
+    return inner_capital_flags(state.found, state.taken, corrector.lexicon)
+
+
+def _strays(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A lone letter that is no word, f, r: flagged (strays.py)."""
+    old = old_text(code for _, _, code in state.found)
+    return stray_flags(state.found, state.taken, state.texts, old)
+
+
+# code -> proposer. The model's own codes (model, context, punctuation) are given in the
+# loop over the examined words, before these.
+PROPOSERS: tuple[tuple[str, Callable[[Corrector, Round], Iterable[Fields]]], ...] = (
+    ("lookalike", _lookalikes),
+    ("capital", _capitals),
+    ("lm", _in_context),
+    ("hyphen", _hyphens),
+    ("digits", _digits),
+    ("inner-capital", _inner_capitals),
+    ("stray", _strays),
+)
