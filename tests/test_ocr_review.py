@@ -59,6 +59,35 @@ def test_review_lists_every_proposal_with_its_context(tmp_path: Path) -> None:
     )
     text = out.read_text(encoding="utf-8").splitlines()
     assert text[3:6] == ["# editor-id: ", "# editor-name: ", "\t".join(COLUMNS)]
+    # Which proposer, and what decided.
+    assert [r.why for r in rows] == [
+        "model: confidence 0.95",
+        "model: confidence 0.89",
+        "digits: P(error) 0.96",
+        "model: confidence 0.61",
+        "model: confidence 0.82",
+        "model: P(error) 0.86",
+        "context: confidence 1.00",
+        "model: confidence 0.88",
+    ]
+    assert text[6].split("\t")[COLUMNS.index("why")] == "model: confidence 0.95"
+
+
+def test_a_file_without_the_why_column_still_loads(tmp_path: Path) -> None:
+    out = tmp_path / "corrections.tsv"
+    review([SAMPLE], out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    at = COLUMNS.index("why")
+    earlier = [
+        "\t".join(cells[:at] + cells[at + 1 :])
+        for cells in (line.split("\t") for line in lines[5:])
+    ]
+    out.write_text("\n".join(lines[:5] + earlier) + "\n", encoding="utf-8")
+    rows = read_corrections(out).rows
+    assert [(r.sic, r.proposed, r.cert, r.why) for r in rows][:2] == [
+        ("médiotion", "médiation", "high", ""),
+        ("sociole", "sociale", "medium", ""),
+    ]
 
 
 def test_encoding_applies_the_decisions_under_the_editors_resp(

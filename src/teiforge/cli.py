@@ -293,6 +293,27 @@ def review_command(files: tuple[Path, ...], output: Path, config_file: Path | No
     )
 
 
+@main.command("explain")
+@click.argument("file", type=PATH)
+@click.argument("word")
+@click.option("--lang", help="Language of the text (default: fr, or the configuration's).")
+@click.option("--config", "config_file", type=PATH, help="teiforge.toml or pyproject.toml.")
+def explain_command(file: Path, word: str, lang: str | None, config_file: Path | None) -> None:
+    """Say why each occurrence of WORD in FILE was or was not corrected."""
+    from dataclasses import replace
+
+    from .corpus import options_from
+    from .encode import EncodeOptions
+    from .explain import explain
+
+    options = options_from(load_config(config_file)) if config_file else EncodeOptions()
+    lang = _checked_option("--lang", lang, language_problem)
+    if lang:
+        options = replace(options, language=lang)
+    for line in explain(file, word, options) or [f"{file}: {word}: not in the text"]:
+        click.echo(line)
+
+
 @main.command("build")
 @click.option(
     "--config",

@@ -79,9 +79,10 @@ def _proposed_rows(
     found: list[Annotation] = [*before.spans, *before.entities, *before.responsibilities]
     document = _Document(layout)
     rows = []
-    for p in proposals(layout, found):
+    for p in proposals(layout, found, options.language):
         place = document.locator.place(p.passage, p.start, p.end)
-        rows.append((place, document.row(place, p.sic, p.corr or p.suggestion or "", p.cert)))
+        row = document.row(place, p.sic, p.corr or p.suggestion or "", p.cert)
+        rows.append((place, replace(row, why=p.why)))
     return document, rows
 
 

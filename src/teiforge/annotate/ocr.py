@@ -4,7 +4,9 @@ correction), then the editor's decisions from the corrections file, if there is 
 each found where its row is anchored in the source (reanchor.py).
 
 passes: médiotion -> choice (corr médiation); lls -> choice (corr Ils); CNRS, XIV, estoit,
-Paris -> nothing.
+Paris -> nothing; any word of a document declared in another language (`--lang en`), or of
+one clearly written in another, -> nothing (ocr/language.py); the editor's decisions
+still apply.
 A word inside a name, a note anchor or an earlier correction is left alone; a correction
 never runs across the edge of an earlier span (a quotation, a title), and a word that
 holds a milestone (a page break) is not touched.
@@ -17,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Annotation, Layout, Responsibility, Span
 from ..ocr import Passage, Proposal, load_corrector
 from ..ocr.decisions import ACCEPT, REJECT, Row, read_corrections
+from ..ocr.language import declared_french
 from .context import Context
 from .reanchor import Locator, Place, placed
 
@@ -49,7 +52,12 @@ def passages(layout: Layout, found: Sequence[Annotation]) -> list[Passage]:
     ]
 
 
-def proposals(layout: Layout, found: Sequence[Annotation]) -> list[Proposal]:
+def proposals(layout: Layout, found: Sequence[Annotation], language: str = "fr") -> list[Proposal]:
+    """The corrector's proposals; none unless the document is declared French (the
+    corrector's resources are French: ocr/language.py), nor in text clearly in another
+    language."""
+    if not declared_french(language):
+        return []
     return load_corrector().propose(passages(layout, found))
 
 
@@ -77,7 +85,7 @@ def _decided(place: Place, row: Row, resp: str) -> Span | None:
 def annotate_ocr(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> Iterable[Annotation]:
-    automatic = [_span(p) for p in proposals(layout, found)]
+    automatic = [_span(p) for p in proposals(layout, found, context.language)]
     if context.corrections is None:
         return automatic
     corrections = read_corrections(context.corrections)

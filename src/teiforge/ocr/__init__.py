@@ -26,9 +26,11 @@ from .context import Bigrams
 from .corrector import Corrector, Passage, Proposal
 from .features import Trigrams
 from .hyphens import Hyphens
+from .in_context import InContext, confusions
 from .lexicon import Lexicon
 from .lookalikes import Lookalikes
 from .model import Model
+from .ngrams import shipped
 from .punctuation import Punctuation
 
 __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
@@ -38,6 +40,7 @@ __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 def load_corrector() -> Corrector:
     """The corrector with its shipped data, loaded once per process (about 0.3 s)."""
     lexicon, channel, bigrams = Lexicon.load(), Channel.load(), Bigrams.load()
+    ngrams = shipped()
     return Corrector(
         lexicon,
         channel,
@@ -48,4 +51,5 @@ def load_corrector() -> Corrector:
         lookalikes=Lookalikes.load(lexicon, channel, bigrams),
         capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
         hyphens=Hyphens(lexicon),
+        in_context=InContext(ngrams, confusions()) if ngrams is not None else None,
     )

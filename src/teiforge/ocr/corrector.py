@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from . import adapt
 from .alphanumeric import digit_flags
@@ -25,19 +25,26 @@ from .context import Bigrams
 from .features import Document, Trigrams, features
 from .guards import Situation, guarded, lone_foreign, situation_key
 from .hyphens import Hyphens
+from .in_context import InContext
 from .inner_capitals import inner_capital_flags
 from .joins import joins
+from .language import clearly_other
 from .lexicon import Lexicon
 from .lookalikes import Lookalikes
 from .model import Model
 from .oldspell import OldSpelling, modern_form
 from .oldtext import clean_print, old_text, spelled
+from .own_words import key, own_word
 from .punctuation import Punctuation, dialogue
 from .realword import real_word
 from .strays import stray_flags
+from .typography import fold, normalisation_only, restore
 from .words import Word, shape, words
 
 GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
+# The proposers whose word may be the document's own (the others' proposals are marks or
+# garbles that no spelling prints: n08, étaiS, a stray f, a 1 for `!`).
+WORD_PROPOSERS = frozenset({"model", "context", "lookalike"})
 
 
 class _Ranges:
@@ -80,6 +87,14 @@ class Proposal:
     cert: str
     suggestion: str | None
     confidence: float  # P(error) x P(fix) for a correction, P(error) for a flag
+    proposer: str = "model"  # the class that proposed it: model, context, lookalike, ...
+    reason: str = ""  # what decided, for the editor (the review file's `why`)
+
+    @property
+    def why(self) -> str:
+        """The proposer's code and what decided: `lm: sont 1000 times likelier in context`."""
+        measure = "P(error)" if self.corr is None else "confidence"
+        return f"{self.proposer}: {self.reason or f'{measure} {self.confidence:.2f}'}"
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,7 @@ class Corrector:
     lookalikes: Lookalikes | None = None  # dé for de, in any document (lookalikes.py)
     capitals: Capitals | None = None  # le for Je at a sentence start (capitals.py)
     hyphens: Hyphens | None = None  # a hyphen between two words (hyphens.py)
+    in_context: InContext | None = None  # le for Je, decided by the trigram model
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -116,7 +132,11 @@ class Corrector:
 
     def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
         found: list[tuple[int, Word, str | None]] = []
+        if clearly_other("\n".join(p.text for p in passages)):
+            return found  # a document in another language: no French corrections
         for index, passage in enumerate(passages):
+            if clearly_other(passage.text):
+                continue  # a passage in another language (language.py)
             overlaps = _Ranges(passage.protected)
             for word in words(passage.text, passage.cuts):
                 if overlaps.any_between(word.start, word.end):
@@ -241,6 +261,38 @@ class Corrector:
         return adapt.with_own_words(text, ranked, own, self.channel, adapted, seen)
 
     def propose(self, passages: Sequence[Passage]) -> list[Proposal]:
+        """The proposals for a document's passages, in reading order. Typography is not
+        an error (typography.py): the passages are read with their apostrophes folded,
+        each correction gets back the page's apostrophe, and a proposal that only
+        normalises is dropped; a word the document prints often and consistently is its
+        own (own_words.py)."""
+        folded = [replace(p, text=fold(p.text)) for p in passages]
+        printed = [p.text for p in passages]
+        counts = Counter(key(w.text) for p in folded for w in words(p.text, p.cuts))
+        kept = []
+        for proposal in self._propose(folded):
+            sic = printed[proposal.passage][proposal.start : proposal.end]
+            corr = restore(sic, proposal.corr) if proposal.corr is not None else None
+            if corr is not None and normalisation_only(sic, corr):
+                continue
+            if (
+                proposal.proposer in WORD_PROPOSERS
+                and own_word(proposal.sic, proposal.corr or proposal.suggestion, counts)
+                and (self.lexicon.is_word(proposal.sic) or spelled(proposal.sic, self.trigrams))
+            ):
+                continue  # the document's word: not a garble it repeats (ejl for est)
+            suggestion = proposal.suggestion
+            kept.append(
+                replace(
+                    proposal,
+                    sic=sic,
+                    corr=corr,
+                    suggestion=restore(sic, suggestion) if suggestion is not None else None,
+                )
+            )
+        return kept
+
+    def _propose(self, passages: Sequence[Passage]) -> list[Proposal]:
         proposals = []
         kind = dialogue([p.text for p in passages])
         examined = self.examine(passages)
@@ -249,37 +301,29 @@ class Corrector:
             mark = self.punctuation.read(word, text, kind) if self.punctuation else None
             if mark is not None:
                 proposals.append(
-                    Proposal(item.passage, word.start, word.end, word.text, *mark.fields())
+                    Proposal(
+                        item.passage,
+                        word.start,
+                        word.end,
+                        word.text,
+                        *mark.fields(),
+                        proposer="punctuation",
+                    )
                 )
             elif item.guard is None or item.real_word is not None:
                 proposal = self.decide(item)
                 if proposal is not None:
                     proposals.append(proposal)
-        # A rare word for a common one (lookalikes.py), a capital misread at a sentence
-        # start (capitals.py), a hyphen between two words (hyphens.py), among the words
-        # left alone.
-        found = [(e.passage, e.word, e.guard) for e in examined]
-        taken = {(p.passage, p.start) for p in proposals}
-
-        def add(
-            more: Iterable[tuple[int, int, int, str, str | None, str, str | None, float]],
-        ) -> None:
-            for fields in more:
-                proposals.append(Proposal(*fields))
-                taken.add((fields[0], fields[1]))
-
+        # Then the proposers of the table (PROPOSERS), in order, among the words left alone.
         texts = [p.text for p in passages]
-        if self.lookalikes is not None:
-            add(self.lookalikes.proposals(found, taken))
-        if self.capitals is not None:
-            add(self.capitals.proposals(texts, found, taken))
-        if self.hyphens is not None:
-            add(self.hyphens.proposals(texts, [p.cuts for p in passages], found, taken))
-        # Digits in a word (n08, i857), a capital inside a word (étaiS) and lone letters
-        # that are no words (f, r), that no other class took: flagged.
-        add(digit_flags(found, taken, self.candidates))
-        add(inner_capital_flags(found, taken, self.lexicon))
-        add(stray_flags(found, taken, texts, old_text(code for _, _, code in found)))
+        found = [(e.passage, e.word, e.guard) for e in examined]
+        state = Round(
+            texts, [p.cuts for p in passages], found, {(p.passage, p.start) for p in proposals}
+        )
+        for code, proposer in PROPOSERS:
+            for fields in proposer(self, state):
+                proposals.append(Proposal(*fields[:8], proposer=code, reason="".join(fields[8:])))
+                state.taken.add((fields[0], fields[1]))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def decide(self, item: Examined) -> Proposal | None:
@@ -290,7 +334,15 @@ class Corrector:
             if best is None or cert is None:
                 return None
             return Proposal(
-                item.passage, word.start, word.end, word.text, best, cert, best, item.real_word
+                item.passage,
+                word.start,
+                word.end,
+                word.text,
+                best,
+                cert,
+                best,
+                item.real_word,
+                proposer="context",
             )
         p_error = self.model.p_error(item.features)
         if best is not None:
@@ -305,3 +357,81 @@ class Corrector:
                 item.passage, word.start, word.end, word.text, None, "low", best, p_error
             )
         return None
+
+
+# --- the proposers that follow the model, in order: each sees the words the ones before
+# it took. A proposer is a module with a code, a docstring of what passes and fails, and
+# a function of the corrector and the round.
+
+Fields = (
+    tuple[int, int, int, str, str | None, str, str | None, float]
+    | tuple[int, int, int, str, str | None, str, str | None, float, str]
+)
+
+
+@dataclass
+class Round:
+    """What a proposer after the model sees: the passages' texts and cuts, every word with
+    its guard's code (None: examined), and the words already proposed (passage, start)."""
+
+    texts: list[str]
+    cuts: list[frozenset[int]]
+    found: list[tuple[int, Word, str | None]]
+    taken: set[tuple[int, int]]
+
+
+def _lookalikes(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A rare word for a common one, dé for de (lookalikes.py)."""
+    if corrector.lookalikes is None:
+        return ()
+    return corrector.lookalikes.proposals(state.found, state.taken)
+
+
+def _capitals(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A capital misread at a sentence start, le for Je (capitals.py)."""
+    if corrector.capitals is None:
+        return ()
+    return corrector.capitals.proposals(state.texts, state.found, state.taken)
+
+
+def _in_context(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A real word for another, decided by the trigram model (in_context.py)."""
+    if corrector.in_context is None:
+        return ()
+    return corrector.in_context.proposals(state.texts, state.found, state.taken)
+
+
+def _hyphens(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A hyphen between two words (hyphens.py)."""
+    if corrector.hyphens is None:
+        return ()
+    return corrector.hyphens.proposals(state.texts, state.cuts, state.found, state.taken)
+
+
+def _digits(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """Digits in a word, n08, i857: flagged (alphanumeric.py)."""
+    return digit_flags(state.found, state.taken, corrector.candidates)
+
+
+def _inner_capitals(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A capital inside a word, étaiS: flagged (inner_capitals.py)."""
+    return inner_capital_flags(state.found, state.taken, corrector.lexicon)
+
+
+def _strays(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A lone letter that is no word, f, r: flagged (strays.py)."""
+    old = old_text(code for _, _, code in state.found)
+    return stray_flags(state.found, state.taken, state.texts, old)
+
+
+# code -> proposer. The model's own codes (model, context, punctuation) are given in the
+# loop over the examined words, before these.
+PROPOSERS: tuple[tuple[str, Callable[[Corrector, Round], Iterable[Fields]]], ...] = (
+    ("lookalike", _lookalikes),
+    ("capital", _capitals),
+    ("lm", _in_context),
+    ("hyphen", _hyphens),
+    ("digits", _digits),
+    ("inner-capital", _inner_capitals),
+    ("stray", _strays),
+)

@@ -5,7 +5,7 @@ proposal, comment lines first:
     # teiforge corrections: in "decision" write accept, reject or the right reading ...
     # editor-id: jdupont
     # editor-name: Jeanne Dupont
-    document  page  line  column  sic  proposed  cert  left  right  decision  status
+    document  page  line  column  sic  proposed  cert  why  left  right  decision  status
 
 - document: the source file's name; page: the printed page number (else its position);
 - line, column: where the word (`sic`) starts in the source file, both 1-based, the
@@ -15,6 +15,9 @@ proposal, comment lines first:
 - sic: the word as the OCR read it (rejoined where a line end broke it); proposed: the
   correction, or a flag's best candidate (empty when none); cert: high, medium
   (corrections made) or low (a flag);
+- why: the proposer's code (model, lm, lookalike, capital, hyphen, digits, stray...) and
+  what decided (its probability, the odds in context); for the editor, ignored when read
+  (a file without this column, from an earlier version, still loads);
 - left, right: the text on each side, which finds the word again if the source moves;
 - decision: accept (the proposed reading is right; for a flag without a proposal: the
   word is an error, left in sic), reject (the word is right as the OCR read it), any
@@ -50,11 +53,14 @@ COLUMNS = (
     "sic",
     "proposed",
     "cert",
+    "why",
     "left",
     "right",
     "decision",
     "status",
 )
+# Before the column `why`: still read.
+PREVIOUS_COLUMNS = tuple(column for column in COLUMNS if column != "why")
 OLD_COLUMNS = (
     "document",
     "block",
@@ -99,6 +105,7 @@ class Row:
     right: str
     decision: str = ""
     status: str = ""
+    why: str = ""  # the proposer's code and what decided (written by review, never read back)
     block_anchor: tuple[int, int, int] | None = None  # an old file's (block, start, end)
     file_line: int = field(default=0, compare=False)  # the row's line in the file
 
@@ -145,14 +152,16 @@ def read_corrections(path: Path) -> Corrections:
     editor = Editor(xml_id, meta.get("name") or xml_id) if xml_id else None
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), dialect="excel-tab")
     columns = tuple(reader.fieldnames or ())
-    if columns not in (COLUMNS, OLD_COLUMNS):
+    if columns not in (COLUMNS, PREVIOUS_COLUMNS, OLD_COLUMNS):
         raise InputError(path, f"the columns must be: {' '.join(COLUMNS)}")
     rows = []
     for record in reader:
         number = body_start + reader.line_num  # blank lines skipped, this stays right
         cells = {key: record.get(key) or "" for key in columns}
         try:
-            rows.append(_new_row(cells, number) if columns == COLUMNS else _old_row(cells, number))
+            rows.append(
+                _new_row(cells, number) if columns != OLD_COLUMNS else _old_row(cells, number)
+            )
         except ValueError as error:
             raise InputError(path, f"line {number}: {error}") from None
     return Corrections(editor, tuple(rows))
@@ -170,7 +179,7 @@ def _row(cells: dict[str, str], number: int, line: int, column: int) -> Row:
     c = cells
     return Row(
         c["document"], c["page"], line, column, c["sic"], c["proposed"], c["cert"], c["left"],
-        c["right"], c["decision"], c.get("status", ""), file_line=number,
+        c["right"], c["decision"], c.get("status", ""), c.get("why", ""), file_line=number,
     )  # fmt: skip
 
 

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from . import alphanumeric, capitals, hyphens, inner_capitals, lookalikes, strays
+from . import (
+    alphanumeric,
+    capitals,
+    hyphens,
+    in_context,
+    inner_capitals,
+    lookalikes,
+    own_words,
+    strays,
+)
 from .features import FEATURES
 from .oldtext import CLEAN_PRINT
 from .punctuation import Punctuation
@@ -116,5 +125,6 @@ def correction_method() -> str:
     return (
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
         f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
-        f"{inner_capitals.describe()} {strays.describe()}"
+        f"{in_context.describe()} {inner_capitals.describe()} {strays.describe()} "
+        f"{own_words.describe()}"
     )

@@ -9,6 +9,7 @@ from lxml import etree
 
 from ..config import date_problem
 from ..model import BlockKind, Layout, PrintedWork, Responsibility
+from ..ocr.language import corrects
 from ..ocr.model import correction_method
 from .ns import XML_ID, E
 
@@ -36,6 +37,10 @@ CORRECTION = (
     "the machine, an editor's id for a reviewed correction), @cert (high, medium, low) its "
     "confidence. A note label or anchor as the OCR read it is kept in sic beside an empty corr, "
     "its number being in note/@n."
+)
+NO_CORRECTION = (
+    "No automatic OCR correction was made: teiforge's corrector has resources for French "
+    "only, and this text is not French."
 )
 
 
@@ -147,6 +152,11 @@ def build_header(
     printed = _work_bibl(work) if work else None
     described = [printed, _source_bibl(layout)] if printed is not None else [_source_bibl(layout)]
     pages = len(layout.pages)
+    method = (
+        correction_method()
+        if corrects(facts.language, (block.text for block in layout.blocks))
+        else NO_CORRECTION
+    )
     change = E.change("encoded from OCR by teiforge", who="#teiforge")
     if facts.date:
         change.set("when", facts.date)
@@ -166,7 +176,7 @@ def build_header(
         E.encodingDesc(
             E.appInfo(E.application(E.label("teiforge"), ident="teiforge", version=facts.version)),
             E.editorialDecl(
-                E.correction(E.p(f"{CORRECTION} {correction_method()}"), method="markup"),
+                E.correction(E.p(f"{CORRECTION} {method}"), method="markup"),
                 E.normalization(E.p(NORMALIZATION), method="markup"),
                 E.hyphenation(E.p(HYPHENATION), eol="none"),
                 E.quotation(E.p(QUOTATION), marks="all"),

@@ -1,0 +1,98 @@
+"""The word trigram model (ocr/ngrams.py) and the real words it decides in context
+(ocr/in_context.py, proposer "lm")."""
+
+from __future__ import annotations
+
+from array import array
+
+import pytest
+
+from teiforge.ocr import Passage, load_corrector
+from teiforge.ocr.in_context import confusions
+from teiforge.ocr.ngrams import STEP, NGrams, shipped, tokens
+
+
+def test_tokens() -> None:
+    assert tokens("L’homme qu'il vit, en 1857 : peut-être.") == [
+        "l'", "homme", "qu'", "il", "vit", ",", "en", "<num>", ":", "peut", "être", "."
+    ]  # fmt: skip
+
+
+def _tiny() -> NGrams:
+    """Three words; every value a multiple of STEP, to be read back exactly."""
+    vocabulary = ["<unk>", "a", "b"]
+    size = 3
+
+    def q(*values: float) -> array:
+        return array("B", (round(-v / STEP) for v in values))
+
+    arrays = {
+        "unigram": q(-2.0, -0.5, -1.0),
+        "unigram_backoff": q(0.0, -0.25, -0.5),
+        "bigram_keys": array("Q", [1 * size + 2, 2 * size + 1]),  # a b, b a
+        "bigram": q(-0.2, -0.3),
+        "bigram_backoff": q(-0.1, -0.15),
+        "trigram_keys": array("Q", [(1 * size + 2) * size + 1]),  # a b a
+        "trigram": q(-0.05),
+    }
+    return NGrams.from_bytes(NGrams.to_bytes(vocabulary, arrays))
+
+
+def test_backoff_as_in_an_arpa_file() -> None:
+    model = _tiny()
+    a, b = model.id("a"), model.id("b")
+    assert model.id("zzz") == 0
+    assert model.logp(a, b, a) == pytest.approx(-0.05)  # the trigram
+    assert model.logp(b, a, b) == pytest.approx(-0.15 + -0.2)  # (b a)'s backoff, then a b
+    assert model.logp(a, b, b) == pytest.approx(-0.1 + -0.5 + -1.0)  # b b unseen: two backoffs
+    assert model.logp(None, a, b) == pytest.approx(-0.2)
+    assert model.logp(None, None, a) == pytest.approx(-0.5)
+    assert model.score(["a", "b", "a"]) == pytest.approx(-0.5 - 0.2 - 0.05)
+
+
+def test_the_shipped_model_prefers_french() -> None:
+    model = shipped()
+    assert model is not None
+    assert model.score(tokens("je ne veux pas")) > model.score(tokens("le ne veux pas")) + 3
+    assert model.score(tokens("à la maison")) > model.score(tokens("a la maison")) + 2
+    assert model.score(tokens("il a dit")) > model.score(tokens("il à dit")) + 3
+
+
+def test_confusions_learned_on_the_tuning_split() -> None:
+    table = confusions()
+    assert dict(table["font"])["sont"] == pytest.approx(-0.426, abs=0.001)  # log10(33 / (87 + 1))
+    assert dict(table["celte"])["cette"] == 0.0  # 12 to 0 on the tuning split: even odds at most
+    assert "le" not in dict(table["Le"])  # a case change alone is no confusion (Le: le, 4)
+    assert dict(table["Le"])["La"] == pytest.approx(-2.777, abs=0.001)  # log10(2 / 1195)
+
+
+def _proposed(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [
+        (p.sic, p.corr, p.cert, p.proposer)
+        for p in load_corrector().propose([Passage(text)])
+        if p.proposer == "lm"
+    ]
+
+
+def test_real_words_in_context() -> None:
+    assert _proposed("Ils font venus hier. Il a été à ta fin du mois.") == [
+        ("font", "sont", "medium", "lm"),  # odds 10^3.0 against 10^2 needed
+        ("ta", "la", "medium", "lm"),
+    ]
+    # Left alone: the right words, and a confusion the context does not make sure enough
+    # (tes amis: odds 10^0.46; ta ville: 10^3.76, taken).
+    assert _proposed("Ils font du pain dans la maison. Il a dit que la maison est là.") == []
+    assert _proposed("Il est venu dans ta ville avec tes amis.") == [("ta", "la", "medium", "lm")]
+    assert _proposed("Ta maison est belle.") == []
+
+
+def test_the_proposers_after_the_model_are_a_table() -> None:
+    from teiforge.ocr.corrector import PROPOSERS
+
+    assert [code for code, _ in PROPOSERS] == [
+        "lookalike", "capital", "lm", "hyphen", "digits", "inner-capital", "stray"
+    ]  # fmt: skip
+    assert all(proposer.__doc__ for _, proposer in PROPOSERS)
+    # Each proposal names its proposer: the lm's, after the model's own.
+    found = load_corrector().propose([Passage("Ils font venus. Les postes de médiotion.")])
+    assert [(p.sic, p.proposer) for p in found] == [("font", "lm"), ("médiotion", "model")]
