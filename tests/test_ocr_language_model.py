@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
+from functools import lru_cache
 
 import pytest
 
-from teiforge.ocr import Passage, load_corrector
-from teiforge.ocr.in_context import confusions
+from teiforge.ocr import Corrector, Passage, load_corrector
+from teiforge.ocr.in_context import InContext, confusions
+from teiforge.ocr.model import correction_method
 from teiforge.ocr.ngrams import STEP, NGrams, shipped, tokens
 
 
@@ -66,10 +69,24 @@ def test_confusions_learned_on_the_tuning_split() -> None:
     assert dict(table["Le"])["La"] == pytest.approx(-2.777, abs=0.001)  # log10(2 / 1195)
 
 
+@lru_cache(maxsize=1)
+def _with_lm() -> Corrector:
+    """The corrector with the lm proposer on (it is off by default: in_context.ENABLED)."""
+    model = shipped()
+    assert model is not None
+    return dataclasses.replace(load_corrector(), in_context=InContext(model, confusions()))
+
+
+def test_the_lm_proposer_is_off_by_default() -> None:
+    assert load_corrector().in_context is None
+    assert "trigram model" not in correction_method()
+    assert [p.proposer for p in load_corrector().propose([Passage("Ils font venus.")])] == []
+
+
 def _proposed(text: str) -> list[tuple[str, str | None, str, str]]:
     return [
         (p.sic, p.corr, p.cert, p.proposer)
-        for p in load_corrector().propose([Passage(text)])
+        for p in _with_lm().propose([Passage(text)])
         if p.proposer == "lm"
     ]
 
@@ -94,5 +111,5 @@ def test_the_proposers_after_the_model_are_a_table() -> None:
     ]  # fmt: skip
     assert all(proposer.__doc__ for _, proposer in PROPOSERS)
     # Each proposal names its proposer: the lm's, after the model's own.
-    found = load_corrector().propose([Passage("Ils font venus. Les postes de médiotion.")])
+    found = _with_lm().propose([Passage("Ils font venus. Les postes de médiotion.")])
     assert [(p.sic, p.proposer) for p in found] == [("font", "lm"), ("médiotion", "model")]

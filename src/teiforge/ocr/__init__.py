@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import in_context
 from .capitals import Capitals, LowercaseStarts
 from .channel import Channel
 from .context import Bigrams
@@ -40,7 +41,7 @@ __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 def load_corrector() -> Corrector:
     """The corrector with its shipped data, loaded once per process (about 0.3 s)."""
     lexicon, channel, bigrams = Lexicon.load(), Channel.load(), Bigrams.load()
-    ngrams = shipped()
+    ngrams = shipped() if in_context.ENABLED else None
     return Corrector(
         lexicon,
         channel,

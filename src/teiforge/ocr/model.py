@@ -125,6 +125,7 @@ def correction_method() -> str:
     return (
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
         f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
-        f"{in_context.describe()} {inner_capitals.describe()} {strays.describe()} "
+        f"{in_context.describe() + ' ' if in_context.ENABLED else ''}"
+        f"{inner_capitals.describe()} {strays.describe()} "
         f"{own_words.describe()}"
     )
