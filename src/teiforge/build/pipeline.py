@@ -24,7 +24,7 @@ from ..config import Config
 from ..corpus import find_sources, options_from, tei_folder, works_of
 from ..errors import EXIT_OK, InputError
 from ..html.site import _page_names
-from ..read import read_bytes, source_from_bytes
+from ..readers import read_parts, source_from_parts
 from ..validate import Report, exit_code, validate_paths
 from .cache import CACHE_DIR, Entry, Manifest, PageFacts, digest, file_matches, source_key
 from .executors import Executor, LocalExecutor
@@ -82,12 +82,12 @@ def _plan(
     # Every source is read before anything is written; only those that changed are
     # decoded (and refused, if they must be): the others were accepted with these bytes.
     for path, edition in zip(paths, editions):
-        data = read_bytes(path)
+        parts = read_parts([path])  # a folder of pages is one source
         name = _relative(path, config.root)
-        key = source_key(manifest.code, conf, path.name, digest(data))
+        key = source_key(manifest.code, conf, path.name, digest(b"".join(d for _, d in parts)))
         entry = manifest.entries.get(name)
         if entry is None or entry.key != key or not file_matches(edition, entry.edition_sha256):
-            source = source_from_bytes(data, path.name, path)
+            source = source_from_parts(parts, path.name, path)
             options = options_from(config, work=works.get(path))
             tasks[name] = _task(str(edition), options, source=source)
             entry = None
