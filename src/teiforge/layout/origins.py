@@ -191,3 +191,15 @@ class SourceMap:
             if stretch.column <= column < stretch.column + stretch.length:
                 return block, stretch.offset + column - stretch.column
         return None
+
+
+def line_beginnings(lines: Sequence[str], block: Block) -> list[tuple[int, int]]:
+    """(offset in the block's text, source line number) where each source line of a block
+    begins: its first stretch (after a note's label, say), then every stretch that starts
+    where its source line's text does."""
+    found = []
+    for index, stretch in enumerate(trace(lines, block)):
+        segments = _segments(lines[stretch.line - 1])
+        if index == 0 or any(stretch.column == column + 1 for column, _ in segments):
+            found.append((stretch.offset, stretch.line))
+    return found

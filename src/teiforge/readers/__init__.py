@@ -89,7 +89,11 @@ def _natural(path: Path) -> list[object]:
 
 def page_files(path: Path) -> list[Path]:
     """The files a source path stands for: itself, or a folder's OCR files in order."""
-    if not path.is_dir():
+    try:
+        folder = path.is_dir()
+    except OSError:  # Python 3.11 raises EACCES here: reading the file will say it
+        folder = False
+    if not folder:
         return [path]
     try:
         found = [
