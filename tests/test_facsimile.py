@@ -46,8 +46,9 @@ def test_alto_facsimile_and_its_pointers() -> None:
     div = root.find(f"{tei('text')}/{tei('body')}/{tei('div')}")
     assert [_xml(child) for child in div] == [  # type: ignore[union-attr]
         '<pb n="vij" facs="#f1"/>',
+        # the engine labelled the first line a running title (TAGREFS): forme work
+        '<fw type="header" facs="#f1-l1">AVANT-PROPOS.</fw>',
         '<fw type="pageNum" facs="#f1-l4">vij</fw>',
-        '<head><lb facs="#f1-l1"/>AVANT-PROPOS.</head>',
         (
             '<p><lb facs="#f1-l2"/>Les maisons du dévelop<lb facs="#f1-l3" break="no"/>'
             "pés quartier.</p>"
@@ -80,14 +81,17 @@ def test_a_iiif_image_and_an_image_path_to_escape() -> None:
 def test_a_page_that_turns_inside_a_paragraph_points_to_its_surface(tmp_path: Path) -> None:
     alto = (HERE / "page1.alto.xml").read_bytes()
     (tmp_path / "p1.xml").write_bytes(alto.replace(b'"quartier."', b'"quartier"'))
-    (tmp_path / "p2.xml").write_bytes(alto.replace(b'"Les"', b'"et"').replace(b'"vij"', b'"viij"'))
+    second = alto.replace(b'"Les"', b'"et"').replace(b'"maisons"', b'"rues"')
+    (tmp_path / "p2.xml").write_bytes(
+        second.replace(b'"vij"', b'"viij"').replace(b"quartier", b"bourg")
+    )
     body = _xml(_encoded(read_document([tmp_path])).find(f".//{tei('body')}"))
     paragraph = body.split("<p>")[1].split("</p>")[0]
     assert paragraph == (
         '<lb facs="#f1-l2"/>Les maisons du dévelop<lb facs="#f1-l3" break="no"/>pés quartier '
         '<pb n="viij" facs="#f2"/><fw type="header" facs="#f2-l1">AVANT-PROPOS.</fw>'
         '<fw type="pageNum" facs="#f2-l4">viij</fw>'
-        '<lb facs="#f2-l2"/>et maisons du dévelop<lb facs="#f2-l3" break="no"/>pés quartier.'
+        '<lb facs="#f2-l2"/>et rues du dévelop<lb facs="#f2-l3" break="no"/>pés bourg.'
     )
 
 
@@ -143,3 +147,17 @@ def test_cli_refuses_unsupported_markup_and_writes_nothing(tmp_path: Path) -> No
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr == f"teiforge: error: {bad}: HTML without hOCR pages (no class ocr_page)\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.hocr"]
+
+
+def test_regions_the_engine_labels_are_headings_and_forme_work() -> None:
+    # PAGE: the right-hand region (first in the ReadingOrder) is type="heading", the page
+    # number's region type="page-number"; the Hebrew is French to the corrector (fr)
+    root = _encoded(read_document([HERE / "rtl.page.xml"]))
+    div = root.find(f"{tei('text')}/{tei('body')}/{tei('div')}")
+    assert div is not None
+    assert [(etree.QName(e).localname, e.get("facs"), "".join(e.itertext())) for e in div] == [
+        ("pb", "#f1", ""),
+        ("fw", "#f1-l3", "12"),
+        ("head", None, "ספר ראשון"),
+        ("p", None, "שלום עולם"),
+    ]

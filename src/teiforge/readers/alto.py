@@ -93,7 +93,7 @@ def read(data: bytes, where: object) -> list[OcrPage]:
                 if not text:
                     continue
                 box = _box(line) or union(word.box for word in words)
-                lines.append(OcrLine(text, box, words, kind(line) or block_kind, block_number))
+                lines.append(OcrLine(text, box, words, block_kind or kind(line), block_number))
         pages.append(
             OcrPage(tuple(lines), image, number(page.get("WIDTH")), number(page.get("HEIGHT")))
         )

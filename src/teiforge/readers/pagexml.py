@@ -110,7 +110,7 @@ def read(data: bytes, where: object) -> list[OcrPage]:
                 text, words = _line(line, q)
                 if text:
                     line_kind = regions.kind_of_custom(line.get("custom"))
-                    lines.append(OcrLine(text, _box(line, q), words, line_kind or kind, block))
+                    lines.append(OcrLine(text, _box(line, q), words, kind or line_kind, block))
         pages.append(
             OcrPage(
                 tuple(lines),
