@@ -161,3 +161,14 @@ def test_regions_the_engine_labels_are_headings_and_forme_work() -> None:
         ("head", None, "ספר ראשון"),
         ("p", None, "שלום עולם"),
     ]
+
+
+def test_the_reading_edition_keeps_paragraphs_rejoined(tmp_path: Path) -> None:
+    edition = tmp_path / "page1.xml"
+    edition.write_bytes(encode(read_document([HERE / "page1.alto.xml"]), OPTIONS))
+    run = teiforge("html", edition, "-o", tmp_path / "site")
+    assert (run.returncode, run.stderr) == (0, "")
+    html = (tmp_path / "site" / "page1.html").read_text(encoding="utf-8")
+    # an lb/@facs marks a line of the page image, not a break in the reading
+    assert '<br class="lb">' not in html
+    assert "<p>Les maisons du développés quartier.</p>" in html
