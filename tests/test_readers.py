@@ -241,3 +241,25 @@ def test_a_folder_without_ocr_files_is_refused(tmp_path: Path) -> None:
     assert (
         str(caught.value) == f"{tmp_path}: a folder without OCR files (.xml, .hocr, .tsv, .txt...)"
     )
+
+
+def test_a_folder_of_text_pages_is_one_text_with_form_feeds(tmp_path: Path) -> None:
+    (tmp_path / "p1.txt").write_bytes("Première page.\n".encode())
+    (tmp_path / "p2.txt").write_bytes("Seconde\r\npage.\n\n".encode("cp1252"))
+    source = read_document([tmp_path])
+    assert (source.format, source.facsimile) == ("text", None)
+    assert source.text == "Première page.\fSeconde\npage.\n"
+
+
+def test_hocr_entities_are_never_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("motdepasse", encoding="utf-8")
+    path = tmp_path / "x.hocr"
+    path.write_bytes(
+        f'<!DOCTYPE html [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+        "<html><body><div class='ocr_page' title='bbox 0 0 10 10'>"
+        "<span class='ocr_line' title='bbox 0 0 10 5'>"
+        "<span class='ocrx_word' title='bbox 0 0 5 5'>mot&x;</span></span></div></body></html>".encode()
+    )
+    source = read_document([path])
+    assert source.text == "mot&x;\n"  # the reference stays as it was written
