@@ -13,7 +13,7 @@ from lxml import etree
 
 from teiforge.encode import EncodeOptions, encode
 from teiforge.model import Facsimile, Source, Surface, Zone
-from teiforge.readers import read_document
+from teiforge.readers import read_document, source_from_parts
 from teiforge.tei.ns import tei
 
 HERE = Path(__file__).parent / "readers"
@@ -172,3 +172,17 @@ def test_the_reading_edition_keeps_paragraphs_rejoined(tmp_path: Path) -> None:
     # an lb/@facs marks a line of the page image, not a break in the reading
     assert '<br class="lb">' not in html
     assert "<p>Les maisons du développés quartier.</p>" in html
+
+
+def test_alto_in_tenths_of_millimetres_gives_no_pixel_size() -> None:
+    alto = (HERE / "page1.alto.xml").read_bytes().replace(b">pixel<", b">mm10<")
+    source = read_document([HERE / "page1.alto.xml"])
+    assert source.facsimile is not None and source.facsimile.surfaces[0].pixels is True
+    mm10 = source_from_parts([(HERE / "mm10.xml", alto)], "mm10.xml", "mm10.xml")
+    surface = _encoded(mm10).find(f".//{tei('surface')}")
+    assert surface is not None
+    # the surface keeps the ALTO's own coordinates; the image's size in pixels is unknown
+    assert (surface.get("lrx"), surface.get("lry")) == ("1000", "1500")
+    graphic = surface.find(tei("graphic"))
+    assert graphic is not None
+    assert dict(graphic.attrib) == {"url": "images/p1.jpg"}

@@ -53,6 +53,7 @@ class Surface:
     image: str | None
     width: int | None
     height: int | None
+    pixels: bool = True  # sizes and boxes in the image's pixels (ALTO may count in mm10, inch1200)
 
 
 @dataclass(frozen=True)

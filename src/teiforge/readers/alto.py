@@ -75,6 +75,7 @@ def read(data: bytes, where: object) -> list[OcrPage]:
     }
     image = root.findtext(f"{q}Description/{q}sourceImageInformation/{q}fileName")
     image = image.strip() if image and image.strip() else None
+    unit = (root.findtext(f"{q}Description/{q}MeasurementUnit") or "pixel").strip()
 
     def kind(element: etree._Element) -> str | None:
         for ref in (element.get("TAGREFS") or "").split():
@@ -95,7 +96,13 @@ def read(data: bytes, where: object) -> list[OcrPage]:
                 box = _box(line) or union(word.box for word in words)
                 lines.append(OcrLine(text, box, words, block_kind or kind(line), block_number))
         pages.append(
-            OcrPage(tuple(lines), image, number(page.get("WIDTH")), number(page.get("HEIGHT")))
+            OcrPage(
+                tuple(lines),
+                image,
+                number(page.get("WIDTH")),
+                number(page.get("HEIGHT")),
+                unit == "pixel",
+            )
         )
     if not pages:
         raise InputError(where, "ALTO without a Page")

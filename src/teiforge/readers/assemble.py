@@ -21,7 +21,7 @@ def assemble(pages: Sequence[OcrPage], name: str, data: Sequence[bytes], code: s
     zones: list[Zone] = []
     surfaces: list[Surface] = []
     for index, page in enumerate(pages):
-        surfaces.append(Surface(page.image, page.width, page.height))
+        surfaces.append(Surface(page.image, page.width, page.height, page.pixels))
         feed = "\f" if index else ""
         block = None
         for line in page.lines:

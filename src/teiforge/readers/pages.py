@@ -24,6 +24,7 @@ class OcrPage:
     image: str | None = None
     width: int | None = None
     height: int | None = None
+    pixels: bool = True  # coordinates in the image's pixels, not in another unit
 
 
 def union(boxes: Iterable[Box | None]) -> Box | None:

@@ -69,7 +69,7 @@ class FacsimileIds:
             element = E.surface(attributes)
             if surface.image:
                 graphic = E.graphic(url=image_url(surface.image))
-                if surface.width is not None and surface.height is not None:
+                if surface.pixels and surface.width is not None and surface.height is not None:
                     graphic.set("width", f"{surface.width}px")
                     graphic.set("height", f"{surface.height}px")
                 element.append(graphic)
