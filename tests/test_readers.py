@@ -263,3 +263,11 @@ def test_hocr_entities_are_never_expanded(tmp_path: Path) -> None:
     )
     source = read_document([path])
     assert source.text == "mot&x;\n"  # the reference stays as it was written
+
+
+def test_utf16_alto_is_alto(tmp_path: Path) -> None:
+    text = (HERE / "page1.alto.xml").read_text(encoding="utf-8")
+    path = tmp_path / "p.xml"
+    path.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    source = read_document([path])
+    assert (source.format, source.text) == ("alto", read("page1.alto.xml").text)

@@ -9,6 +9,7 @@ document, are its pages in order (a folder's files in natural order: p2 before p
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +41,9 @@ def sniff(data: bytes, where: object) -> str:
     if tsv.recognise_bytes(data):
         return "tsv"
     head = data[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # markup in UTF-16 (Windows tools write it): looked at as UTF-8, parsed as it is
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode()
     start = head.removeprefix(_BOM)
     if not _MARKUP.match(start):
         return "text"
