@@ -95,7 +95,7 @@ def test_a_page_that_turns_inside_a_paragraph_points_to_its_surface(tmp_path: Pa
     )
 
 
-def teiforge(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def teiforge(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
     return subprocess.run(
         [sys.executable, "-m", "teiforge", *map(str, args)],
@@ -103,6 +103,7 @@ def teiforge(*args: str | Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         env=env,
+        cwd=cwd,
     )
 
 
@@ -186,3 +187,29 @@ def test_alto_in_tenths_of_millimetres_gives_no_pixel_size() -> None:
     graphic = surface.find(tei("graphic"))
     assert graphic is not None
     assert dict(graphic.attrib) == {"url": "images/p1.jpg"}
+
+
+def test_build_reads_a_folder_of_pages_as_one_source(tmp_path: Path) -> None:
+    book = tmp_path / "ocr" / "book"
+    book.mkdir(parents=True)
+    alto = (HERE / "page1.alto.xml").read_bytes()
+    (book / "p1.xml").write_bytes(alto)
+    (tmp_path / "teiforge.toml").write_text(
+        'sources = ["ocr/*"]\ntei_dir = "editions"\nsite_dir = "public"\n', encoding="utf-8"
+    )
+    first = teiforge("build", "-q", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert (
+        first.stdout.splitlines()[0] == f"encoded 1 source into {tmp_path / 'editions'} (1 changed)"
+    )
+    edition = etree.parse(str(tmp_path / "editions" / "book.xml"))
+    assert len(list(edition.iter(tei("surface")))) == 1
+    # a page added to the folder changes the source: the edition is made again
+    (book / "p2.xml").write_bytes(alto.replace(b'"vij"', b'"viij"'))
+    second = teiforge("build", "-q", cwd=tmp_path)
+    assert (
+        second.stdout.splitlines()[0]
+        == f"encoded 1 source into {tmp_path / 'editions'} (1 changed)"
+    )
+    edition = etree.parse(str(tmp_path / "editions" / "book.xml"))
+    assert len(list(edition.iter(tei("surface")))) == 2
