@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Block, Layout
 from .joining import HYPHENS
@@ -132,7 +132,12 @@ def trace(lines: Sequence[str], block: Block) -> tuple[Stretch, ...]:
                     return reading.stretches()
                 furthest = max(furthest, reading, key=lambda r: r.position)
             readings = _fewest_skipped([*grown, *readings])
-        readings = [replace(r, skipped=r.skipped + 1) for r in readings if r.skipped < MAX_SKIPPED]
+        # built directly: dataclasses.replace was most of the time of tracing a long block
+        readings = [
+            _Reading(r.position, r.skipped + 1, r.stretch, r.before)
+            for r in readings
+            if r.skipped < MAX_SKIPPED
+        ]
         if not readings:
             break
     return furthest.stretches()
