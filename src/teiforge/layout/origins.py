@@ -16,6 +16,7 @@ is where it starts.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -189,6 +190,17 @@ class SourceMap:
                 starts.add(stretch.offset)
         return frozenset(starts)
 
+    def line_beginnings(self, block: int) -> list[tuple[int, int]]:
+        """(offset in the block's text, source line number) where each source line of a
+        block begins: its first stretch (after a note's label, say), then every stretch
+        that starts where its source line's text does."""
+        found = []
+        for index, stretch in enumerate(self._stretches[block]):
+            segments = _segments(self._lines[stretch.line - 1])
+            if index == 0 or any(stretch.column == column + 1 for column, _ in segments):
+                found.append((stretch.offset, stretch.line))
+        return found
+
     def offset(self, line: int, column: int) -> tuple[int, int] | None:
         """(block, offset) of the character at a source line and column, if a block
         holds it."""
@@ -198,13 +210,16 @@ class SourceMap:
         return None
 
 
-def line_beginnings(lines: Sequence[str], block: Block) -> list[tuple[int, int]]:
-    """(offset in the block's text, source line number) where each source line of a block
-    begins: its first stretch (after a note's label, say), then every stretch that starts
-    where its source line's text does."""
-    found = []
-    for index, stretch in enumerate(trace(lines, block)):
-        segments = _segments(lines[stretch.line - 1])
-        if index == 0 or any(stretch.column == column + 1 for column, _ in segments):
-            found.append((stretch.offset, stretch.line))
-    return found
+_last: tuple[weakref.ref[Layout], SourceMap] | None = None
+
+
+def source_map(layout: Layout) -> SourceMap:
+    """The SourceMap of a layout, made once for the stages that ask for it in turn (the
+    quotation and note annotators, the line breaks of a facsimile): tracing every block
+    is the costly part."""
+    global _last
+    if _last is not None and _last[0]() is layout:
+        return _last[1]
+    made = SourceMap(layout)
+    _last = (weakref.ref(layout), made)
+    return made
