@@ -6,10 +6,12 @@ page images; docs/layout.md).
     PYTHONPATH=src python benchmarks/layout_books.py                 # held-out pages
     PYTHONPATH=src python benchmarks/layout_books.py --split tune --show
     PYTHONPATH=src python benchmarks/layout_books.py --split all --input gt --json
+    PYTHONPATH=src python benchmarks/layout_books.py --format alto   # Tesseract's ALTO
 
 Each book's tesseract.txt (pages separated by form feeds; --input gt: the clean gt.txt,
 whose lines are in ALTO order, not always reading order) is encoded with
-`encode(read_source(path), EncodeOptions(date="2026-01-01"))`. Page k of the source is
+`encode(read_document([path]), EncodeOptions(date="2026-01-01"))`; with --format, the
+same pages as ALTO, PAGE (gt), hOCR or TSV (tesseract), read with their coordinates. Page k of the source is
 what follows the k-th <pb/> of the TEI's <text>, in document order; a <p> belongs to the
 page of its first character, so a paragraph that runs over a page break (a <pb/> inside
 its <p>) starts on the earlier page only. Texts are read as the corrected reading (a
@@ -420,13 +422,27 @@ def score_page(page: dict, number: int, reading: Reading, show: list[str] | None
     return c
 
 
-def score_book(book: str, folder: Path, split: str, source: str, show: bool) -> dict:
+# (input, format) -> the files of a book read as one document (--format)
+FORMAT_FILES = {
+    ("gt", "text"): "gt.txt",
+    ("gt", "alto"): "gt/*.xml",
+    ("gt", "page"): "gt-page/*.xml",
+    ("tesseract", "text"): "tesseract.txt",
+    ("tesseract", "alto"): "tesseract/*.alto.xml",
+    ("tesseract", "hocr"): "tesseract/*.hocr",
+    ("tesseract", "tsv"): "tesseract/*.tsv",
+}
+
+
+def score_book(
+    book: str, folder: Path, split: str, source: str, show: bool, form: str = "text"
+) -> dict:
     from teiforge.encode import EncodeOptions, encode
-    from teiforge.read import read_source
+    from teiforge.readers import read_document
 
     structure = json.loads((LAYOUT / f"{book}.json").read_text(encoding="utf-8"))
-    path = folder / book / ("gt.txt" if source == "gt" else "tesseract.txt")
-    reading = read_tei(encode(read_source(path), EncodeOptions(date="2026-01-01")))
+    files = sorted((folder / book).glob(FORMAT_FILES[source, form]))
+    reading = read_tei(encode(read_document(files), EncodeOptions(date="2026-01-01")))
     lines: list[str] | None = [] if show else None
     total: Counter = Counter()
     for number, page in enumerate(structure["pages"], start=1):
@@ -497,17 +513,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=SPLITS, default="heldout")
     parser.add_argument("--input", choices=("tesseract", "gt"), default="tesseract")
+    parser.add_argument(
+        "--format",
+        choices=sorted({f for _, f in FORMAT_FILES}),
+        default="text",
+        help="read the pages from this format (gt: alto, page; tesseract: alto, hocr, tsv)",
+    )
     parser.add_argument("--books", type=Path, help="the book sets (default: ../shared/data/books)")
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
     parser.add_argument("--show", action="store_true", help="each miss and false find, by page")
     args = parser.parse_args()
+    if (args.input, args.format) not in FORMAT_FILES:
+        parser.error(f"--input {args.input} has no --format {args.format}")
     folder = args.books or books_folder()
     if not folder.is_dir():
         print(f"skipped: no book data at {folder} (set TEIFORGE_BOOKS)", file=sys.stderr)
         return
     results: dict[str, dict] = {}
     for book in BOOKS:
-        results[book] = score_book(book, folder, args.split, args.input, args.show)
+        results[book] = score_book(book, folder, args.split, args.input, args.show, args.format)
         if results[book]["pb_count"] != results[book]["page_count"]:
             print(
                 f"warning: {book}: {results[book]['pb_count']} <pb/> for "
@@ -517,9 +541,10 @@ def main() -> None:
     total = {k: sum(r[k] for r in results.values()) for k in next(iter(results.values()))}
     results = {name: with_rates(f) for name, f in {**results, "total": total}.items()}
     if args.json:
-        print(json.dumps({"split": args.split, "input": args.input, "books": results}, indent=1))
+        figures = {"split": args.split, "input": args.input, "format": args.format}
+        print(json.dumps({**figures, "books": results}, indent=1))
     else:
-        print(f"layout of the book sets, {args.split} pages, input {args.input}.txt")
+        print(f"layout of the book sets, {args.split} pages, input {args.input} ({args.format})")
         print(table(results))
 
 

@@ -115,7 +115,11 @@ ENCODE_BAD: dict[str, tuple[list[str], dict[str, str], str]] = {
     "whitespace": (["encode", "blank.txt"], {}, "blank.txt: no text (whitespace only)"),
     "binary": (["encode", "image.png"], {}, "image.png: binary file (PNG image), not text"),
     "missing": (["encode", "nope.txt"], {}, "nope.txt: no such file"),
-    "folder": (["encode", "sub"], {}, "sub: is a folder, not a text file"),
+    "folder": (
+        ["encode", "sub"],
+        {},
+        "sub: a folder without OCR files (.xml, .hocr, .tsv, .txt...)",
+    ),
     "path-through-a-file": (
         ["encode", "ok.txt/x.txt"],
         {},

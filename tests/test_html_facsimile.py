@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import shutil
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -165,5 +167,62 @@ def test_a_part_of_a_long_edition_shows_the_images_of_its_own_pages(edition: Pat
         "port.1.html": ["facs-f1"],
         "port.2.html": ["facs-f1", "facs-f2"],  # the end of page 11, then page 12
         "port.3.html": ["facs-f2"],
-        "port.4.html": ["facs-f2"],
     }
+
+
+def _ocr_with_image(root: Path) -> Path:
+    """An ALTO page in ocr/ whose image, images/p1.jpg beside it, exists."""
+    (root / "ocr" / "images").mkdir(parents=True)
+    alto = root / "ocr" / "page1.alto.xml"
+    shutil.copy(Path(__file__).parent / "readers" / "page1.alto.xml", alto)
+    (root / "ocr" / "images" / "p1.jpg").write_bytes(png(60, 90, 120))
+    return alto
+
+
+def test_an_encoded_page_image_is_named_from_the_edition_and_copied_into_the_site(
+    tmp_path: Path,
+) -> None:
+    alto = _ocr_with_image(tmp_path)
+    (tmp_path / "tei").mkdir()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "teiforge",
+            "encode",
+            str(alto),
+            "-o",
+            str(tmp_path / "tei" / "p.xml"),
+        ],
+        capture_output=True,
+        check=False,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    graphic = etree.parse(str(tmp_path / "tei" / "p.xml")).find(f".//{{{TEI}}}graphic")
+    assert graphic is not None
+    assert graphic.get("url") == "../ocr/images/p1.jpg"  # from tei/, where the edition is
+    render_site([tmp_path / "tei" / "p.xml"], tmp_path / "site")
+    copied = tmp_path / "site" / "facsimile" / "p" / "1.jpg"
+    assert copied.read_bytes() == (tmp_path / "ocr" / "images" / "p1.jpg").read_bytes()
+
+
+def test_build_copies_the_page_images_into_its_site(tmp_path: Path) -> None:
+    _ocr_with_image(tmp_path)
+    (tmp_path / "teiforge.toml").write_text(
+        'sources = ["ocr/*.alto.xml"]\ndate = "2026-01-01"\n', encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "teiforge", "build", "-q"],
+        capture_output=True,
+        check=False,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stderr) == (0, ""), done.stdout
+    graphic = etree.parse(str(tmp_path / "tei" / "page1.alto.xml")).find(f".//{{{TEI}}}graphic")
+    assert graphic is not None and graphic.get("url") == "../ocr/images/p1.jpg"
+    page = html.parse(str(tmp_path / "site" / "page1.alto.html")).getroot()
+    assert page.xpath("//aside//image/@href") == ["facsimile/page1.alto/1.jpg"]
+    copied = tmp_path / "site" / "facsimile" / "page1.alto" / "1.jpg"
+    assert copied.read_bytes() == png(60, 90, 120)

@@ -187,7 +187,8 @@ CANDIDATES = (
     "2026-02-30", "1998-05-01T10:00:00", "#a", "#a #b", "#été", "#1a", "#a:b", "x:y",
     "https://creativecommons.org/licenses/by/4.0/", "http://x.org:8080/a%20b?q=1&r=2#f",
     "https://x.org/a%zz", "https://x.org/a#b#c", "https://[::1]/", "https://x.org/é", "é",
-    "\U0001fae0", "a\u00adb",
+    "\U0001fae0", "a\u00adb", "2480px", "0px", "12 px", "12.5px", "images/p%201.jpg",
+    "../a b.jpg",
 )
 # fmt: on
 

@@ -107,6 +107,9 @@ def _work_options(command: Callable[..., None]) -> Callable[..., None]:
 )
 @click.option("--authority", type=PATH, help="A TEI authority list of names.")
 @click.option("--corrections", type=PATH, help="An editor's corrections file.")
+@click.option(
+    "--pages", is_flag=True, help="FILES are the pages of one document, in the order given."
+)
 @_work_options
 def encode_command(
     files: tuple[Path, ...],
@@ -117,14 +120,17 @@ def encode_command(
     date: str | None,
     authority: Path | None,
     corrections: Path | None,
+    pages: bool,
     **work: Any,
 ) -> None:
-    """Encode OCR text FILES as TEI. Without --config, no corpus file is used (a blind encoding)."""
+    """Encode OCR FILES as TEI: plain text, ALTO, PAGE, hOCR or Tesseract TSV (recognised by
+    content); a folder is one document, its files its pages. Without --config, no corpus
+    file is used (a blind encoding)."""
     from .atomic import write_bytes
     from .build.progress import encoding_bar, wants_progress
     from .corpus import encoding_date, options_from
     from .encode import STAGES, EncodeOptions, encode
-    from .read import read_source
+    from .readers import read_document
     from .works import assign_works, merged, work_from_options
 
     date = _checked_option("--date", date, date_problem)
@@ -139,11 +145,18 @@ def encode_command(
         authority=authority or base.authority,
         corrections=corrections or base.corrections,
     )
+    documents = [list(files)] if pages else [[path] for path in files]
+    files = tuple(document[0] for document in documents)
     targets = _encode_targets(files, output, out_dir)
-    sources = [read_source(path) for path in files]  # all refused before anything is written
+    # all refused before anything is written
+    sources = [read_document(document) for document in documents]
     with encoding_bar(len(files), STAGES, wants_progress(quiet=False)) as watch:
         for index, (path, source, target) in enumerate(zip(files, sources, targets)):
-            work_options = replace(options, work=merged(works.get(path), given))
+            work_options = replace(
+                options,
+                work=merged(works.get(path), given),
+                edition_dir=target.parent if target is not None else None,
+            )
             data = encode(source, work_options, watch(index, path.name))
             if target is None:
                 sys.stdout.buffer.write(data)

@@ -13,7 +13,7 @@ from .atomic import write_bytes
 from .config import Config
 from .errors import InputError
 from .model import PrintedWork
-from .read import read_source
+from .readers import read_document
 from .works import assign_works
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def find_sources(config: Config) -> list[Path]:
     found: dict[Path, None] = {}
     for pattern in config.sources:
         for path in sorted(config.root.glob(pattern)):
-            if path.is_file():
+            if path.is_file() or path.is_dir():  # a folder: the pages of one document
                 found[path] = None
     if not found:
         raise InputError(config.root, f"no source file matches {', '.join(config.sources)}")
@@ -123,7 +123,7 @@ def encode_corpus(config: Config) -> list[Encoded]:
     paths = find_sources(config)
     works = works_of(config, paths)
     # every source is read (and refused, if it must be) before anything is written
-    sources = [(path, read_source(path)) for path in paths]
+    sources = [(path, read_document([path])) for path in paths]
     tei_dir = tei_folder(config)
     results = []
     for source_path, source in sources:

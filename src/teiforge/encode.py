@@ -10,6 +10,7 @@ from . import __version__
 from .annotate import ANNOTATORS, Context, annotate
 from .layout import segment
 from .model import PrintedWork, Source
+from .readers.images import relocate
 from .tei.build import build_tei, serialize
 from .tei.header import HeaderFacts
 
@@ -23,6 +24,9 @@ class EncodeOptions:
     authority: Path | None = None
     corrections: Path | None = None
     work: PrintedWork | None = None  # the printed work the source was made from
+    # the folder the edition is written to: its page images are named relative to it
+    # (readers/images.py); None: the current folder (an edition written to stdout)
+    edition_dir: Path | None = None
 
 
 # Told the stage an encoding starts ("layout", an annotator's code, "tei") and, once the
@@ -39,7 +43,7 @@ def encode(
     source: Source, options: EncodeOptions = EncodeOptions(), watch: Watch = _unwatched
 ) -> bytes:
     watch("layout", None)
-    layout = segment(source)
+    layout = segment(relocate(source, options.edition_dir or Path.cwd()))
     pages = len(layout.pages)
     context = Context(
         language=options.language, authority=options.authority, corrections=options.corrections

@@ -12,13 +12,74 @@ from enum import Enum
 
 
 @dataclass(frozen=True)
+class Box:
+    """A rectangle on a page image, in the image's pixels (or the engine's unit): upper
+    left and lower right corners, as TEI's ulx, uly, lrx, lry."""
+
+    ulx: int
+    uly: int
+    lrx: int
+    lry: int
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as the OCR engine read it: its text, its box and the engine's confidence
+    (0 to 1), each when the format gives it."""
+
+    text: str
+    box: Box | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Zone:
+    """Where one source line stands on its page image. `line` is the source line number
+    (1-based, as Line.number), `surface` the index of its page in Facsimile.surfaces;
+    `region` is the kind of region the engine put it in (header, pageNum, catch, sig,
+    footer, note, heading), when it says."""
+
+    line: int
+    surface: int
+    box: Box | None
+    words: tuple[Word, ...] = ()
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A page image: its file or URL and its size, when the format names them."""
+
+    image: str | None
+    width: int | None
+    height: int | None
+    pixels: bool = True  # sizes and boxes in the image's pixels (ALTO may count in mm10, inch1200)
+
+
+@dataclass(frozen=True)
+class Facsimile:
+    """The pages of an OCR file with coordinates (ALTO, PAGE, hOCR, TSV) and the zone of
+    each source line; a plain text has none."""
+
+    surfaces: tuple[Surface, ...]
+    zones: tuple[Zone, ...]
+
+    def by_line(self) -> dict[int, Zone]:
+        return {zone.line: zone for zone in self.zones}
+
+
+@dataclass(frozen=True)
 class Source:
-    """An OCR text as read from disk: decoded, line ends normalised to LF."""
+    """An OCR text as read from disk: decoded, line ends normalised to LF. Read from a
+    format with coordinates, `text` is its lines (regions apart by a blank line, pages by
+    a form feed) and `facsimile` says where each line stands on its page."""
 
     name: str  # the file name, as recorded in the header
     text: str
     sha256: str  # of the raw bytes, before decoding
     encoding: str  # the codec the bytes were decoded with
+    facsimile: Facsimile | None = None
+    format: str = "text"  # the reader's code: text, alto, page, hocr, tsv
 
 
 @dataclass(frozen=True)

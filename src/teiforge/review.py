@@ -34,7 +34,7 @@ from .encode import EncodeOptions
 from .layout import segment
 from .model import Annotation, Layout, Source
 from .ocr.decisions import DUPLICATE, NOT_PROPOSED, Editor, Row, read_corrections, write_corrections
-from .read import read_source
+from .readers import read_document
 
 
 class _Document:
@@ -123,7 +123,7 @@ def _merged(
 
 def review(files: Sequence[Path], output: Path, options: EncodeOptions | None = None) -> list[Row]:
     """Write the corrections file of `files` to `output`; the rows written."""
-    sources = [read_source(path) for path in files]  # all refused before anything is written
+    sources = [read_document([path]) for path in files]  # all refused before anything is written
     editor: Editor | None = None
     earlier: tuple[Row, ...] = ()
     if output.exists():

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from ..layout.origins import SourceMap
+from ..layout.origins import source_map
 from ..model import Annotation, BlockKind, Layout, Span
 from .context import Context
 from .marks import SURE, Mark, Pairing, Quotation, pair_marks
@@ -63,7 +63,7 @@ def _quotations(layout: Layout) -> Iterator[Quotation]:
     """Every quotation, in reading order: those of paragraphs, which may run on over
     paragraphs (past the page breaks and footnotes between them), and those of headings
     and notes, each on its own."""
-    source = SourceMap(layout)
+    source = source_map(layout)
     pairing = Pairing()
     for index, block in enumerate(layout.blocks):
         if block.kind is BlockKind.PARAGRAPH:

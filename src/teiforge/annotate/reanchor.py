@@ -26,7 +26,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..layout.origins import SourceMap
+from ..layout.origins import source_map
 from ..model import Layout
 from ..ocr.decisions import AMBIGUOUS, NOT_FOUND, Row
 
@@ -107,7 +107,7 @@ class Locator:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.source_map = SourceMap(layout)
+        self.source_map = source_map(layout)
 
     def place(self, block: int, start: int, end: int) -> Place:
         line, column = self.source_map.position(block, start) or (0, 0)

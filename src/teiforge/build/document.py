@@ -40,6 +40,8 @@ class DocumentResult:
     mentions: tuple[Mention, ...] = ()
     # (file, text) of the other files of the document: a long edition's parts, its search index
     parts: tuple[tuple[str, str], ...] = ()
+    # (file in the site, image file) of the local page images its page shows (the facsimile)
+    images: tuple[tuple[str, str], ...] = ()
 
 
 def build_document(task: DocumentTask) -> DocumentResult:
@@ -51,7 +53,7 @@ def build_document(task: DocumentTask) -> DocumentResult:
         raise ValueError("a document task needs a source or an edition")
     try:
         tree = parse_bytes(edition, base_url=task.edition_file)
-        html, view = render_page(tree)
+        html, view = render_page(tree, source=Path(task.edition_file))
     except XmlProblem as problem:
         return DocumentResult(edition, None, problem.message)
     except ValueError as error:  # not TEI
@@ -72,5 +74,9 @@ def build_document(task: DocumentTask) -> DocumentResult:
         (
             *zip(list(pages.pages)[1:], parts),
             (index_file(page_file), search_index(pages, view.header.title)),
+        ),
+        tuple(
+            (target, str(image))
+            for image, target in (view.facsimile.images if view.facsimile else {}).items()
         ),
     )

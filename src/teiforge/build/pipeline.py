@@ -25,7 +25,7 @@ from ..corpus import find_sources, options_from, tei_folder, works_of
 from ..errors import EXIT_OK, InputError
 from ..html.search import index_file
 from ..html.site import _page_names
-from ..read import read_bytes, source_from_bytes
+from ..readers import read_parts, source_from_parts
 from ..validate import Report, exit_code, validate_paths
 from .cache import CACHE_DIR, Entry, Manifest, PageFacts, digest, file_matches, source_key
 from .executors import Executor, LocalExecutor
@@ -83,13 +83,16 @@ def _plan(
     # Every source is read before anything is written; only those that changed are
     # decoded (and refused, if they must be): the others were accepted with these bytes.
     for path, edition in zip(paths, editions):
-        data = read_bytes(path)
+        parts = read_parts([path])  # a folder of pages is one source
         name = _relative(path, config.root)
-        key = source_key(manifest.code, conf, path.name, digest(data))
+        key = source_key(manifest.code, conf, path.name, digest(b"".join(d for _, d in parts)))
         entry = manifest.entries.get(name)
         if entry is None or entry.key != key or not file_matches(edition, entry.edition_sha256):
-            source = source_from_bytes(data, path.name, path)
-            options = options_from(config, work=works.get(path))
+            source = source_from_parts(parts, path.name, path)
+            # its page images named from where the edition is written
+            options = replace(
+                options_from(config, work=works.get(path)), edition_dir=edition.parent
+            )
             tasks[name] = _task(str(edition), options, source=source)
             entry = None
         elif entry.page is None or not file_matches(site_dir / pages[edition], entry.page.sha256):
@@ -222,6 +225,7 @@ def _site(
     """Write the pages made in this run and the index pages; record the pages in `entries`;
     return every file of the site."""
     rendered: dict[str, str] = {}
+    images: dict[Path, Path] = {}  # the page images the pages show, copied into the site
     listed: list[tuple[Path, str, PageFacts]] = []
     for document in documents:
         entry = entries[document.name]
@@ -234,6 +238,7 @@ def _site(
             )
             rendered[document.page] = result.page
             rendered.update(result.parts)  # a long edition's parts
+            images.update({site_dir / target: Path(image) for target, image in result.images})
             entries[document.name] = replace(entry, page=facts)
         else:
             assert entry.page is not None  # a document is skipped only with its page
@@ -243,5 +248,8 @@ def _site(
     make_site_folder(site_dir)
     for path, text in files.items():
         writer.write(path, text.encode("utf-8"))
+    for path, image in images.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer.write(path, image.read_bytes())
     kept = [site_dir / name for d in documents for name in (d.page, index_file(d.page))]
-    return tuple(sorted({*files, *kept}))
+    return tuple(sorted({*files, *images, *kept}))

@@ -7,6 +7,7 @@ from ..model import Block, BlockKind, Layout, Line, Page, Source, Span
 from .footnotes import document_kinds, find_zone_start, split_notes
 from .forme import find_forme
 from .joining import TextBuilder
+from .labels import forme_labels, heading_labels, merged, set_aside
 from .measure import ends_sentence, starts_lowercase, typical_width
 from .pages import is_double_spaced, spacing_vote, split_pages
 from .paragraphs import (
@@ -129,7 +130,13 @@ def segment(source: Source) -> Layout:
     assembler = _Assembler()
     pages: list[Page] = []
     levels: list[str] = []
-    furniture = find_forme(raw_pages, document_width)
+    labels = forme_labels(source)  # forme work the OCR engine labelled, if it did
+    headings = heading_labels(source)
+    unlabelled, aside = set_aside(raw_pages, labels)
+    furniture = [
+        merged(page, labelled, labels)
+        for page, labelled in zip(find_forme(unlabelled, document_width), aside)
+    ]
     note_kinds = document_kinds([page.lines for page in furniture])  # furniture aside
     indents = indents_paragraphs([line for page in raw_pages for line in page])
     blank_marked = marks_paragraphs_with_blanks(raw_pages)
@@ -146,7 +153,7 @@ def segment(source: Source) -> Layout:
         zone = [] if zone_start is None else lines[zone_start:]
         pages.append(Page(index, tuple(body), tuple(zone), number, double, page_forme.forme))
         width = typical_width(body) if len(body) >= 8 else document_width
-        pieces = page_pieces(body, width, double, indents, blank_marked)
+        pieces = page_pieces(body, width, double, indents, blank_marked, headings)
         first_line = raw[0].number
         continued = bool(pieces) and _continues(assembler, pieces[0])
         if continued:

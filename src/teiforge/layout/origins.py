@@ -16,8 +16,9 @@ is where it starts.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Block, Layout
 from .joining import HYPHENS
@@ -132,7 +133,12 @@ def trace(lines: Sequence[str], block: Block) -> tuple[Stretch, ...]:
                     return reading.stretches()
                 furthest = max(furthest, reading, key=lambda r: r.position)
             readings = _fewest_skipped([*grown, *readings])
-        readings = [replace(r, skipped=r.skipped + 1) for r in readings if r.skipped < MAX_SKIPPED]
+        # built directly: dataclasses.replace was most of the time of tracing a long block
+        readings = [
+            _Reading(r.position, r.skipped + 1, r.stretch, r.before)
+            for r in readings
+            if r.skipped < MAX_SKIPPED
+        ]
         if not readings:
             break
     return furthest.stretches()
@@ -184,6 +190,17 @@ class SourceMap:
                 starts.add(stretch.offset)
         return frozenset(starts)
 
+    def line_beginnings(self, block: int) -> list[tuple[int, int]]:
+        """(offset in the block's text, source line number) where each source line of a
+        block begins: its first stretch (after a note's label, say), then every stretch
+        that starts where its source line's text does."""
+        found = []
+        for index, stretch in enumerate(self._stretches[block]):
+            segments = _segments(self._lines[stretch.line - 1])
+            if index == 0 or any(stretch.column == column + 1 for column, _ in segments):
+                found.append((stretch.offset, stretch.line))
+        return found
+
     def offset(self, line: int, column: int) -> tuple[int, int] | None:
         """(block, offset) of the character at a source line and column, if a block
         holds it."""
@@ -191,3 +208,18 @@ class SourceMap:
             if stretch.column <= column < stretch.column + stretch.length:
                 return block, stretch.offset + column - stretch.column
         return None
+
+
+_last: tuple[weakref.ref[Layout], SourceMap] | None = None
+
+
+def source_map(layout: Layout) -> SourceMap:
+    """The SourceMap of a layout, made once for the stages that ask for it in turn (the
+    quotation and note annotators, the line breaks of a facsimile): tracing every block
+    is the costly part."""
+    global _last
+    if _last is not None and _last[0]() is layout:
+        return _last[1]
+    made = SourceMap(layout)
+    _last = (weakref.ref(layout), made)
+    return made

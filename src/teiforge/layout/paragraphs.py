@@ -129,7 +129,10 @@ def page_pieces(
     double_spaced: bool,
     indents: bool = False,
     blank_marked: bool = True,
+    headings: frozenset[int] = frozenset(),
 ) -> list[Piece]:
+    """A page's body -> paragraphs and headings. `headings`: the source lines the OCR
+    engine labelled as headings (layout/labels.py), each run of them one heading."""
     pieces: list[Piece] = []
     current: list[Line] = []
     extra = 1 if double_spaced else 0
@@ -152,6 +155,16 @@ def page_pieces(
             and is_set_apart_title(previous, line, following, width, extra, blank_marked)
         ):
             style = "unnumbered"
+        if line.number in headings:
+            if current:
+                pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
+                current = []
+            end = index + 1
+            while end < len(body) and body[end].number in headings:
+                end += 1
+            pieces.append(Piece(BlockKind.HEADING, tuple(body[index:end]), "labelled"))
+            index = end
+            continue
         if style is not None:
             if current:
                 pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))

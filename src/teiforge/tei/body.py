@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from ..layout.lines import line_breaks
 from ..model import BlockKind, Layout, Page, Span
+from .facsimile import FacsimileIds
 from .inline import fill
 from .notes import NOTE_ANCHOR, Notes
 from .ns import E
@@ -53,29 +55,52 @@ class _Divisions:
         self._flush(self.stack[-1][1])
 
 
-def page_break(page: Page) -> list[etree._Element]:
-    """A page's <pb/> and its forme work after it: running head, page number as printed."""
+def page_break(page: Page, facs: FacsimileIds | None = None) -> list[etree._Element]:
+    """A page's <pb/> and its forme work after it: running head, page number as printed;
+    with a facsimile, each points to its surface or zone."""
     pb = E.pb(n=page.number) if page.number else E.pb()
-    return [pb, *(E.fw(forme.text, type=forme.kind) for forme in page.forme)]
+    elements = [pb, *(E.fw(forme.text, type=forme.kind) for forme in page.forme)]
+    if facs is not None:
+        surface = facs.page(page)
+        if surface is not None:
+            pb.set("facs", f"#{surface}")
+        for forme, fw in zip(page.forme, elements[1:]):
+            zone = facs.zones.get(forme.line)
+            if zone is not None:
+                fw.set("facs", f"#{zone}")
+    return elements
 
 
-def build_body(layout: Layout, spans: Sequence[Span]) -> etree._Element:
+def build_body(
+    layout: Layout, spans: Sequence[Span], facs: FacsimileIds | None = None
+) -> etree._Element:
     by_block: dict[int, list[Span]] = defaultdict(list)
-    for span in (*layout.spans, *spans):
+    lines = line_breaks(layout) if facs is not None else []
+    for span in (*layout.spans, *spans, *lines):
         by_block[span.block].append(span)
     notes = Notes(layout.blocks, by_block)
 
     def page_break_inside(span: Span) -> tuple[list[etree._Element], etree._Element]:
-        elements = page_break(layout.pages[int(span.attrs["page"])])
+        elements = page_break(layout.pages[int(span.attrs["page"])], facs)
         return elements, elements[0]
 
-    builders = {NOTE_ANCHOR: notes.anchor, "pb": page_break_inside}
+    def line_break(span: Span) -> tuple[list[etree._Element], etree._Element]:
+        lb = E.lb()
+        zone = facs.zones.get(int(span.attrs["line"])) if facs is not None else None
+        if zone is not None:
+            lb.set("facs", f"#{zone}")
+        if "break" in span.attrs:
+            lb.set("break", span.attrs["break"])
+        return [lb], lb
+
+    builders = {NOTE_ANCHOR: notes.anchor, "pb": page_break_inside, "lb": line_break}
+    notes.builders = {"pb": page_break_inside, "lb": line_break}
     body = E.body()
     divisions = _Divisions(body)
     for index, block in enumerate(layout.blocks):
         own = notes.own_spans(index)
         if block.kind is BlockKind.PAGE_BREAK:
-            for element in page_break(layout.pages[block.page]):
+            for element in page_break(layout.pages[block.page], facs):
                 divisions.hold(element)
         elif block.kind is BlockKind.GAP:
             divisions.hold(E.gap(reason="missing"))

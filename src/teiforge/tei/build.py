@@ -7,6 +7,7 @@ from lxml import etree
 from ..annotate import Annotations
 from ..model import Layout
 from .body import build_body
+from .facsimile import FacsimileIds
 from .header import HeaderFacts, build_header
 from .ns import XML_LANG, E
 from .standoff import build_standoff
@@ -15,10 +16,14 @@ from .standoff import build_standoff
 def build_tei(layout: Layout, annotations: Annotations, facts: HeaderFacts) -> etree._Element:
     tei = E.TEI({XML_LANG: facts.language})
     tei.append(build_header(layout, facts, annotations.responsibilities))
+    facsimile = layout.source.facsimile
+    facs = FacsimileIds(facsimile) if facsimile is not None else None
+    if facs is not None:
+        tei.append(facs.build())
     standoff = build_standoff(annotations.entities)
     if standoff is not None:
         tei.append(standoff)
-    tei.append(E.text(build_body(layout, annotations.spans)))
+    tei.append(E.text(build_body(layout, annotations.spans, facs)))
     return tei
 
 
@@ -49,6 +54,8 @@ ELEMENT_ONLY = frozenset(
         "langUsage",
         "particDesc",
         "revisionDesc",
+        "facsimile",
+        "surface",
         "standOff",
         "listPerson",
         "listPlace",

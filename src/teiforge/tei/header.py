@@ -43,6 +43,9 @@ NO_CORRECTION = (
     "only, and this text is not French."
 )
 
+# The formats a source may come in, as the header names them.
+_FORMAT_NAMES = {"alto": "ALTO", "page": "PAGE XML", "hocr": "hOCR", "tsv": "Tesseract TSV"}
+
 
 @dataclass(frozen=True)
 class HeaderFacts:
@@ -121,7 +124,12 @@ def _work_bibl(work: PrintedWork) -> etree._Element | None:
 def _source_bibl(layout: Layout) -> etree._Element:
     """bibl holds mixed content: the separators keep its parts apart when read as text."""
     source = layout.source
-    bibl = E.bibl(E.title(source.name), E.note(f"OCR text, decoded as {source.encoding}"))
+    described = (
+        f"OCR text, decoded as {source.encoding}"
+        if source.facsimile is None
+        else f"OCR with coordinates ({_FORMAT_NAMES.get(source.format, source.format)})"
+    )
+    bibl = E.bibl(E.title(source.name), E.note(described))
     bibl[0].tail = ", "
     bibl[1].tail = ", "
     bibl.append(E.idno(source.sha256, type="sha256"))

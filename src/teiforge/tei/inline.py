@@ -41,6 +41,8 @@ _NESTING = [
     "note",
     "choice",
     "sic",
+    "pb",  # a page break before the line that begins its page
+    "lb",
 ]
 _RANK = {tag: rank for rank, tag in enumerate(_NESTING)}
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from lxml import etree
 
 from ..model import Block, Span
-from .inline import fill
+from .inline import Builder, fill
 from .ns import XML_ID, E
 
 NOTE_ANCHOR = "note"
@@ -34,6 +34,8 @@ class Notes:
                     if span.block != note:
                         self.anchored.add(note)
         self._ids: set[str] = set()
+        # builders of the milestones a note's text may hold (line breaks), set by the body
+        self.builders: dict[str, Builder] = {}
 
     def is_anchored(self, block: int) -> bool:
         return block in self.anchored
@@ -70,7 +72,7 @@ class Notes:
         if block.label:
             note.append(E.choice(E.sic(block.label), E.corr(resp="#teiforge")))
             note[-1].tail = " " if block.text else None
-        fill(note, block.text, self.own_spans(index), {NOTE_ANCHOR: self.anchor})
+        fill(note, block.text, self.own_spans(index), {**self.builders, NOTE_ANCHOR: self.anchor})
         return note
 
     def anchor(self, span: Span) -> tuple[list[etree._Element], etree._Element]:
