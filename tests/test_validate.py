@@ -64,7 +64,7 @@ EXPECTED = {
     "unknown_element": [
         (
             'XSD 22:9 element "table" is not allowed here; '
-            "expected one of: div, fw, gap, note, p, pb, quote [/TEI/text/body/div/table]"
+            "expected one of: div, fw, gap, lb, note, p, pb, quote [/TEI/text/body/div/table]"
         ),
     ],
     "missing_child": [
