@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,6 +13,20 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "cases"
 REGENERATE = os.environ.get("TEIFORGE_REGENERATE") == "1"  # rewrite golden files
+
+
+def teiforge(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own, its dates fixed (2026-01-01)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.run(
+        [sys.executable, "-m", "teiforge", *map(str, args)],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+    )
+
 
 _HYPHENS = ("-", "\u00ad", "¬")
 

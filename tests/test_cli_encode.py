@@ -3,26 +3,11 @@ left behind) is the matrix of test_bad_input.py."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from support import CASES
+from support import CASES, teiforge
 
 SAMPLE = CASES / "double_spaced_pages" / "input.txt"
-
-
-def teiforge(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
-    return subprocess.run(
-        [sys.executable, "-m", "teiforge", *map(str, args)],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-    )
 
 
 def test_one_input_to_stdout_matches_the_library() -> None:

@@ -4,14 +4,12 @@ formats with coordinates: a folder or --pages as one document, bad input refused
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from lxml import etree
 
+from support import teiforge
 from teiforge.encode import EncodeOptions, encode
 from teiforge.model import Facsimile, Source, Surface, Zone
 from teiforge.readers import read_document, source_from_parts
@@ -93,18 +91,6 @@ def test_a_page_that_turns_inside_a_paragraph_points_to_its_surface(tmp_path: Pa
         '<pb n="viij" facs="#f2"/><fw type="header" facs="#f2-l1">AVANT-PROPOS.</fw>'
         '<fw type="pageNum" facs="#f2-l4">viij</fw>'
         '<lb facs="#f2-l2"/>et rues du dévelop<lb facs="#f2-l3" break="no"/>pés bourg.'
-    )
-
-
-def teiforge(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
-    return subprocess.run(
-        [sys.executable, "-m", "teiforge", *map(str, args)],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
     )
 
 

@@ -102,12 +102,12 @@ class Watch:
 
 
 @contextmanager
-def watching(browser: Any, site: Path) -> Iterator[tuple[Any, Watch, str]]:
+def watching(browser: Any, site: Path, height: int = 900) -> Iterator[tuple[Any, Watch, str]]:
     """A page in a fresh context (no storage shared between tests), watched; every test
     ends by checking that nothing went wrong on it."""
     base = site.as_uri() + "/"
     watch = Watch(base)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": height})
     context.route("**/*", watch.route)
     page = context.new_page()
     page.on("console", lambda message: watch.console.append(f"{message.type}: {message.text}"))
@@ -422,18 +422,10 @@ def facsimile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def facsimile_page(browser: Any, facsimile_site: Path) -> Iterator[Any]:
-    base = facsimile_site.as_uri() + "/"
-    watch = Watch(base)
-    context = browser.new_context(viewport={"width": 1280, "height": 600})
-    context.route("**/*", watch.route)
-    page = context.new_page()
-    page.on("console", lambda message: watch.console.append(f"{message.type}: {message.text}"))
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
-    page.goto(base + "port.html")
-    yield page
-    context.close()
-    assert (watch.console, watch.errors, watch.outside) == ([], [], [])
-    assert base + "facsimile/port/1.png" in watch.requested  # the copy in the site, from disk
+    with watching(browser, facsimile_site, height=600) as (page, watch, base):
+        page.goto(base + "port.html")
+        yield page
+        assert base + "facsimile/port/1.png" in watch.requested  # the copy in the site, from disk
 
 
 # the text of the line marked in the text, as shown (a hidden reading left out)
