@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from support import CASES, REPO
-from teiforge.layout import segment
+from teiforge.layout import origins, segment
 from teiforge.layout.origins import SourceMap, Stretch, trace
 from teiforge.model import Block, BlockKind, Source
 from teiforge.read import read_source
@@ -112,3 +112,30 @@ def test_a_line_the_layout_left_out_is_not_taken_for_text() -> None:
         Stretch(56, 4, 1, 67),
         Stretch(124, 5, 1, 66),
     )
+
+
+def test_a_block_of_alike_lines_is_traced_line_by_line_within_a_bounded_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A paragraph of 1,000 alike lines can be read at as many offsets: every line, as
+    many readings. At most MAX_READINGS (the furthest) are followed, so the work grows
+    with the lines, not with their square; the stretches are each line's."""
+    text = "le conseil de la ville et les quartiers\n" * 1000
+    layout = segment(Source("t.txt", text, "", "utf-8"))
+    block = next(b for b in layout.blocks if b.kind is BlockKind.PARAGRAPH)
+    taken = 0
+    take = origins._Reading.take
+
+    def counted(self: origins._Reading, *args: object) -> origins._Reading | None:
+        nonlocal taken
+        taken += 1
+        return take(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(origins._Reading, "take", counted)
+    found = trace(text.split("\n"), block)
+    assert [(s.offset, s.line, s.column, s.length) for s in found[:2]] == [
+        (0, 1, 1, 39),
+        (40, 2, 1, 39),
+    ]
+    assert len(found) == 1000 and found[-1] == Stretch(39_960, 1000, 1, 39)
+    assert taken <= origins.MAX_READINGS * 1000  # was about 500 readings a line at the end

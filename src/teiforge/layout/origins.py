@@ -24,6 +24,9 @@ from ..model import Block, Layout
 from .joining import HYPHENS
 
 MAX_SKIPPED = 80  # source lines a block may jump (a page's notes, its foot, the next head)
+# readings followed at once: the furthest; a block of many alike lines ("le conseil de la
+# ville" a thousand times) can be read at as many offsets, which made tracing quadratic
+MAX_READINGS = 64
 
 
 @dataclass(frozen=True)
@@ -145,11 +148,14 @@ def trace(lines: Sequence[str], block: Block) -> tuple[Stretch, ...]:
 
 
 def _fewest_skipped(readings: list[_Reading]) -> list[_Reading]:
-    """One reading per position reached: the one that took a line last."""
+    """One reading per position reached: the one that took a line last; at most
+    MAX_READINGS of them, the furthest."""
     kept: dict[int, _Reading] = {}
     for reading in readings:
         if reading.position not in kept or reading.skipped < kept[reading.position].skipped:
             kept[reading.position] = reading
+    if len(kept) > MAX_READINGS:
+        return [kept[p] for p in sorted(kept, reverse=True)[:MAX_READINGS]]
     return list(kept.values())
 
 
