@@ -272,7 +272,10 @@ def test_a_row_the_editor_adds_applies_and_is_kept(tmp_path: Path) -> None:
     out = tmp_path / "corrections.tsv"
     review([TWO_PAGES], out)
     fill_corrections(out, DECISIONS)
-    added = "two_pages.txt\t13\t18\t34\tconnoissent\t\t\t\tLes médiateurs\tbien les\tconnaissent\t"
+    # proposed, cert, why, confidence and zone left empty
+    added = (
+        "two_pages.txt\t13\t18\t34\tconnoissent\t\t\t\t\t\tLes médiateurs\tbien les\tconnaissent\t"
+    )
     out.write_text(out.read_text(encoding="utf-8") + added + "\n", encoding="utf-8")
     assert _encode(TWO_PAGES, out) == [
         *DECIDED[:-1],
@@ -296,7 +299,7 @@ def test_a_row_the_editor_adds_applies_and_is_kept(tmp_path: Path) -> None:
     [
         ("\t".join(OLD_COLUMNS), "two_pages.txt\t2\tx\t23\t12\t3\tmédiotion\t\t\t\t\t", "line 5: block, start, end and line must be numbers"),
         ("document\tpage\tline\tcolumn\tsic\tproposed\tcert\tleft\tright\tdecision\tstatus", "two_pages.txt\t12\t\t15\tmédiotion\t\t\t\t\taccept\t", "line 5: line must be a number"),
-        ("document\tline\tsic\tdecision", "two_pages.txt\t3\tmédiotion\taccept", "the columns must be: document page line column sic proposed cert why left right decision status"),
+        ("document\tline\tsic\tdecision", "two_pages.txt\t3\tmédiotion\taccept", "the columns must be: document page line column sic proposed cert why confidence zone left right decision status"),
     ],
 )  # fmt: skip
 def test_a_malformed_corrections_file_is_refused_naming_its_line(

@@ -17,6 +17,7 @@ from teiforge.encode import EncodeOptions, encode
 from teiforge.errors import InputError
 from teiforge.ocr.decisions import COLUMNS, read_corrections
 from teiforge.read import read_source
+from teiforge.readers import read_document
 from teiforge.review import review
 from teiforge.tei.ns import XML_ID, tei
 
@@ -73,21 +74,41 @@ def test_review_lists_every_proposal_with_its_context(tmp_path: Path) -> None:
     assert text[6].split("\t")[COLUMNS.index("why")] == "model: confidence 0.95"
 
 
-def test_a_file_without_the_why_column_still_loads(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "dropped", [("confidence", "zone"), ("why", "confidence", "zone")], ids=["why", "before-why"]
+)
+def test_a_file_of_an_earlier_version_still_loads(tmp_path: Path, dropped: tuple[str]) -> None:
     out = tmp_path / "corrections.tsv"
     review([SAMPLE], out)
     lines = out.read_text(encoding="utf-8").splitlines()
-    at = COLUMNS.index("why")
-    earlier = [
-        "\t".join(cells[:at] + cells[at + 1 :])
-        for cells in (line.split("\t") for line in lines[5:])
-    ]
+    kept = [at for at, column in enumerate(COLUMNS) if column not in dropped]
+    earlier = ["\t".join(line.split("\t")[at] for at in kept) for line in lines[5:]]
     out.write_text("\n".join(lines[:5] + earlier) + "\n", encoding="utf-8")
     rows = read_corrections(out).rows
-    assert [(r.sic, r.proposed, r.cert, r.why) for r in rows][:2] == [
-        ("médiotion", "médiation", "high", ""),
-        ("sociole", "sociale", "medium", ""),
+    why = "model: confidence 0.95" if "why" not in dropped else ""
+    assert [(r.sic, r.proposed, r.cert, r.why) for r in rows][:1] == [
+        ("médiotion", "médiation", "high", why)
     ]
+
+
+def test_the_engines_confidence_and_zone_of_a_word(tmp_path: Path) -> None:
+    """From an OCR file with coordinates: the engine's confidence in the word and where it
+    is on the page image (its line's TEI zone, the word's box); none for plain text."""
+    out = tmp_path / "corrections.tsv"
+    rows = review([REPO / "tests" / "readers" / "page1.hocr"], out)
+    assert [(r.sic, r.proposed, r.confidence, r.zone) for r in rows] == [
+        ("rnaisons", "maisons", "0.34", "f1-l1 210,200,410,250")  # x_wconf 34, its bbox
+    ]
+    line = out.read_text(encoding="utf-8").splitlines()[6].split("\t")
+    assert (line[COLUMNS.index("confidence")], line[COLUMNS.index("zone")]) == (
+        "0.34",
+        "f1-l1 210,200,410,250",
+    )
+    edition = encode(read_document([REPO / "tests" / "readers" / "page1.hocr"]))
+    zones = etree.fromstring(edition).iterfind(f".//{tei('zone')}")
+    assert next(zones).get(XML_ID) == "f1-l1"  # the zone the row names is the edition's
+    plain = review([SAMPLE], tmp_path / "plain.tsv")
+    assert {(r.confidence, r.zone) for r in plain} == {("", "")}
 
 
 def test_encoding_applies_the_decisions_under_the_editors_resp(

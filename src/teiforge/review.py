@@ -35,6 +35,7 @@ from .layout import segment
 from .model import Annotation, Layout, Source
 from .ocr.decisions import DUPLICATE, NOT_PROPOSED, Editor, Row, read_corrections, write_corrections
 from .readers import read_document
+from .readers.evidence import EngineWords
 
 
 class _Document:
@@ -78,11 +79,20 @@ def _proposed_rows(
     before = annotate(layout, context_, [code for code in ANNOTATORS if code != "ocr"])
     found: list[Annotation] = [*before.spans, *before.entities, *before.responsibilities]
     document = _Document(layout)
+    engine = EngineWords(source)
     rows = []
     for p in proposals(layout, found, options.language):
         place = document.locator.place(p.passage, p.start, p.end)
         row = document.row(place, p.sic, p.corr or p.suggestion or "", p.cert)
-        rows.append((place, replace(row, why=p.why)))
+        seen = engine.at(place.line, place.column)
+        confidence = seen.confidence if seen is not None else None
+        row = replace(
+            row,
+            why=p.why,
+            confidence=f"{confidence:.2f}" if confidence is not None else "",
+            zone=seen.zone if seen is not None else "",
+        )
+        rows.append((place, row))
     return document, rows
 
 

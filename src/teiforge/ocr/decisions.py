@@ -5,7 +5,8 @@ proposal, comment lines first:
     # teiforge corrections: in "decision" write accept, reject or the right reading ...
     # editor-id: jdupont
     # editor-name: Jeanne Dupont
-    document  page  line  column  sic  proposed  cert  why  left  right  decision  status
+    document  page  line  column  sic  proposed  cert  why  confidence  zone  left  right
+    decision  status
 
 - document: the source file's name; page: the printed page number (else its position);
 - line, column: where the word (`sic`) starts in the source file, both 1-based, the
@@ -18,6 +19,10 @@ proposal, comment lines first:
 - why: the proposer's code (model, lm, lookalike, capital, hyphen, digits, stray...) and
   what decided (its probability, the odds in context); for the editor, ignored when read
   (a file without this column, from an earlier version, still loads);
+- confidence, zone: for a source with coordinates (ALTO, PAGE, hOCR, TSV), the OCR
+  engine's confidence in the word (0 to 1) and where it is on the page image: the TEI
+  zone of its line and the word's box in the image's pixels (`f1-l3 212,402,388,460`), so
+  the editor can look at the region; empty for plain text; ignored when read;
 - left, right: the text on each side, which finds the word again if the source moves;
 - decision: accept (the proposed reading is right; for a flag without a proposal: the
   word is an error, left in sic), reject (the word is right as the OCR read it), any
@@ -54,13 +59,17 @@ COLUMNS = (
     "proposed",
     "cert",
     "why",
+    "confidence",
+    "zone",
     "left",
     "right",
     "decision",
     "status",
 )
-# Before the column `why`: still read.
-PREVIOUS_COLUMNS = tuple(column for column in COLUMNS if column != "why")
+# Before the engine's columns (confidence, zone), and before `why` too: still read.
+ENGINE_COLUMNS = ("confidence", "zone")
+WHY_COLUMNS = tuple(column for column in COLUMNS if column not in ENGINE_COLUMNS)
+PREVIOUS_COLUMNS = tuple(column for column in WHY_COLUMNS if column != "why")
 OLD_COLUMNS = (
     "document",
     "block",
@@ -106,6 +115,10 @@ class Row:
     decision: str = ""
     status: str = ""
     why: str = ""  # the proposer's code and what decided (written by review, never read back)
+    # the OCR engine's confidence in the word (0 to 1) and its zone on the page image,
+    # "f1-l3 212,402,388,460" (from ALTO, PAGE, hOCR or TSV; written by review, never read back)
+    confidence: str = ""
+    zone: str = ""
     block_anchor: tuple[int, int, int] | None = None  # an old file's (block, start, end)
     file_line: int = field(default=0, compare=False)  # the row's line in the file
 
@@ -152,7 +165,7 @@ def read_corrections(path: Path) -> Corrections:
     editor = Editor(xml_id, meta.get("name") or xml_id) if xml_id else None
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), dialect="excel-tab")
     columns = tuple(reader.fieldnames or ())
-    if columns not in (COLUMNS, PREVIOUS_COLUMNS, OLD_COLUMNS):
+    if columns not in (COLUMNS, WHY_COLUMNS, PREVIOUS_COLUMNS, OLD_COLUMNS):
         raise InputError(path, f"the columns must be: {' '.join(COLUMNS)}")
     rows = []
     for record in reader:
