@@ -119,8 +119,9 @@ def test_validate_reports_a_bad_file_as_an_invalid_file(
 
 
 def _refusal(name: str, command: str) -> str:
-    """The edition renders any TEI element (a fragment); `text` reads TEI documents."""
-    if (name, command) == ("not_tei", "html"):
+    """The edition and `text` read any TEI element (a fragment), `validate` asks for a
+    TEI document."""
+    if name == "not_tei":
         return XML_BAD[name][1].replace("<TEI> or <teiCorpus>", "a TEI element")
     return XML_BAD[name][1]
 

@@ -80,3 +80,23 @@ def test_text_command_keeps_the_word_of_an_orig_reg_choice(tmp_path: Path) -> No
         "Il estoit Mr teh abce.\n",
         "",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "diplomatic"),
+    [
+        ("fragment.xml", "Personnes citées Le témoin Jeanne Dupont, née à Lyon. Selon l'état civil."),
+        ("p4.xml", "Chapitre premier Il était une foys un renvoi et une M. La note du chapitre. Section Suite du texte."),
+    ],
+)  # fmt: skip
+def test_text_reads_any_tei_as_the_edition_does(name: str, diplomatic: str) -> None:
+    """A fragment (a div as the root) and a P4 document: `teiforge text` reads them as the
+    HTML edition does (tei.load.readable_tei), not as "not TEI"."""
+    done = subprocess.run(
+        [sys.executable, "-m", "teiforge", "text", str(REPO / "tests" / "html" / "anytei" / name)],
+        capture_output=True,
+        check=False,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert " ".join(done.stdout.split()) == diplomatic

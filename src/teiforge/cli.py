@@ -277,7 +277,7 @@ def text_command(file: Path, reading: Reading) -> None:
     from .tei.load import load_tei
     from .tei.readings import reading as text_reading
 
-    click.echo(text_reading(load_tei(file).getroot(), reading), nl=False)
+    click.echo(text_reading(load_tei(file, any_tei=True).getroot(), reading), nl=False)
 
 
 def _count(number: int, noun: str) -> str:
