@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import Box, Word
 from . import regions
 from .pages import OcrLine, OcrPage, number, one_line, union
-from .parse import parse_xml
+from .parse import parse_versioned
 
 CODE = "alto"
 NAMESPACES = {
@@ -63,11 +63,7 @@ def _line(line: etree._Element) -> tuple[str, tuple[Word, ...]]:
 
 
 def read(data: bytes, where: object) -> list[OcrPage]:
-    root = parse_xml(data, where).getroot()
-    ns = etree.QName(root).namespace or ""
-    if ns not in NAMESPACES:
-        raise InputError(where, f"ALTO of an unsupported version (namespace {ns or 'none'})")
-    q = f"{{{ns}}}"
+    root, q = parse_versioned(data, where, NAMESPACES, "ALTO")
     labels = {
         tag.get("ID"): tag.get("LABEL") or tag.get("TYPE") or ""
         for tag in root.iterfind(f"{q}Tags/*")

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..model import Box, Word
 from . import regions
 from .pages import OcrLine, OcrPage, box_from_points, number, one_line
-from .parse import parse_xml
+from .parse import parse_versioned
 
 CODE = "page"
 VERSIONS = ("2013-07-15", "2016-07-15", "2017-07-15", "2018-07-15", "2019-07-15")
@@ -88,11 +88,7 @@ def _line(line: etree._Element, q: str) -> tuple[str, tuple[Word, ...]]:
 
 
 def read(data: bytes, where: object) -> list[OcrPage]:
-    root = parse_xml(data, where).getroot()
-    ns = etree.QName(root).namespace or ""
-    if ns not in NAMESPACES:
-        raise InputError(where, f"PAGE of an unsupported version (namespace {ns or 'none'})")
-    q = f"{{{ns}}}"
+    root, q = parse_versioned(data, where, NAMESPACES, "PAGE")
     pages = []
     for page in root.iterfind(f"{q}Page"):
         text_regions = list(page.iter(f"{q}TextRegion"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from lxml import etree
 
 from ..errors import InputError
@@ -13,3 +15,17 @@ def parse_xml(data: bytes, where: object) -> etree._ElementTree:
         return parse_bytes(data)
     except XmlProblem as problem:
         raise InputError(where, problem.message) from None
+
+
+def parse_versioned(
+    data: bytes, where: object, namespaces: Collection[str], kind: str
+) -> tuple[etree._Element, str]:
+    """The root of a format that names its version by its namespace (ALTO, PAGE), and the
+    `{namespace}` prefix of its elements; another namespace is an unsupported version."""
+    root = parse_xml(data, where).getroot()
+    namespace = etree.QName(root).namespace or ""
+    if namespace not in namespaces:
+        raise InputError(
+            where, f"{kind} of an unsupported version (namespace {namespace or 'none'})"
+        )
+    return root, f"{{{namespace}}}"
