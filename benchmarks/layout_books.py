@@ -107,6 +107,20 @@ def same(expected: str, found: str) -> bool:
     return _ratio(a, b) >= THRESHOLD
 
 
+def _matched(expected: list[str], found: list[str]) -> tuple[set[int], list[str]]:
+    """Each expected text paired with the first found text it is the `same` as, each found
+    one used once: (the indices of the found texts paired, the expected ones left)."""
+    taken: set[int] = set()
+    missed = []
+    for text in expected:
+        hit = next((i for i, f in enumerate(found) if i not in taken and same(text, f)), None)
+        if hit is None:
+            missed.append(text)
+        else:
+            taken.add(hit)
+    return taken, missed
+
+
 def inside(needle: str, hay: str, ends_within: int | None = None) -> bool:
     """Some window of hay (normalised) is like needle; with ends_within, a window that
     ends at most that many characters before hay's end."""
@@ -383,16 +397,10 @@ def score_page(page: dict, number: int, reading: Reading, show: list[str] | None
     # headings
     expected_heads = page.get("headings", [])
     c["heads_expected"] += len(expected_heads)
-    taken: set[int] = set()
-    for heading in expected_heads:
-        match = next(
-            (i for i, h in enumerate(heads) if i not in taken and same(heading, h.text)), None
-        )
-        if match is None:
-            say(f"heading not found: {heading!r}")
-        else:
-            taken.add(match)
-            c["heads_found"] += 1
+    taken, missed = _matched(expected_heads, [h.text for h in heads])
+    c["heads_found"] += len(taken)
+    for heading in missed:
+        say(f"heading not found: {heading!r}")
     for i, h in enumerate(heads):
         if i not in taken and not any(same(x, h.text) for x in neutral):
             c["heads_false"] += 1
@@ -402,17 +410,10 @@ def score_page(page: dict, number: int, reading: Reading, show: list[str] | None
     expected = page.get("paragraphs", [])
     found = paragraphs
     c["p_expected"] += len(expected)
-    matched: set[int] = set()
-    for first_words in expected:
-        hit = next(
-            (i for i, b in enumerate(found) if i not in matched and same(first_words, b.text)),
-            None,
-        )
-        if hit is None:
-            say(f"paragraph start missed: {first_words!r}")
-        else:
-            matched.add(hit)
-            c["p_matched"] += 1
+    matched, missed = _matched(expected, [b.text for b in found])
+    c["p_matched"] += len(matched)
+    for first_words in missed:
+        say(f"paragraph start missed: {first_words!r}")
     for i, b in enumerate(found):
         if i in matched:
             c["p_found"] += 1

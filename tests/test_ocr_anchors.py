@@ -135,6 +135,14 @@ def _write_old_file(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _decided(tmp_path: Path) -> Path:
+    """The corrections file of TWO_PAGES, reviewed, with the editor's DECISIONS."""
+    out = tmp_path / "corrections.tsv"
+    review([TWO_PAGES], out)
+    fill_corrections(out, DECISIONS)
+    return out
+
+
 @pytest.mark.parametrize("change", LAYOUT_CHANGES)
 def test_decisions_survive_a_change_of_the_layout_rules(
     tmp_path: Path,
@@ -142,9 +150,7 @@ def test_decisions_survive_a_change_of_the_layout_rules(
     caplog: pytest.LogCaptureFixture,
     change: str,
 ) -> None:
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     anchors = _block_anchors(out)
     LAYOUT_CHANGES[change](monkeypatch)
     # the layout moved the decided words: a block anchor would no longer hold them...
@@ -202,9 +208,7 @@ def _edited(tmp_path: Path, edit: Callable[[list[str]], list[str]]) -> Path:
 def test_a_row_whose_word_is_gone_is_reported_and_kept(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     fixed = _edited(tmp_path, lambda lines: [ln.replace("rnaisons", "maisons") for ln in lines])
     assert _encode(fixed, out) == [c for c in DECIDED if c[0] != "rnaisons"]
     assert _reported(caplog) == [
@@ -228,9 +232,7 @@ def test_rows_are_found_again_when_the_source_gains_lines(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Two lines added at the top: every word is two lines down, where its context is."""
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     longer = _edited(tmp_path, lambda lines: ["Avant-propos de l'éditeur.", "", *lines])
     with caplog.at_level(logging.INFO):
         assert _encode(longer, out) == DECIDED
@@ -249,9 +251,7 @@ def test_a_row_whose_word_stands_twice_in_its_context_is_reported(
 ) -> None:
     """The line of the second `dons` copied under itself, a line added at the top: the row
     is no longer at its line, and two places have its word and context."""
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     doubled = _edited(tmp_path, lambda lines: ["Avant-propos.", *lines[:21], *lines[20:]])
     assert _encode(doubled, out)[-1] == ("dons", "dans", "#teiforge", "high")
     assert _reported(caplog) == [
@@ -269,9 +269,7 @@ def test_a_row_whose_word_stands_twice_in_its_context_is_reported(
 
 def test_a_row_the_editor_adds_applies_and_is_kept(tmp_path: Path) -> None:
     """A word teiforge did not propose: the editor adds its row, with its line and column."""
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     # proposed, cert, why, confidence and zone left empty
     added = (
         "two_pages.txt\t13\t18\t34\tconnoissent\t\t\t\t\t\tLes médiateurs\tbien les\tconnaissent\t"
@@ -315,9 +313,7 @@ def test_a_malformed_corrections_file_is_refused_naming_its_line(
 def test_two_rows_on_one_word_the_first_wins(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     text = out.read_text(encoding="utf-8")
     second = next(line for line in text.splitlines() if "\tpâr\t" in line).replace("pour", "par")
     out.write_text(text + second + "\n", encoding="utf-8")
@@ -333,9 +329,7 @@ def test_two_rows_on_one_word_the_first_wins(
 
 
 def test_review_keeps_the_rows_of_documents_not_reviewed(tmp_path: Path) -> None:
-    out = tmp_path / "corrections.tsv"
-    review([TWO_PAGES], out)
-    fill_corrections(out, DECISIONS)
+    out = _decided(tmp_path)
     rows = review([REPO / "tests" / "ocr" / "sample.txt"], out)
     assert [(r.document, r.decision) for r in rows] == [
         *(("sample.txt", "") for _ in range(8)),

@@ -213,3 +213,45 @@ def _local_image(url: str, source: Path) -> Path | None:
     else:
         path = source.parent / unquote(parts.path)
     return path if path.suffix.lower() in IMAGE_SUFFIXES else None
+
+
+class FacsimileLinks:
+    """What a page's templates ask of its page images (none when `facsimile` is None): the
+    image a page break opens, the zone that frames an element, and, once the text is
+    rendered, where in it each zone's text is (the image, after the text, links there)."""
+
+    def __init__(self, facsimile: Facsimile | None) -> None:
+        self.facsimile = facsimile
+        self._targets: dict[str, str] = {}  # zone anchor -> the HTML id of its text
+
+    def page_image(self, pb: etree._Element) -> Surface | None:
+        """The page image a page break opens."""
+        return self.facsimile.page(pb) if self.facsimile is not None else None
+
+    def zone(self, element: etree._Element) -> Zone | None:
+        """The zone of the page image that frames an element (an lb: the line it begins)."""
+        if self.facsimile is None or not element.get("facs"):
+            return None
+        return self.facsimile.zone(element)
+
+    def line_start(self, lb: etree._Element) -> str | None:
+        """The HTML id of the mark where a line framed on the page image begins."""
+        zone = self.zone(lb)
+        if zone is None:
+            return None
+        self._targets.setdefault(zone.anchor, f"line-{zone.anchor}")
+        return f"line-{zone.anchor}"
+
+    def frame(self, element: etree._Element, attributes: dict[str, str]) -> None:
+        """An element a zone frames (not a page or line break) gets data-zone, for
+        facsimile.js, and an id the image links to (its own, if it has one)."""
+        zone = self.zone(element) if tei_name(element) not in ("pb", "lb") else None
+        if zone is not None:
+            attributes["data-zone"] = zone.anchor
+            attributes.setdefault("id", f"at-{zone.anchor}")
+            self._targets.setdefault(zone.anchor, attributes["id"])
+
+    def zone_target(self, zone: Zone) -> str | None:
+        """Where the text framed by a zone is on the page (asked once the text is rendered);
+        None when nothing in the text points at the zone."""
+        return self._targets.get(zone.anchor)

@@ -13,9 +13,10 @@ from lxml import etree
 
 from ..tei.ns import XML_ID, XML_LANG, tei
 from . import quotes
-from .facsimile import Facsimile, Surface, Zone
-from .header import HeaderInfo, read_header
+from .facsimile import Facsimile, FacsimileLinks
+from .header import read_header
 from .layout import classify, heading_level, holds_blocks, walk
+from .members import members
 from .names import Entity, Mention, entity_of, name_kind, speaker_entity
 from .notes import NoteIndex, NoteRef
 from .pages import PageMark, contents, page_marks
@@ -35,14 +36,6 @@ _CLASS_UNSAFE = re.compile(r"[^\w-]")
 
 
 @dataclass(frozen=True)
-class Member:
-    """A TEI text shown on the page; `header` is set for the members of a teiCorpus."""
-
-    text: etree._Element
-    header: HeaderInfo | None = None
-
-
-@dataclass(frozen=True)
 class Turn:
     """How an interview turn (said) opens: the label printed in the text, made to show
     the speaker, or a label added when none is printed."""
@@ -54,38 +47,13 @@ class Turn:
     speaker: Entity | None
 
 
-# What a TEI document shows: its text, and its transcriptions of the source (sourceDoc)
-SHOWN = ("text", "sourceDoc")
-
-
-def _shown(tei_element: etree._Element) -> list[etree._Element]:
-    return [child for child in elements(tei_element) if tei_name(child) in SHOWN]
-
-
-def _members(root: etree._Element) -> list[Member]:
-    """The texts of a TEI document, of each TEI in a teiCorpus, or a fragment itself (any
-    other TEI element as root: a <div>, a <noteGrp>, a <text>)."""
-    if tei_name(root) == "TEI":
-        return [Member(part) for part in _shown(root)]
-    if tei_name(root) != "teiCorpus":
-        return [Member(root)]
-    members: list[Member] = []
-    for child in elements(root):
-        if tei_name(child) == "teiCorpus":
-            members.extend(_members(child))
-        elif tei_name(child) == "TEI":
-            header = read_header(child)
-            members.extend(Member(part, header) for part in _shown(child))
-    return members
-
-
 class DocView:
     def __init__(self, root: etree._Element, facsimile: Facsimile | None = None) -> None:
         self.root = root
         self.facsimile = facsimile  # the page images, when the document has them
-        self._zone_targets: dict[str, str] = {}  # zone anchor -> the HTML id of its text
+        self.facs = FacsimileLinks(facsimile)  # between the text and its page images
         self.header = read_header(root)
-        self.members = _members(root)
+        self.members = members(root)
         self._ids = {el.get(XML_ID): el for el in root.iter() if is_element(el) and el.get(XML_ID)}
         texts = [member.text for member in self.members]
         order = [el for text in texts for el in walk(text)]
@@ -184,11 +152,7 @@ class DocView:
         if element.get(XML_LANG):
             found["lang"] = element.get(XML_LANG, "")
         found.update({k.replace("_", "-"): v for k, v in extra.items() if v is not None})
-        zone = self.zone(element) if tei_name(element) not in ("pb", "lb") else None
-        if zone is not None:  # framed on the page image (facsimile.js), which links to it
-            found["data-zone"] = zone.anchor
-            found.setdefault("id", f"at-{zone.anchor}")
-            self._zone_targets.setdefault(zone.anchor, found["id"])
+        self.facs.frame(element, found)
         return found
 
     def name(self, element: etree._Element) -> str:
@@ -202,30 +166,6 @@ class DocView:
 
     def page(self, pb: etree._Element) -> PageMark | None:
         return self._pages.get(pb)
-
-    # --- the facsimile -----------------------------------------------------------------
-    def page_image(self, pb: etree._Element) -> Surface | None:
-        """The page image a page break opens."""
-        return self.facsimile.page(pb) if self.facsimile is not None else None
-
-    def zone(self, element: etree._Element) -> Zone | None:
-        """The zone of the page image that frames an element (an lb: the line it begins)."""
-        if self.facsimile is None or not element.get("facs"):
-            return None
-        return self.facsimile.zone(element)
-
-    def line_start(self, lb: etree._Element) -> str | None:
-        """The HTML id of the mark where a line framed on the page image begins."""
-        zone = self.zone(lb)
-        if zone is None:
-            return None
-        self._zone_targets.setdefault(zone.anchor, f"line-{zone.anchor}")
-        return f"line-{zone.anchor}"
-
-    def zone_target(self, zone: Zone) -> str | None:
-        """Where the text framed by a zone is on the page (asked once the text is rendered:
-        the image comes after it); None when nothing in the text points at the zone."""
-        return self._zone_targets.get(zone.anchor)
 
     # --- notes -------------------------------------------------------------------------
     def note_here(self, note: etree._Element) -> NoteRef | None:

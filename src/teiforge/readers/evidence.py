@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Box, Source, Word
+from ..model import Box, Source, Word, Zone
 from ..tei.facsimile import FacsimileIds
 
 
@@ -35,13 +35,15 @@ class EngineWords:
         facsimile = self.source.facsimile
         return FacsimileIds(facsimile) if facsimile is not None else None
 
+    @cached_property
+    def _zones(self) -> dict[int, Zone]:
+        facsimile = self.source.facsimile
+        return facsimile.by_line() if facsimile is not None else {}
+
     def at(self, line: int, column: int) -> Evidence | None:
         """The evidence of the word that holds `column` of source line `line`."""
-        facsimile = self.source.facsimile
-        if facsimile is None or self._ids is None or not 0 < line <= len(self._lines):
-            return None
-        zone = facsimile.by_line().get(line)
-        if zone is None:
+        zone = self._zones.get(line)
+        if zone is None or self._ids is None or not 0 < line <= len(self._lines):
             return None
         word = _word_at(self._lines[line - 1], zone.words, column - 1)
         box = word.box if word is not None and word.box is not None else zone.box

@@ -118,14 +118,11 @@ def pointed(tree: etree._ElementTree, pointer: str) -> etree._Element | None:
     if scheme is None:
         return None
     name, steps = scheme.groups()
-    if not name and not steps:
-        return None
+    numbers = [int(step) for step in steps.split("/")[1:]]
     node: etree._Element | None
     if name:
         node = _by_id(tree, name)
-        numbers = [int(step) for step in steps.split("/")[1:]]
     else:  # /1 is the document's root element
-        numbers = [int(step) for step in steps.split("/")[1:]]
         node = tree.getroot() if numbers and numbers.pop(0) == 1 else None
     for number in numbers:
         if node is None:
