@@ -405,11 +405,11 @@ ROWS = [
 ]
 
 
-def table(results: dict[str, dict]) -> str:
+def table(results: dict[str, dict], rows: list[tuple[str, str]] | None = None) -> str:
     names = list(results)
     short = [n.split("-")[0] for n in names]
     lines = [f"{'':<30}" + "".join(f"{s:>11}" for s in short)]
-    for label, key in ROWS:
+    for label, key in rows or ROWS:
         cells = []
         for name in names:
             value = results[name][key]
