@@ -72,7 +72,9 @@ def documents(split: str, count: int = DOCUMENTS, seed: str = SEED) -> list[Docu
             {w for p in paragraphs[:300] for w in p.split() if w.istitle() and len(w) > 4}
         )
         author = f"{rng.choice(('M.', 'Mme', 'J.', 'A.'))} {rng.choice(names or ['Durand'])}"
-        title = " ".join(rng.choice(paragraphs[:50]).split()[:3]).strip(",;:.!?")
+        words = [w.strip(',;:.!?«»—–-"') for w in rng.choice(paragraphs[:50]).split()]
+        title = " ".join(w for w in words if w)[:30].rsplit(" ", 1)[0]
+        title = title[:1].upper() + title[1:]
         name = f"{split}-{j:02d}-novel{index:02d}"
         out.append(typeset(name, paragraphs, title, author, rng, split, pairs))
     return out

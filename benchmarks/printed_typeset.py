@@ -296,7 +296,8 @@ def compose(paragraphs: list[str], style: Style, rng: random.Random, target: int
         text = paragraphs[i]
         quote = ""
         group = [text]
-        if rng.random() < 0.07:  # a quotation
+        marked = any(c in text for c in '«»"“”‘’')
+        if rng.random() < 0.07 and not any(c in "".join(paragraphs[i : i + 3]) for c in "«»"):
             if style.quote == "french":
                 group = paragraphs[i : i + rng.randint(2, 3)]
                 i += len(group) - 1
@@ -305,7 +306,7 @@ def compose(paragraphs: list[str], style: Style, rng: random.Random, target: int
                 quote = " ".join(group[0].split()[1:5])
             else:
                 ws = text.split()
-                if len(ws) > 10:
+                if len(ws) > 10 and not marked:
                     a = rng.randrange(0, len(ws) - 6)
                     b = min(len(ws) - 1, a + rng.randint(4, 14))
                     opening, closing = {
@@ -382,7 +383,8 @@ def set_lines(blocks: list[Block], style: Style, rng: random.Random, mark_width:
         while queue:
             w = queue.pop(0)
             size = mark_width if isinstance(w, Call) else len(w) + (1 if line.parts else 0)
-            if isinstance(w, Call) or width + size <= style.measure or not line.parts:
+            glued = isinstance(w, Call) or not any(c.isalnum() for c in w)  # " ;", " »"
+            if glued or width + size <= style.measure or not line.parts:
                 line.parts.append(w)
                 width += size
                 continue
