@@ -136,7 +136,8 @@ _PROSE_END = re.compile(r"[.!?…»:;)\]]$")
 def novels(path: Path) -> list[list[str]]:
     """The corpus's novels (an empty line between two), each a list of paragraphs; headings
     and other display lines of the source (short, no final punctuation, or in capitals)
-    are left out: the typesetter prints its own."""
+    are left out: the typesetter prints its own; a line that starts in lower case goes on
+    the paragraph before it."""
     import gzip
 
     out: list[list[str]] = [[]]
@@ -147,7 +148,9 @@ def novels(path: Path) -> list[list[str]]:
                     out.append([])
                 continue
             line = " ".join(raw.split())
-            if line and is_prose(line):
+            if line[:1].islower() and out[-1] and is_prose(line):
+                out[-1][-1] += " " + line  # the source broke a paragraph (at a page end)
+            elif line and is_prose(line):
                 out[-1].append(line)
     return [n for n in out if len(n) > 200]
 
