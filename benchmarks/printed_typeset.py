@@ -612,10 +612,11 @@ def typeset(
         if style.running_head != "none" and (style.opening_head or not page.opening):
             a, b = style.head_texts
             b = b or chapter or a
-            head = b if style.running_head == "same" or value % 2 else a
+            use_b = style.running_head == "same" or value % 2
+            head = b if use_b else a
             head = head.upper() if style.head_caps else head
-            if not head:
-                head = None
+            if not head or (page.opening and use_b and not style.head_texts[1]):
+                head = None  # a chapter's title is not repeated above its own heading
         # the calls of this page
         numbers: dict[int, int] = {}
         for ln in page.lines:
