@@ -173,6 +173,7 @@ class Block:
     words: list[str | Call]  # a heading: its lines joined by "\n" words
     first: str = ""  # the structure's text: a heading's, a paragraph's first words
     quote: str = ""  # the first words of a quotation that starts in this block
+    quote_open: str = ""  # the word that opens it, with its mark
     centred: bool = False
     chapter: str = ""  # a heading: the title a running head may print
 
@@ -297,7 +298,7 @@ def compose(paragraphs: list[str], style: Style, rng: random.Random, target: int
         if rng.random() < 0.07:
             short()
         text = paragraphs[i]
-        quote = ""
+        quote = opening_word = ""
         group = [text]
         marked = any(c in text for c in '«»"“”‘’')
         if rng.random() < 0.07 and not any(c in "".join(paragraphs[i : i + 3]) for c in "«»"):
@@ -307,6 +308,7 @@ def compose(paragraphs: list[str], style: Style, rng: random.Random, target: int
                 group = [f"« {g}" for g in group]
                 group[-1] += " »"
                 quote = " ".join(group[0].split()[1:5])
+                opening_word = "«"
             else:
                 ws = text.split()
                 if len(ws) > 10 and not marked:
@@ -321,6 +323,7 @@ def compose(paragraphs: list[str], style: Style, rng: random.Random, target: int
                     ws[a] = opening + ws[a][:1].upper() + ws[a][1:]
                     ws[b] = ws[b] + closing
                     quote = " ".join(ws[a : a + 4])
+                    opening_word = ws[a]
                     group = [" ".join(ws)]
         i += 1
         for k, g in enumerate(group):
@@ -329,7 +332,8 @@ def compose(paragraphs: list[str], style: Style, rng: random.Random, target: int
             for _ in range(rng.choice((0, 0, 0, 1, 1, 2))):
                 call_in(ws, nwords)
             first = " ".join(w for w in ws[:5] if isinstance(w, str))
-            blocks.append(Block("p", ws, first, quote=quote if k == 0 else ""))
+            opens = (quote, opening_word) if k == 0 else ("", "")
+            blocks.append(Block("p", ws, first, *opens))
             size += len(g)
     return blocks, notes
 
@@ -342,6 +346,7 @@ class Line:
     parts: list[str | Call]  # words and calls, as set
     indent: int = 0
     starts: Block | None = None  # the block that starts on this line
+    quote: str = ""  # a quotation that starts on this line
     blank: bool = False
 
 
@@ -383,15 +388,23 @@ def set_lines(blocks: list[Block], style: Style, rng: random.Random, mark_width:
         line = Line([], indent, block)
         width = indent
         queue = list(block.words)
+        opened = not block.quote
         while queue:
             w = queue.pop(0)
             size = mark_width if isinstance(w, Call) else len(w) + (1 if line.parts else 0)
-            glued = isinstance(w, Call) or not any(c.isalnum() for c in w)  # " ;", " »"
-            if glued or width + size <= style.measure or not line.parts:
+            glued = isinstance(w, Call) or not any(c.isalnum() or c in "«—–" for c in w)
+            fits = glued or width + size <= style.measure or not line.parts
+            cut = None
+            if not fits and rng.random() < style.hyphenate:
+                cut = _cut(w, style.measure - width - 1)
+            part = w if fits else cut[0] if cut else None
+            if not opened and isinstance(part, str) and part[:1] == block.quote_open[:1]:
+                opened = True  # the word that opens the quotation, or its first part
+                line.quote = block.quote
+            if fits:
                 line.parts.append(w)
                 width += size
                 continue
-            cut = _cut(w, style.measure - width - 1) if rng.random() < style.hyphenate else None
             if cut:
                 line.parts.append(cut[0])
                 queue.insert(0, cut[1])
@@ -709,11 +722,7 @@ def typeset(
                 "paragraphs": [
                     ln.starts.first for ln in page.lines if ln.starts and ln.starts.kind == "p"
                 ],
-                "quotations": [
-                    ln.starts.quote
-                    for ln in page.lines
-                    if ln.starts and ln.starts.kind == "p" and ln.starts.quote
-                ],
+                "quotations": [ln.quote for ln in page.lines if ln.quote],
                 "split": split,
             }
         )

@@ -109,6 +109,8 @@ def test_structure_agrees_with_the_printed_pages(call: str, numbering: str) -> N
             assert heading in body
         for start in entry["paragraphs"]:
             assert start in body
+        for quotation in entry["quotations"]:  # its first words, less a page-end cut
+            assert quotation.split()[0].rstrip(",;:.") in body
         last_start = max((body.index(p) for p in entry["paragraphs"]), default=0)
         numbers = [int(n["call"]) for n in entry["notes"] if n["call"].isdigit()]
         if numbering == "page" and numbers:
