@@ -82,3 +82,20 @@ def test_a_word_of_the_lexicon_the_engine_doubted_is_flagged() -> None:
     assert corrector.propose([Passage(text)]) == []  # a plain text: nothing
     sure = Passage(text, confidences=Confidences(((17, 23, 0.97),)))
     assert corrector.propose([sure]) == []
+
+
+def test_the_header_says_the_engine_confidence_was_used_only_when_it_was() -> None:
+    from lxml import etree
+
+    from teiforge.encode import EncodeOptions, encode
+    from teiforge.ocr.engine import describe
+    from teiforge.tei.ns import tei
+
+    def method(source_path: Path) -> str:
+        root = etree.fromstring(
+            encode(read_document([source_path]), EncodeOptions(date="2026-01-01"))
+        )
+        return "".join(root.find(f".//{tei('correction')}").itertext()).strip()  # type: ignore[union-attr]
+
+    assert method(HERE / "page1.alto.xml").endswith(f" {describe()}")
+    assert describe() not in method(HERE.parent / "cases" / "heading_levels" / "input.txt")

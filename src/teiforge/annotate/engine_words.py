@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from ..layout.origins import source_map
 from ..model import Layout
-from ..ocr.engine import Confidences, line_spans
+from ..ocr.engine import Confidences, carries_confidences, line_spans
 
 
 def block_confidences(layout: Layout) -> list[Confidences]:
     """For each block, its engine words' spans and confidences, in order."""
     found: list[list[tuple[int, int, float]]] = [[] for _ in layout.blocks]
     facsimile = layout.source.facsimile
-    if facsimile is None or not any(
-        w.confidence is not None for z in facsimile.zones for w in z.words
-    ):
+    if facsimile is None or not carries_confidences(layout.source):
         return [Confidences() for _ in layout.blocks]
     lines = layout.source.text.split("\n")
     where = source_map(layout)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
-from ..model import Word
+from ..model import Source, Word
 
 _EDGE = 1e-6  # a P(error) of 0 or 1 has no logit: kept just inside
 
@@ -104,3 +104,24 @@ def line_spans(text: str, words: Sequence[Word], offset: int = 0) -> list[tuple[
         if word.confidence is not None:
             spans.append((offset + start, offset + position, word.confidence))
     return spans
+
+
+def describe() -> str:
+    """The method, for the header's editorialDecl/correction of a source whose words carry
+    the OCR engine's confidence."""
+    known = EngineModel.load().known
+    return (
+        "The OCR engine's confidence in each word entered the probability that it was "
+        "misread (a logistic model learned on OCR output aligned with its gold); a word of "
+        "the lexicon was flagged in sic alone with cert low when that probability, "
+        f"logistic({known[0]:.2f} + {known[1]:.2f} x (1 - confidence)), reached the "
+        "flag threshold."
+    )
+
+
+def carries_confidences(source: Source) -> bool:
+    """Whether a source's words carry the OCR engine's confidence."""
+    facsimile = source.facsimile
+    return facsimile is not None and any(
+        word.confidence is not None for zone in facsimile.zones for word in zone.words
+    )
