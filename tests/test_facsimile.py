@@ -48,9 +48,9 @@ def test_alto_facsimile_and_its_pointers() -> None:
         # the engine labelled the first line a running title (TAGREFS): forme work
         '<fw type="header" facs="#f1-l1">AVANT-PROPOS.</fw>',
         '<fw type="pageNum" facs="#f1-l4">vij</fw>',
-        (
-            '<p><lb facs="#f1-l2"/>Les maisons du dévelop<lb facs="#f1-l3" break="no"/>'
-            "pés quartier.</p>"
+        (  # `maisons`, which the engine read at 0.5, is flagged (ocr/engine.py)
+            '<p><lb facs="#f1-l2"/>Les <sic resp="#teiforge">maisons</sic> du dévelop'
+            '<lb facs="#f1-l3" break="no"/>pés quartier.</p>'
         ),
     ]
 
@@ -87,10 +87,12 @@ def test_a_page_that_turns_inside_a_paragraph_points_to_its_surface(tmp_path: Pa
     body = _xml(_encoded(read_document([tmp_path])).find(f".//{tei('body')}"))
     paragraph = body.split("<p>")[1].split("</p>")[0]
     assert paragraph == (
-        '<lb facs="#f1-l2"/>Les maisons du dévelop<lb facs="#f1-l3" break="no"/>pés quartier '
+        '<lb facs="#f1-l2"/>Les <sic resp="#teiforge">maisons</sic> du dévelop'
+        '<lb facs="#f1-l3" break="no"/>pés quartier '
         '<pb n="viij" facs="#f2"/><fw type="header" facs="#f2-l1">AVANT-PROPOS.</fw>'
         '<fw type="pageNum" facs="#f2-l4">viij</fw>'
-        '<lb facs="#f2-l2"/>et rues du dévelop<lb facs="#f2-l3" break="no"/>pés bourg.'
+        '<lb facs="#f2-l2"/>et <sic resp="#teiforge">rues</sic> du dévelop'
+        '<lb facs="#f2-l3" break="no"/>pés bourg.'
     )
 
 
@@ -164,6 +166,8 @@ def test_the_reading_edition_keeps_paragraphs_rejoined(tmp_path: Path) -> None:
     marks = re.findall(r'<span class="line-start" id="([^"]+)" data-line="[^"]+"></span>', html)
     assert marks[:2] == ["line-zone-f1-l2", "line-zone-f1-l3"]
     text = re.sub(r'<span class="line-start"[^>]*></span>', "", html)
+    # `maisons`, read at 0.5, is flagged by the engine's doubt (ocr/engine.py)
+    text = re.sub(r'<span class="sic flagged"[^>]*>(maisons)</span>', r"\1", text)
     assert "<p>Les maisons du développés quartier.</p>" in text
 
 

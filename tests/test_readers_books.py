@@ -62,3 +62,23 @@ def test_every_format_of_every_book(
     as_text = etree.fromstring(encode(replace(source, facsimile=None), OPTIONS))
     lost = missing_words(source.text, diplomatic)
     assert lost == missing_words(source.text, reading(as_text, "diplomatic"))
+
+
+@pytest.mark.skipif(not BOOKS.is_dir(), reason="../shared/data/books is absent")
+@pytest.mark.parametrize("book", SETS)
+def test_tesseract_regions_are_its_paragraphs(book: str) -> None:
+    # a blank line between two of Tesseract's regions, where tesseract.txt has one
+    tesseract = read_document(sorted((BOOKS / book).glob("tesseract/*.tsv")))
+    expected = (BOOKS / book / "tesseract.txt").read_text(encoding="utf-8")
+    assert _blank_lines(tesseract.text) == _blank_lines(expected)
+
+
+def _blank_lines(text: str) -> list[int]:
+    """Where the text's blank lines are, by the number of text lines before each."""
+    found, lines = [], 0
+    for line in text.strip("\n\f").split("\n"):
+        if line.strip("\f "):
+            lines += 1
+        else:
+            found.append(lines)
+    return found

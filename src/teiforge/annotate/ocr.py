@@ -21,6 +21,7 @@ from ..ocr import Passage, Proposal, load_corrector
 from ..ocr.decisions import ACCEPT, REJECT, Row, read_corrections
 from ..ocr.language import declared_french
 from .context import Context
+from .engine_words import block_confidences
 from .reanchor import Locator, Place, placed
 
 RESP = "#teiforge"
@@ -33,7 +34,8 @@ CONTAINERS = frozenset(
 
 def passages(layout: Layout, found: Sequence[Annotation]) -> list[Passage]:
     """One passage per block: its text, the edges of the spans found before as cuts, and
-    the words to leave alone (inside names, anchors, corrections; holding a milestone)."""
+    the words to leave alone (inside names, anchors, corrections; holding a milestone),
+    and the OCR engine's confidence in its words where the source has them."""
     cuts: list[set[int]] = [set() for _ in layout.blocks]
     protected: list[list[tuple[int, int]]] = [[] for _ in layout.blocks]
     spans = [a for a in found if isinstance(a, Span)] + list(layout.spans)
@@ -46,8 +48,9 @@ def passages(layout: Layout, found: Sequence[Annotation]) -> list[Passage]:
         cuts[span.block].update((span.start, span.end))
         if span.tag not in CONTAINERS:
             protected[span.block].append((span.start, span.end))
+    engine = block_confidences(layout)
     return [
-        Passage(block.text, frozenset(cuts[i]), tuple(protected[i]))
+        Passage(block.text, frozenset(cuts[i]), tuple(protected[i]), engine[i])
         for i, block in enumerate(layout.blocks)
     ]
 

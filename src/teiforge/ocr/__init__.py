@@ -11,7 +11,8 @@ punctuation.py: a `!` that OCR read as a standalone 1, l or I; lookalikes.py: a 
 misread for a common one (dé for de) in any document; capitals.py: a capital misread as a
 small letter at a sentence start (le for Je); hyphens.py: a hyphen between two words
 (industrielle- de, avec-une); alphanumeric.py: a word OCR mixed digits into (n08, i857),
-flagged; inner_capitals.py: a word with a capital after a small letter (étaiS), flagged.
+flagged; inner_capitals.py: a word with a capital after a small letter (étaiS), flagged;
+engine.py: the OCR engine's confidence in a word (ALTO, PAGE, hOCR, TSV) in P(error).
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
 """
@@ -25,6 +26,7 @@ from .capitals import Capitals, LowercaseStarts
 from .channel import Channel
 from .context import Bigrams
 from .corrector import Corrector, Passage, Proposal
+from .engine import EngineModel
 from .features import Trigrams
 from .hyphens import Hyphens
 from .in_context import InContext, confusions
@@ -53,4 +55,5 @@ def load_corrector() -> Corrector:
         capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
         hyphens=Hyphens(lexicon),
         in_context=InContext(ngrams, confusions()) if ngrams is not None else None,
+        engine=EngineModel.load(),
     )

@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import adapt
 from .candidates import Candidate, Candidates
 from .capitals import Capitals
 from .channel import UNSEEN_EDIT, Channel, Edit
 from .context import Bigrams
+from .engine import Confidences, EngineModel
 from .features import Document, Trigrams, features
 from .guards import Situation, guarded, lone_foreign, situation_key
 from .hyphens import Hyphens
@@ -65,11 +66,13 @@ class _Ranges:
 class Passage:
     """One block's text as the corrector gets it: `cuts` are offsets no correction may
     run across (the edges of spans found before), `protected` ranges it leaves alone
-    (names, note anchors, corrections made before)."""
+    (names, note anchors, corrections made before); `confidences` the OCR engine's in
+    its words, where the source has them (engine.py)."""
 
     text: str
     cuts: frozenset[int] = frozenset()
     protected: tuple[tuple[int, int], ...] = ()
+    confidences: Confidences = field(default_factory=Confidences)
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class Corrector:
     capitals: Capitals | None = None  # le for Je at a sentence start (capitals.py)
     hyphens: Hyphens | None = None  # a hyphen between two words (hyphens.py)
     in_context: InContext | None = None  # le for Je, decided by the trigram model
+    engine: EngineModel | None = None  # the OCR engine's confidence in P(error) (engine.py)
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -309,9 +313,15 @@ class Corrector:
                     )
                 )
             elif item.guard is None or item.real_word is not None:
-                proposal = self.decide(item)
+                engine = passages[item.passage].confidences.of(word.start, word.end)
+                proposal = self.decide(item, engine)
                 if proposal is not None:
                     proposals.append(proposal)
+            elif item.guard == "known" and self.engine is not None:
+                engine = passages[item.passage].confidences.of(word.start, word.end)
+                doubted = self._doubted(item, engine)
+                if doubted is not None:
+                    proposals.append(doubted)
         # Then the proposers of the table (PROPOSERS), in order, among the words left alone.
         texts = [p.text for p in passages]
         found = [(e.passage, e.word, e.guard) for e in examined]
@@ -324,7 +334,20 @@ class Corrector:
                 state.taken.add((fields[0], fields[1]))
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
-    def decide(self, item: Examined) -> Proposal | None:
+    def _doubted(self, item: Examined, engine: float | None) -> Proposal | None:
+        """A word of the lexicon flagged when the OCR engine doubted it (engine.py)."""
+        if self.engine is None or engine is None:
+            return None
+        p_error = self.engine.p_error_known(engine)
+        if p_error < self.model.thresholds.flag:
+            return None
+        word = item.word
+        reason = f"P(error) {p_error:.2f}, the OCR engine's confidence {engine:.2f}"
+        fields = (item.passage, word.start, word.end, word.text, None, "low", None, p_error)
+        return Proposal(*fields, proposer="engine", reason=reason)
+
+    def decide(self, item: Examined, engine: float | None = None) -> Proposal | None:
+        """Correct, flag or leave a word; `engine` is the OCR engine's confidence in it."""
         word, ranked = item.word, item.candidates
         best = ranked[0].text if ranked else None
         if item.real_word is not None:
@@ -343,6 +366,8 @@ class Corrector:
                 proposer="context",
             )
         p_error = self.model.p_error(item.features)
+        if self.engine is not None:
+            p_error = self.engine.p_error(p_error, engine)
         if best is not None:
             confidence = p_error * self.model.p_fix(item.features)
             cert = self.model.cert(confidence)

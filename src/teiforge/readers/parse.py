@@ -8,6 +8,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..xmlsafe import XmlProblem, parse_bytes
+from . import schemas
 
 
 def parse_xml(data: bytes, where: object) -> etree._ElementTree:
@@ -21,11 +22,13 @@ def parse_versioned(
     data: bytes, where: object, namespaces: Collection[str], kind: str
 ) -> tuple[etree._Element, str]:
     """The root of a format that names its version by its namespace (ALTO, PAGE), and the
-    `{namespace}` prefix of its elements; another namespace is an unsupported version."""
+    `{namespace}` prefix of its elements; another namespace is an unsupported version.
+    A version whose schema teiforge ships is checked against it (a warning: schemas.py)."""
     root = parse_xml(data, where).getroot()
     namespace = etree.QName(root).namespace or ""
     if namespace not in namespaces:
         raise InputError(
             where, f"{kind} of an unsupported version (namespace {namespace or 'none'})"
         )
+    schemas.check(root, namespace, where)
     return root, f"{{{namespace}}}"

@@ -9,6 +9,7 @@ from lxml import etree
 
 from ..config import date_problem
 from ..model import BlockKind, Layout, PrintedWork, Responsibility
+from ..ocr import engine
 from ..ocr.language import corrects
 from ..ocr.model import correction_method
 from .ns import XML_ID, E
@@ -165,6 +166,8 @@ def build_header(
         if corrects(facts.language, (block.text for block in layout.blocks))
         else NO_CORRECTION
     )
+    if method != NO_CORRECTION and engine.carries_confidences(layout.source):
+        method = f"{method} {engine.describe()}"  # ALTO, PAGE, hOCR, TSV: ocr/engine.py
     change = E.change("encoded from OCR by teiforge", who="#teiforge")
     if facts.date:
         change.set("when", facts.date)

@@ -1,0 +1,73 @@
+"""The OCR formats' own schemas, shipped in the package: a file is checked against the
+schema of its namespace (a warning, read all the same), and nothing is ever fetched."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from support import teiforge
+from teiforge.readers import read_document, schemas
+from test_readers_books import BOOKS
+
+HERE = Path(__file__).parent / "readers"
+PAGE_2019 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+NO_COORDS = (
+    "not valid PAGE 2019-07-15 (line 8: Element 'TextEquiv': This element is not expected. "
+    "Expected is one of ( AlternativeImage, Coords ).); read as far as it goes"
+)
+
+
+def root(path: Path) -> etree._Element:
+    return etree.parse(str(path)).getroot()
+
+
+def test_catalog_names_shipped_schemas_that_compile_offline() -> None:
+    entries = schemas.catalog()
+    assert sorted((e.name, e.file.name) for e in entries.values()) == [
+        ("PAGE 2019-07-15", "page-2019-07-15.xsd")
+    ]
+    assert isinstance(schemas._schema(PAGE_2019), etree.XMLSchema)
+
+
+def test_a_location_outside_the_catalog_is_refused_not_fetched() -> None:
+    with pytest.raises(LookupError, match="not in the catalog: http://www.w3.org/1999/xlink.xsd"):
+        schemas._Local().resolve("http://www.w3.org/1999/xlink.xsd", None, None)
+
+
+def test_valid_page_has_no_problem() -> None:
+    assert schemas.problems(root(HERE / "noimage.page.xml"), PAGE_2019) == []
+
+
+def test_no_schema_shipped_no_check() -> None:
+    # PAGE 2013 (and ALTO): no schema in the package, so nothing is checked
+    tree = root(HERE / "rtl.page.xml")
+    assert schemas.problems(tree, etree.QName(tree).namespace) == []
+
+
+def test_invalid_page_is_a_warning_and_is_read(caplog: pytest.LogCaptureFixture) -> None:
+    path = HERE / "nocoords.page.xml"
+    with caplog.at_level(logging.WARNING):
+        source = read_document([path])
+    assert source.text == "Une ligne sans coordonnées.\n"
+    assert caplog.messages == [f"{path}: {NO_COORDS}"]
+
+
+def test_invalid_page_encodes_with_one_warning_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.xml"
+    done = teiforge("encode", HERE / "nocoords.page.xml", "-o", out)
+    assert done.returncode == 0
+    assert done.stderr.splitlines() == [
+        f"teiforge: WARNING: {HERE / 'nocoords.page.xml'}: {NO_COORDS}"
+    ]
+    assert "Une ligne sans coordonnées." in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not BOOKS.is_dir(), reason="../shared/data/books is absent")
+def test_every_ground_truth_page_file_is_valid() -> None:
+    files = sorted(BOOKS.glob("*/gt-page/*.xml"))
+    assert len(files) == 74
+    assert [f.name for f in files if schemas.problems(root(f), PAGE_2019)] == []
