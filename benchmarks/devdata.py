@@ -311,14 +311,19 @@ def convention(pair: Pair) -> str:
     return "join" if joined > kept else "keep"
 
 
-def tally(pair: Pair, changes: list[Change], layout: list[Change] | None = None) -> Tally:
+def tally(
+    pair: Pair, changes: list[Change], layout: list[Change] | None = None, reading: str = "gold"
+) -> Tally:
     """Compare one document's proposals with its gold. `layout`: the line ends the
     corrector found the OCR text lost (`con-trées` -> `contrées`), applied to the reading
     compared when the gold joins such words (`convention`), left out (the diplomatic
     reading, which keeps the hyphen) when it keeps them; they are no claim of an OCR error,
-    so they count in neither detection nor harm, only in the character error rate."""
+    so they count in neither detection nor harm, only in the character error rate.
+    `reading`: "gold" (as the gold's convention says), "corrected" (joined whatever the
+    gold does) or "diplomatic" (never joined)."""
     result = Tally(gold_chars=len(pair.gold))
-    if layout and convention(pair) == "join":
+    join = reading == "corrected" or (reading == "gold" and convention(pair) == "join")
+    if layout and join:
         result.joined_convention = 1
         corrected = apply(pair.ocr, changes + layout)
     else:

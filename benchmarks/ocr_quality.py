@@ -68,6 +68,13 @@ def main() -> None:
         metavar="CODE",
         help="leave out a proposer's proposals (its words are not given back to the others)",
     )
+    parser.add_argument(
+        "--line-ends",
+        choices=("gold", "corrected", "diplomatic"),
+        default="gold",
+        help="which reading of the lost line ends is scored: the gold's convention (joined "
+        "where the gold joins them), always joined, never",
+    )
     args = parser.parse_args()
     corrector, startup = start_up()
     from teiforge.ocr.corrector import Corrector, Passage
@@ -98,7 +105,7 @@ def main() -> None:
         for _, line in offsets:
             floor(line)
         floor_elapsed += time.process_time() - started
-        tally = devdata.tally(pair, changes[False], changes[True])
+        tally = devdata.tally(pair, changes[False], changes[True], args.line_ends)
         total.add(tally)
         by_length["long" if len(pair.ocr) > LONG else "short"].add(tally)
         tokens += len(devdata.tokens(pair.ocr))
@@ -137,8 +144,8 @@ def main() -> None:
             )
     print(
         f"line ends the OCR lost, joined in the corrected reading: {by_proposer[LINE_END]} "
-        f"(scored joined in the {total.joined_convention} documents whose gold joins them, "
-        "as the diplomatic reading, hyphen kept, in the others)"
+        f"(--line-ends {args.line_ends}: scored joined in {total.joined_convention} "
+        "documents, as the diplomatic reading, hyphen kept, in the others)"
     )
     print("proposals by proposer: " + ", ".join(f"{k} {v}" for k, v in sorted(by_proposer.items())))
     print(f"start-up: {startup:.2f} s")

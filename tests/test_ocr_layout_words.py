@@ -36,7 +36,7 @@ def test_a_lost_line_end_is_joined_in_the_corrected_reading() -> None:
 
 
 def test_compounds_and_names_are_no_line_ends() -> None:
-    text = "il dit-il peut-être, Jean- Pierre et le porte-monnaie, très-vif, celui-ci"
+    text = "il dit-il peut-être, Jean- Pierre et le porte-monnaie, très-vif, celui-ci, long-temps"
     assert _by("line-end", text) == []
 
 

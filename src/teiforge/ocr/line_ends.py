@@ -12,7 +12,7 @@ of the language model's vocabulary), the hyphenated form is no compound the lexi
 is no enclitic (`dit-il`, `celui-ci`, `eux-mêmes`).
 
 passes (left alone): "peut-être", "dit-il", "Jean- Pierre", "porte-monnaie", "très-vif"
-(trèsvif is no word); fails (joined): "con-trées" -> "contrées", "remanie- ments" ->
+(trèsvif is no word), "long-temps" (an old spelling, OLD_COMPOUNDS); fails (joined): "con-trées" -> "contrées", "remanie- ments" ->
 "remaniements", "l'ad-ministration" -> "l'administration".
 """
 
@@ -25,6 +25,12 @@ from .hyphens import ENCLITICS
 from .lexicon import Lexicon
 from .words import ELISION, Word
 
+# Spellings of the 17th to 19th centuries that print joined since (long-temps, Académie
+# 1798): the book's own, never a line end it lost.
+OLD_COMPOUNDS = frozenset(
+    """long-temps par-tout sur-tout aussi-tôt bien-tôt quelque-fois quelques-fois
+    tout-à-fait""".split()  # noqa: SIM905 - a list of words reads better as one text
+)
 # Every such hyphen the tuning split's gold joins or keeps as printed (a layout choice):
 # the share of those proposed that were line ends (docs/ocr-correction.md).
 CONFIDENCE = 0.95
@@ -39,7 +45,10 @@ def joined(first: str, second: str, lexicon: Lexicon, known: Callable[[str], boo
     head = ELISION.sub("", first, count=1)
     if not (head.isalpha() and second.isalpha() and second[:1].islower()):
         return False
-    if second.lower() in ENCLITICS or lexicon.is_listed(f"{head}-{second}"):
+    hyphenated = f"{head}-{second}"
+    if second.lower() in ENCLITICS or lexicon.is_listed(hyphenated):
+        return False
+    if hyphenated.lower() in OLD_COMPOUNDS:
         return False
     whole = head + second
     return lexicon.is_listed(whole) or known(whole.lower())
