@@ -252,6 +252,7 @@ class Tally:
     normalised_before: int = 0  # the same, both texts normalised
     normalised_after: int = 0
     normalised_chars: int = 0
+    joined_convention: int = 0  # documents whose gold joins lost line ends (`convention`)
 
     def add(self, other: Tally) -> None:
         for name in self.__dataclass_fields__:
@@ -291,10 +292,42 @@ class Tally:
         return self.normalised_after / max(1, self.normalised_chars)
 
 
-def tally(pair: Pair, changes: list[Change]) -> Tally:
-    """Compare one document's proposals with its gold."""
+def convention(pair: Pair) -> str:
+    """How the gold writes a word whose hyphen the OCR has inside a line (`con-trées`,
+    `remanie- ments`: a line end the OCR text lost): "join" when it joins more of them than
+    it keeps, else "keep". Read from the gold and the OCR alone, before and whatever the
+    corrector proposes: each OCR token with such a hyphen that the alignment pairs with a
+    gold token (the key ignores hyphens) counts for the gold's way of writing it."""
+    joined = kept = 0
+    for run in runs(pair.ocr, pair.gold):
+        if run.tag != "equal":
+            continue
+        for ocr, gold in zip(run.ocr, run.gold):
+            if _LAYOUT_HYPHEN.search(ocr.core):
+                if _LAYOUT_HYPHEN.search(gold.core):
+                    kept += 1
+                else:
+                    joined += 1
+    return "join" if joined > kept else "keep"
+
+
+def tally(
+    pair: Pair, changes: list[Change], layout: list[Change] | None = None, reading: str = "gold"
+) -> Tally:
+    """Compare one document's proposals with its gold. `layout`: the line ends the
+    corrector found the OCR text lost (`con-trées` -> `contrées`), applied to the reading
+    compared when the gold joins such words (`convention`), left out (the diplomatic
+    reading, which keeps the hyphen) when it keeps them; they are no claim of an OCR error,
+    so they count in neither detection nor harm, only in the character error rate.
+    `reading`: "gold" (as the gold's convention says), "corrected" (joined whatever the
+    gold does) or "diplomatic" (never joined)."""
     result = Tally(gold_chars=len(pair.gold))
-    corrected = apply(pair.ocr, changes)
+    join = reading == "corrected" or (reading == "gold" and convention(pair) == "join")
+    if layout and join:
+        result.joined_convention = 1
+        corrected = apply(pair.ocr, changes + layout)
+    else:
+        corrected = apply(pair.ocr, changes)
     result.errors_before = Levenshtein.distance(pair.ocr, pair.gold)
     result.errors_after = Levenshtein.distance(corrected, pair.gold)
     gold = normalise(pair.gold)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pytest
 
-from teiforge.ocr import Corrector, Passage, load_corrector
+from teiforge.ocr import Corrector, Passage, in_context, load_corrector
 from teiforge.ocr.in_context import InContext, confusions
 from teiforge.ocr.model import correction_method
 from teiforge.ocr.ngrams import STEP, NGrams, shipped, tokens
@@ -79,7 +79,7 @@ def _with_lm() -> Corrector:
 
 def test_the_lm_proposer_is_off_by_default() -> None:
     assert load_corrector().in_context is None
-    assert "trigram model" not in correction_method()
+    assert in_context.describe() not in correction_method()
     assert [p.proposer for p in load_corrector().propose([Passage("Ils font venus.")])] == []
 
 
@@ -107,7 +107,8 @@ def test_the_proposers_after_the_model_are_a_table() -> None:
     from teiforge.ocr.corrector import PROPOSERS
 
     assert [code for code, _ in PROPOSERS] == [
-        "lookalike", "capital", "lm", "hyphen", "digits", "inner-capital", "stray"
+        "join", "lookalike", "capital", "lm", "hyphen", "digits", "inner-capital", "stray",
+        "spacing",
     ]  # fmt: skip
     assert all(proposer.__doc__ for _, proposer in PROPOSERS)
     # Each proposal names its proposer: the lm's, after the model's own.

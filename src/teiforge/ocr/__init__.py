@@ -31,10 +31,12 @@ from .features import Trigrams
 from .hyphens import Hyphens
 from .in_context import InContext, confusions
 from .lexicon import Lexicon
+from .line_ends import LineEnds
 from .lookalikes import Lookalikes
 from .model import Model
 from .ngrams import shipped
 from .punctuation import Punctuation
+from .splits import Splits
 
 __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 
@@ -43,7 +45,7 @@ __all__ = ["Corrector", "Passage", "Proposal", "load_corrector"]
 def load_corrector() -> Corrector:
     """The corrector with its shipped data, loaded once per process (about 0.3 s)."""
     lexicon, channel, bigrams = Lexicon.load(), Channel.load(), Bigrams.load()
-    ngrams = shipped() if in_context.ENABLED else None
+    ngrams = shipped()  # the trigram model: glued and split words, and `lm` when on
     return Corrector(
         lexicon,
         channel,
@@ -54,6 +56,11 @@ def load_corrector() -> Corrector:
         lookalikes=Lookalikes.load(lexicon, channel, bigrams),
         capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
         hyphens=Hyphens(lexicon),
-        in_context=InContext(ngrams, confusions()) if ngrams is not None else None,
+        in_context=(
+            InContext(ngrams, confusions()) if ngrams is not None and in_context.ENABLED else None
+        ),
+        line_ends=LineEnds(lexicon, ngrams.knows if ngrams is not None else None),
+        splits=Splits(lexicon, ngrams) if ngrams is not None else None,
+        spacing=True,
         engine=EngineModel.load(),
     )

@@ -29,14 +29,16 @@ from .in_context import InContext
 from .joins import joins
 from .language import clearly_other
 from .lexicon import Lexicon
+from .line_ends import LineEnds
 from .lookalikes import Lookalikes
 from .model import Model
 from .oldspell import OldSpelling, modern_form
 from .oldtext import clean_print, old_text, spelled
 from .own_words import key, own_word
-from .proposers import PROPOSERS, Round
+from .proposers import BEFORE_MODEL, PROPOSERS, Proposer, Round
 from .punctuation import Punctuation, dialogue
 from .realword import real_word
+from .splits import Splits
 from .typography import fold, normalisation_only, restore
 from .words import Word, shape, words
 
@@ -126,6 +128,9 @@ class Corrector:
     hyphens: Hyphens | None = None  # a hyphen between two words (hyphens.py)
     in_context: InContext | None = None  # le for Je, decided by the trigram model
     engine: EngineModel | None = None  # the OCR engine's confidence in P(error) (engine.py)
+    line_ends: LineEnds | None = None  # con-trées: a line end the OCR text lost
+    splits: Splits | None = None  # delaville, su jets: decided by the trigram model
+    spacing: bool = False  # the document's habit of a space before , . ) (spacing.py)
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
@@ -295,11 +300,35 @@ class Corrector:
         return kept
 
     def _propose(self, passages: Sequence[Passage]) -> list[Proposal]:
-        proposals = []
+        proposals: list[Proposal] = []
         kind = dialogue([p.text for p in passages])
         examined = self.examine(passages)
+        texts = [p.text for p in passages]
+        found = [(e.passage, e.word, e.guard) for e in examined]
+        state = Round(texts, [p.cuts for p in passages], found, set())
+        starts: dict[int, list[int]] = {}
+        for index, word, _ in found:
+            starts.setdefault(index, []).append(word.start)
+
+        def run(table: Sequence[tuple[str, Proposer]]) -> None:
+            for code, proposer in table:
+                for fields in proposer(self, state):
+                    proposals.append(
+                        Proposal(*fields[:8], proposer=code, reason="".join(fields[8:]))
+                    )
+                    # every word the proposal covers is taken (a join covers two)
+                    index, start, end = fields[0], fields[1], fields[2]
+                    line = starts.get(index, [])
+                    first = bisect.bisect_left(line, start)
+                    last = max(first + 1, bisect.bisect_left(line, end))
+                    state.taken.update((index, s) for s in line[first:last])
+                    state.taken.add((index, start))
+
+        run(BEFORE_MODEL)  # a lost line end, glued words: before the model reads them
         for item in examined:
             word, text = item.word, passages[item.passage].text
+            if (item.passage, word.start) in state.taken:
+                continue
             mark = self.punctuation.read(word, text, kind) if self.punctuation else None
             if mark is not None:
                 proposals.append(
@@ -323,15 +352,8 @@ class Corrector:
                 if doubted is not None:
                     proposals.append(doubted)
         # Then the proposers of the table (PROPOSERS), in order, among the words left alone.
-        texts = [p.text for p in passages]
-        found = [(e.passage, e.word, e.guard) for e in examined]
-        state = Round(
-            texts, [p.cuts for p in passages], found, {(p.passage, p.start) for p in proposals}
-        )
-        for code, proposer in PROPOSERS:
-            for fields in proposer(self, state):
-                proposals.append(Proposal(*fields[:8], proposer=code, reason="".join(fields[8:])))
-                state.taken.add((fields[0], fields[1]))
+        state.taken.update((p.passage, p.start) for p in proposals)
+        run(PROPOSERS)
         return sorted(proposals, key=lambda p: (p.passage, p.start))  # in reading order
 
     def _doubted(self, item: Examined, engine: float | None) -> Proposal | None:

@@ -16,7 +16,7 @@ proposal, comment lines first:
 - sic: the word as the OCR read it (rejoined where a line end broke it); proposed: the
   correction, or a flag's best candidate (empty when none); cert: high, medium
   (corrections made) or low (a flag);
-- why: the proposer's code (model, lm, lookalike, capital, hyphen, digits, stray...) and
+- why: the proposer's code (model, lm, line-end, split, join, spacing, hyphen, stray...) and
   what decided (its probability, the odds in context); for the editor, ignored when read
   (a file without this column, from an earlier version, still loads);
 - confidence, zone: for a source with coordinates (ALTO, PAGE, hOCR, TSV), the OCR

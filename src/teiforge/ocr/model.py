@@ -26,8 +26,11 @@ from . import (
     hyphens,
     in_context,
     inner_capitals,
+    line_ends,
     lookalikes,
     own_words,
+    spacing,
+    splits,
     strays,
 )
 from .features import FEATURES
@@ -123,9 +126,10 @@ class Model:
 @lru_cache(maxsize=1)
 def correction_method() -> str:
     return (
+        f"{line_ends.describe()} {splits.describe()} "
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
         f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
         f"{in_context.describe() + ' ' if in_context.ENABLED else ''}"
-        f"{inner_capitals.describe()} {strays.describe()} "
+        f"{inner_capitals.describe()} {strays.describe()} {spacing.describe()} "
         f"{own_words.describe()}"
     )

@@ -1,7 +1,8 @@
-"""The proposers that follow the model, in order: each sees the words the ones before it
-took. A proposer is a module with a code, a docstring of what passes and fails, and a
-function of the corrector and the round; PROPOSERS is their table, which
-Corrector.propose loops over."""
+"""The proposers, in order: each sees the words the ones before it took. A proposer is a
+module with a code, a docstring of what passes and fails, and a function of the corrector
+and the round. BEFORE_MODEL is the table of those that read a word before the model does
+(a lost line end, glued words: the model would take them for misread words); PROPOSERS
+the table of those that follow it. Corrector.propose loops over both."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from .alphanumeric import digit_flags
 from .inner_capitals import inner_capital_flags
 from .oldtext import old_text
+from .spacing import proposals as spacing_proposals
 from .strays import stray_flags
 from .words import Word
 
@@ -33,6 +35,34 @@ class Round:
     cuts: list[frozenset[int]]
     found: list[tuple[int, Word, str | None]]
     taken: set[tuple[int, int]]
+
+
+def _line_ends(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A hyphen inside a line where a line end was lost, con-trées (line_ends.py)."""
+    if corrector.line_ends is None:
+        return ()
+    return corrector.line_ends.proposals(state.texts, state.cuts, state.found, state.taken)
+
+
+def _splits(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """Words glued by a lost space, delaville (splits.py)."""
+    if corrector.splits is None:
+        return ()
+    return corrector.splits.split_proposals(
+        state.texts, state.found, state.taken, corrector.candidates
+    )
+
+
+def _joins(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A word cut by a space, su jets (splits.py)."""
+    if corrector.splits is None:
+        return ()
+    return corrector.splits.join_proposals(state.texts, state.cuts, state.found, state.taken)
+
+
+def _spacing(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """The document's habit of a space before , . ) (spacing.py)."""
+    return spacing_proposals(state.texts, state.cuts) if corrector.spacing else ()
 
 
 def _lookalikes(corrector: Corrector, state: Round) -> Iterable[Fields]:
@@ -79,9 +109,16 @@ def _strays(corrector: Corrector, state: Round) -> Iterable[Fields]:
     return stray_flags(state.found, state.taken, state.texts, old)
 
 
-# code -> proposer. The model's own codes (model, context, punctuation) are given in the
-# loop over the examined words, before these.
-PROPOSERS: tuple[tuple[str, Callable[[Corrector, Round], Iterable[Fields]]], ...] = (
+Proposer = Callable[["Corrector", Round], Iterable[Fields]]
+# code -> proposer, before the model.
+BEFORE_MODEL: tuple[tuple[str, Proposer], ...] = (
+    ("line-end", _line_ends),
+    ("split", _splits),
+)
+# code -> proposer, after it. The model's own codes (model, context, punctuation) are given
+# in the loop over the examined words, between the two tables.
+PROPOSERS: tuple[tuple[str, Proposer], ...] = (
+    ("join", _joins),
     ("lookalike", _lookalikes),
     ("capital", _capitals),
     ("lm", _in_context),
@@ -89,4 +126,5 @@ PROPOSERS: tuple[tuple[str, Callable[[Corrector, Round], Iterable[Fields]]], ...
     ("digits", _digits),
     ("inner-capital", _inner_capitals),
     ("stray", _strays),
+    ("spacing", _spacing),
 )

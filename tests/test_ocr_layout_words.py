@@ -1,0 +1,77 @@
+"""The proposers of lost line ends (ocr/line_ends.py), glued and split words
+(ocr/splits.py) and a document's spacing habit (ocr/spacing.py), on the shipped data."""
+
+from __future__ import annotations
+
+from teiforge.ocr import Passage, load_corrector
+from teiforge.ocr.corrector import Proposal
+from teiforge.ocr.proposers import BEFORE_MODEL, PROPOSERS
+from teiforge.ocr.spacing import habit
+
+
+def _proposals(*texts: str) -> list[Proposal]:
+    return load_corrector().propose([Passage(text) for text in texts])
+
+
+def _by(code: str, *texts: str) -> list[tuple[str, str | None]]:
+    return [(p.sic, p.corr) for p in _proposals(*texts) if p.proposer == code]
+
+
+def test_the_registry_holds_the_new_proposers_in_order() -> None:
+    assert [code for code, _ in BEFORE_MODEL] == ["line-end", "split"]
+    codes = [code for code, _ in PROPOSERS]
+    assert codes[0] == "join" and codes[-1] == "spacing"
+
+
+def test_a_lost_line_end_is_joined_in_the_corrected_reading() -> None:
+    found = _proposals("les vastes con-trées du nord et les remanie- ments du texte")
+    assert [(p.sic, p.corr, p.cert, p.proposer) for p in found] == [
+        ("con-trées", "contrées", "medium", "line-end"),
+        ("remanie- ments", "remaniements", "medium", "line-end"),
+    ]
+    assert (
+        found[0].why
+        == "line-end: a line end the OCR text lost: contrées is a word, con-trées no compound"
+    )
+
+
+def test_compounds_and_names_are_no_line_ends() -> None:
+    text = "il dit-il peut-être, Jean- Pierre et le porte-monnaie, très-vif, celui-ci, long-temps"
+    assert _by("line-end", text) == []
+
+
+def test_an_elided_article_stays_with_the_word_it_joins() -> None:
+    assert _by("line-end", "pour l'ad-ministration de la ville") == [
+        ("l'ad-ministration", "l'administration")
+    ]
+
+
+def test_glued_words_are_split_when_the_model_prefers_them() -> None:
+    assert _by("split", "Voilà plus dedeux ans que la prison") == [("dedeux", "de deux")]
+    assert _by("split", "donner des soins à lajeune fille") == [("lajeune", "la jeune")]
+
+
+def test_a_capitalised_word_is_not_split() -> None:
+    assert _by("split", "MM. Baltard, Lacroix et Leroux") == []
+
+
+def test_a_word_cut_by_a_space_is_joined_in_context() -> None:
+    assert _by("join", "il s'est borné à traiter des su jets de sainteté") == [
+        ("su jets", "sujets")
+    ]
+    assert _by("join", "exécutés avec une grande liberté de main. Le dessin") == []
+
+
+def test_a_spacing_habit_is_corrected() -> None:
+    text = "la ville , le port ( 1857 ) . Les maisons , les rues ."
+    assert habit([text]) == (5, 5)  # `) .`: a space after a mark, not after a word
+    assert _by("spacing", text) == [
+        (" ,", ","), ("( ", "("), (" )", ")"), (" ,", ","), (" .", "."),
+    ]  # fmt: skip
+
+
+def test_a_space_now_and_then_is_no_habit_and_french_typography_is_kept() -> None:
+    text = "la ville, le port, les rues, les maisons, les quais , le fleuve."
+    assert habit([text]) == (1, 6)
+    assert _by("spacing", text) == []
+    assert _by("spacing", "il dit : non ; oui ! quoi ? et alors : rien ; enfin !") == []
