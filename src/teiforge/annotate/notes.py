@@ -139,7 +139,8 @@ def annotate_notes(
             notes_by_page[block.page].append(index)
     gaps = {block.page for block in layout.blocks if block.kind is BlockKind.GAP}
     segments = page_segments(layout)
-    block_of: dict[Candidate, int] = {}
+    # a candidate's block, by page: two pages of the same text read alike candidates
+    block_of: dict[tuple[int, Candidate], int] = {}
     pages: list[PageNotes] = []
     for page in sorted(notes_by_page):
         notes = notes_by_page[page]
@@ -151,7 +152,7 @@ def annotate_notes(
             ):
                 # words numbered through the page, so that one word holds one anchor at most
                 candidate = replace(candidate, word=ordinal * 1_000_000 + candidate.word)
-                block_of[candidate] = text_block
+                block_of[(page, candidate)] = text_block
                 candidates.append(candidate)
         pages.append((notes, labels, candidates, page in gaps))
     lettered = any(label is not None and label.lettered for _, ls, _, _ in pages for label in ls)
@@ -174,7 +175,9 @@ def annotate_notes(
                 )
                 yield _at_page_foot(layout, segments.get(page, []), note, attrs)
             else:
-                yield Span(block_of[anchor], anchor.start, anchor.end, "note", attrs, "notes")
+                yield Span(
+                    block_of[(page, anchor)], anchor.start, anchor.end, "note", attrs, "notes"
+                )
 
 
 def _at_page_foot(

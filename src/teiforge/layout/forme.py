@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import Forme, Line
+from ..notemarks import parse_label
 from .measure import ends_sentence
 from .page_numbers import Numeral, PageNumber, infer_numbers, numeral_at_edge, whole_numeral
 
@@ -93,6 +94,8 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
                 continue
             if whole_numeral(text) is not None or _continues_text(lines, index):
                 continue
+            if index >= EDGE_LINES and _note_body(text):
+                continue
             numeral, rest = numeral_at_edge(text)
             key = head_key(rest)
             if len(key) >= 3:
@@ -125,6 +128,14 @@ def _recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
                     fellows[line].append(other)
                     fellows[other].append(line)
     return fellows
+
+
+def _note_body(text: str) -> bool:
+    """A foot line that reads as a note, its label and a sentence (`¹ Ibid.`, `(2) Voir
+    plus haut.`): a note that recurs from page to page is no running foot. A head that OCR
+    read last, its number first, is in capitals (`142 HISTOIRE DU SOUDAN`)."""
+    found = parse_label(text)
+    return found is not None and not _is_capitals(found[1])
 
 
 def _is_capitals(key_source: str) -> bool:
