@@ -36,6 +36,7 @@ _GLUED_TAIL = re.compile(
     rf"(?<![\w])[^\W\d_]{{2,}}?(?P<tail>[{_TAIL_CHARS}]{{0,2}}\d[{_TAIL_CHARS}]{{0,2}})(?=[\s.,;:!?»)]|$)"
 )
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
+CONTINUATION_LINES = 6  # a note carried over, set solid with the text: lines it may take
 DOCUMENT_KIND_PAGES = 2  # a label kind seen at this many pages' feet is the document's
 
 
@@ -198,20 +199,29 @@ def _zone_start(
 
 
 def _take_solid_continuation(lines: list[Line], start: int) -> int:
-    """On a single-spaced page, the lines set solid just above the first label, after a
-    blank line, continue the previous page's last note when they open in mid-sentence
-    and the text above them is finished (else they carry on the text: `Phéni-` `ciens`)."""
+    """On a single-spaced page, the lines set solid just above the first label continue
+    the previous page's last note when they open in mid-sentence and the text above them
+    is finished (else they carry on the text: `Phéni-` `ciens`): after a blank line, or,
+    where nothing sets the notes apart, from the nearest such line above the label."""
     top = start
     while top > 1 and lines[top].blank_before == 0:
         top -= 1
-    if (
-        top < start
-        and lines[top].blank_before >= 1
-        and starts_lowercase(lines[top].text)
-        and ends_sentence(lines[top - 1].text)
-    ):
+    if top < start and lines[top].blank_before >= 1 and _opens_continuation(lines, top):
         return top
+    for index in range(start - 1, max(0, start - CONTINUATION_LINES - 1), -1):
+        if _opens_continuation(lines, index):
+            return index
+        if lines[index].blank_before >= 1:
+            break
     return start
+
+
+def _opens_continuation(lines: list[Line], index: int) -> bool:
+    """A line in lowercase after a finished sentence: where a note carried over from the
+    previous page starts, below the page's text."""
+    return (
+        index > 0 and starts_lowercase(lines[index].text) and ends_sentence(lines[index - 1].text)
+    )
 
 
 def _document_label(mark: Mark, kinds: frozenset[MarkKind]) -> bool:
