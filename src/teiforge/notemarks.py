@@ -179,7 +179,7 @@ PUNCTUATION_CALL = 0.8  # Plâtriers! for Plâtriers¹: also a real exclamation
 # another stop (Rhazès? dont, Plâtriers!.).
 MISPLACED_PUNCTUATION_CALL = 2.0
 
-_WORD_END = re.compile(r"[\s.,;:!?»)\]’”'\"]|$")
+_WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # One character class that every kind of call starts or ends with: the text is searched
 # for it alone (fast), each hit then read by its kind. Alternatives that open with a
 # look-behind would make the regex engine try them at every character.
@@ -198,8 +198,8 @@ _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}?!]{{0,2}})$")
 # what may stand between a word and a number glued to it: a stop, a closing guillemet
 _BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
 _LETTER = re.compile(r"[^\W\d_]")
-_AFTER_WORD = ".,;:!?’”)»\"'"
-_BEFORE_WORD = "«“(\"'"
+_AFTER_WORD = fr.WORD_END_MARKS
+_BEFORE_WORD = fr.WORD_START_MARKS
 
 
 @dataclass(frozen=True)

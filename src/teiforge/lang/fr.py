@@ -143,6 +143,10 @@ SHORT_WORDS = frozenset(
     ]
 )  # fmt: skip
 # What a note body may start with besides a capital: a quotation or a bracket.
+# Marks glued to a word's end or start, between it and a note call (`pages.1`, `cire).`,
+# `meilleurs. »91`, `« Les`)
+WORD_END_MARKS = ".,;:!?’”)»\"'"
+WORD_START_MARKS = "«“(\"'"
 NOTE_BODY_OPENERS = '«<"“(['
 # The words of references that open a note in small letters (`12 ibid., p. 4`).
 NOTE_OPENING_WORDS = ("ibid", "ib.", "id.", "idem", "cf.", "op. cit", "loc. cit", "voir", "v.")
