@@ -13,6 +13,7 @@ fails: `le Voir` (a word), `12 voir` (a note opens like a sentence), `(Rires.)`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -157,6 +158,21 @@ def printed_number(ordinal: int, mark: Mark | None) -> str:
     if lettered and mark is not None and mark.core and ordinal <= len(letters):
         return letters[ordinal - 1]
     return str(ordinal)
+
+
+def lettered_run(printed: Sequence[str]) -> bool:
+    """Whether a page's labels read a, b, c in turn, without brackets (two at least)."""
+    return len(printed) >= 2 and "".join(printed) == fr.NOTE_LETTERS[: len(printed)]
+
+
+def page_labels(printed: Sequence[str], lettered: bool = False) -> list[Mark | None]:
+    """The marks of a page's labels. Labels that read a, b, c in turn, without brackets,
+    are letters (`b` alone may be a garbled 6; in that run it is the second letter); so
+    is an `a` alone (else a garbled 4) in a document whose notes are `lettered` so."""
+    alone = lettered and list(printed) == [fr.NOTE_LETTERS[0]]
+    if lettered_run(printed) or alone:
+        return [Mark(MarkKind.BRACKETED, letter, letter) for letter in printed]
+    return [label_mark(label) for label in printed]
 
 
 def label_mark(printed: str) -> Mark | None:
