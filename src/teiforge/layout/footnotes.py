@@ -279,9 +279,9 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         lettered = set()  # a zone of other labels: a line of a note may open `a Paris`
     for at, line in enumerate(zone):
         if at in lettered:
-            mark, rest = _letter_label(line.text) or (None, line.text)
-            first = (Line(line.number, rest, line.blank_before),)
-            notes.append(NoteBody(line.text.split()[0], first, line.number, mark))
+            letter, body = _letter_label(line.text) or (None, line.text)
+            opening = Line(line.number, body, line.blank_before)
+            notes.append(NoteBody(line.text.split()[0], (opening,), line.number, letter))
             continue
         # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
