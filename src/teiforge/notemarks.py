@@ -27,14 +27,20 @@ _CLOSE_CHARS = "".join(pair[1] for pair in fr.NOTE_BRACKETS)
 _OPEN = re.escape("".join(pair[0] for pair in fr.NOTE_BRACKETS))
 _CLOSE = re.escape("".join(pair[1] for pair in fr.NOTE_BRACKETS))
 _INNER = "".join(sorted(fr.GARBLED_BRACKET_INNER | GARBLED_DIGIT_CHARS))
-_SYMBOLS = "|".join(
+_STARS = re.escape("*" + "".join(k for k, v in fr.GARBLED_NOTE_SYMBOLS.items() if v == "*"))
+# asterisks, one or more of them garbled (`#*` for `**`), then every other symbol
+_SYMBOLS = f"[{_STARS}]{{2,3}}|" + "|".join(
     re.escape(s) for s in sorted([*fr.NOTE_SYMBOLS, *fr.GARBLED_NOTE_SYMBOLS], key=len)[::-1]
 )
+_SYMBOL_READINGS = str.maketrans(fr.GARBLED_NOTE_SYMBOLS)
 _REST = r"(?P<rest>.*)"
 _CLOSERS = re.escape(fr.GARBLED_LABEL_CLOSERS)
 _LONE = re.escape(fr.GARBLED_LONE_MARKS)
+_G_OPEN = re.escape(fr.GARBLED_LABEL_OPENERS)
+_G_CLOSE = re.escape(fr.GARBLED_NUMBER_CLOSERS)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracketed", re.compile(rf"^[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]\s*{_REST}$")),
+    ("bracketed", re.compile(rf"^[{_OPEN}{_G_OPEN}](?P<core>\d{{1,3}})[{_CLOSE}{_G_CLOSE}]\s*{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>[\w{re.escape(_INNER)}]{{1,3}})[{_CLOSE}{_CLOSERS}]\s+{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>)[{_CLOSE}{_CLOSERS}]\s+{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>[{_LONE}])[_.,]?\s+{_REST}$")),
@@ -136,7 +142,7 @@ def _label_mark(form: str, printed: str, core: str, rest: str) -> Mark | None:
     if kind is MarkKind.SYMBOL:
         if not rest:
             return None  # a lone asterisk is an ornament, not a note
-        return Mark(kind, printed, fr.GARBLED_NOTE_SYMBOLS.get(core, core))
+        return Mark(kind, printed, core.translate(_SYMBOL_READINGS))
     if len(core) > 1 and core.isalpha():
         return None  # a word in brackets or before one: `(Rires)`, `etc)`
     if core.isalpha() and core not in fr.NOTE_LETTERS + _LOOKALIKE_CHARS + _INNER:

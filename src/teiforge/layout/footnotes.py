@@ -130,7 +130,33 @@ def find_zone_start(
     start = _zone_start(lines, double_spaced, note_open, kinds)
     if start is not None and start > 1 and _opened_label(lines, start):
         return start - 1
+    if start is not None and start > 1 and _sign_above(lines, start):
+        return start - 1
     return start
+
+
+_SIGN_LABEL = re.compile(
+    rf"^\s*(?P<sign>[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}])\s+(?P<rest>[A-ZÀ-Ý].*)$"
+)
+
+
+def _sign_label(text: str) -> tuple[Mark, str] | None:
+    """A raised number OCR read as a sign apart, before a capital (`' Pays village` for
+    `¹ Pays`): a note's label among numbered ones."""
+    match = _SIGN_LABEL.match(text)
+    if match is None:
+        return None
+    sign = match.group("sign")
+    return Mark(MarkKind.DIGITS, sign, fr.GARBLED_SUPERSCRIPTS[sign]), match.group("rest")
+
+
+def _sign_above(lines: list[Line], start: int) -> bool:
+    """Above a zone of numbered labels, a line that opens with a sign read for a raised
+    number (`' Pays`, the zone's first label garbled), after a finished sentence."""
+    found = parse_label(lines[start].text)
+    if found is None or found[0].kind is not MarkKind.DIGITS:
+        return False
+    return _sign_label(lines[start - 1].text) is not None and ends_sentence(lines[start - 2].text)
 
 
 def _opened_label(lines: list[Line], start: int) -> bool:
@@ -289,6 +315,8 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             found = _lost_brackets(found, kind)
         if found is None and kind is MarkKind.BRACKETED:
             found = _lone_sign(line.text)
+        if found is None and kind in (MarkKind.DIGITS, None) and _digits_below(zone):
+            found = _sign_label(line.text)
         if found is None and not notes and _bracketed_below(zone):
             found = _unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
         if found is None and apart and notes and _lost_label(line, notes[-1]):
@@ -380,6 +408,15 @@ def _lone_sign(text: str) -> tuple[Mark, str] | None:
         return None
     sign = match.group("sign")
     return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
+
+
+def _digits_below(zone: list[Line]) -> bool:
+    """Whether the zone's labels, below its first line, are numbers."""
+    for line in zone[1:]:
+        found = parse_label(line.text)
+        if found is not None:
+            return found[0].kind is MarkKind.DIGITS
+    return False
 
 
 def _bracketed_below(zone: list[Line]) -> bool:
