@@ -103,7 +103,7 @@ def _letter_calls(
 
 def _letter_glued(word: str, is_word: Callable[[str], bool] | None) -> bool:
     """A word that is none, but is one without its last letter, a note's (`luic`)."""
-    if len(word) < 4 or not word.islower() or word[-1] not in fr.NOTE_LETTERS:
+    if len(word) < 3 or not word.islower() or word[-1] not in fr.NOTE_LETTERS:
         return False
     return is_word is not None and is_word(word[:-1]) and not is_word(word)
 
