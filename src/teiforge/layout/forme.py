@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from ..lang import fr
 from ..model import Forme, Line
 from ..notemarks import parse_label
 from .measure import ends_sentence
@@ -153,6 +154,8 @@ def _running_lines(
     found: dict[tuple[int, int], str] = {}
     for line in lines:
         fellows = recurring[line]
+        if line.index == 1 and line.top and _below_heading(pages[line.page], found, line.page):
+            continue
         if not _is_running(line, fellows, pages, numbers[line.page]):
             continue
         tops = sum(fellow.top for fellow in fellows) + line.top
@@ -160,6 +163,17 @@ def _running_lines(
         found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
     _between_heads(pages, lines, found)
     return found
+
+
+def _below_heading(lines: Sequence[Line], found: dict[tuple[int, int], str], page: int) -> bool:
+    """Whether a page's second line stands below a heading that names a division
+    (`CHAPITRE II.` above `LES VILLES NÈGRES.`, the title the running heads repeat on the
+    chapter's later pages): a title, not a running head, which is the page's top line."""
+    if (page, 0) in found:
+        return False
+    words = lines[0].text.strip().lower().split()
+    first = words[0].strip(".,:") if words else ""
+    return first in fr.DIVISION_WORDS or first == "§"
 
 
 def _is_running(
