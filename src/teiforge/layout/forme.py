@@ -29,7 +29,14 @@ from ..lang import fr
 from ..model import Forme, Line
 from ..notemarks import parse_label
 from .measure import ends_sentence
-from .page_numbers import Numeral, PageNumber, infer_numbers, numeral_at_edge, whole_numeral
+from .page_numbers import (
+    Numeral,
+    PageNumber,
+    infer_numbers,
+    numeral_at_edge,
+    parse_numeral,
+    whole_numeral,
+)
 
 EDGE_LINES = 2  # lines at each edge of a page that may be furniture
 WINDOW = 12  # a running head recurs within this many pages (a chapter's, a section's)
@@ -67,6 +74,7 @@ class _EdgeLine:
     top: bool
     key: str  # its letters, see head_key
     numeral: Numeral | None  # a numeral at one end of it
+    division: str | None = None  # the number after a division's word: CHAPITRE II
 
 
 def head_key(text: str) -> str:
@@ -100,8 +108,26 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             numeral, rest = numeral_at_edge(text)
             key = head_key(rest)
             if len(key) >= 3:
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral))
+                division = _division_number(text)
+                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, division))
     return found
+
+
+def _names_division(text: str) -> bool:
+    """Whether a line opens with a division's word (`CHAPITRE`, `LIVRE`)."""
+    words = text.split()
+    return bool(words) and words[0].strip(".,:").lower() in fr.DIVISION_WORDS
+
+
+def _division_number(text: str) -> str | None:
+    """The number of the division a line names (`CHAPITRE II.` gives 2, `CHAPITRE
+    PREMIER` premier), if it does."""
+    words = text.split()
+    if len(words) < 2 or not _names_division(text):
+        return None
+    word = words[1].strip(".,:")
+    numeral = parse_numeral(word)
+    return str(numeral.value) if numeral is not None else word.casefold()
 
 
 def _similar(a: str, b: str) -> bool:
@@ -125,6 +151,8 @@ def _recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
     for line in lines:
         for other_page in range(line.page + 1, line.page + WINDOW + 1):
             for other in by_page.get(other_page, ()):
+                if None not in (line.division, other.division) and line.division != other.division:
+                    continue  # CHAPITRE I, CHAPITRE II: headings of two chapters
                 if _similar(line.key, other.key):
                     fellows[line].append(other)
                     fellows[other].append(line)
@@ -172,8 +200,7 @@ def _below_heading(lines: Sequence[Line], found: dict[tuple[int, int], str], pag
     if (page, 0) in found:
         return False
     words = lines[0].text.strip().lower().split()
-    first = words[0].strip(".,:") if words else ""
-    return first in fr.DIVISION_WORDS or first == "§"
+    return _names_division(lines[0].text) or words[:1] == ["§"]
 
 
 def _is_running(
@@ -207,6 +234,8 @@ def _between_heads(
         if line.index != 0 or line.page in headed or (line.page, 0) in found:
             continue
         rest = numeral_at_edge(pages[line.page][0].text.strip())[1]
+        if _names_division(rest):
+            continue  # a chapter's heading on its first page, between two headed pages
         if {line.page - 1, line.page + 1} <= headed and _is_capitals(rest):
             found[(line.page, 0)] = "header"
 
