@@ -256,13 +256,20 @@ def _title_alone(
 ) -> bool:
     """Whether a line like the running heads is the title they repeat, on the first page
     of its section (`AVANT-PROPOS.` above the text): its fellows carry the page number,
-    this page prints none, and the line holds the title alone, without even a misread
-    numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
+    this page prints none (or prints it alone at its foot), and the line holds the title
+    alone, without even a misread numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
     numbered = [fellow for fellow in fellows if fellow.numeral is not None]
-    if (number is not None and number.printed) or len(numbered) * 2 <= len(fellows):
+    printed_above = number is not None and number.printed and not _number_at_foot(pages[line.page])
+    if printed_above or len(numbered) * 2 <= len(fellows):
         return False
     words = sorted(len(pages[f.page][f.index].text.split()) for f in numbered)
     return len(pages[line.page][line.index].text.split()) < words[len(words) // 2]
+
+
+def _number_at_foot(lines: Sequence[Line]) -> bool:
+    """Whether a page prints its number alone at its foot: on a section's first page, where
+    the other pages print theirs in the running head."""
+    return any(index >= EDGE_LINES for index in _alone_numerals(lines))
 
 
 def _catchword(lines: Sequence[Line], following: Sequence[Line]) -> bool:
