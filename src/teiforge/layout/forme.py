@@ -84,6 +84,10 @@ def head_key(text: str) -> str:
     return "".join(c for c in folded if c.isalpha() and c.isascii()).upper()
 
 
+# headings that stand for themselves (`CONCLUSION.`), as head_key reads them
+_HEADING_KEYS = frozenset(head_key(word) for word in fr.HEADING_WORDS)
+
+
 def edge_indexes(count: int) -> list[int]:
     """The indexes of the lines at a page's top and bottom edges, top first."""
     top = list(range(min(EDGE_LINES, count)))
@@ -234,7 +238,7 @@ def _between_heads(
         if line.index != 0 or line.page in headed or (line.page, 0) in found:
             continue
         rest = numeral_at_edge(pages[line.page][0].text.strip())[1]
-        if _names_division(rest):
+        if _names_division(rest) or head_key(rest) in _HEADING_KEYS:
             continue  # a chapter's heading on its first page, between two headed pages
         if {line.page - 1, line.page + 1} <= headed and _is_capitals(rest):
             found[(line.page, 0)] = "header"
