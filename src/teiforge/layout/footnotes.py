@@ -27,6 +27,7 @@ from ..digits import GARBLED_DIGIT_CHARS, readings
 from ..lang import fr
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
+from .lettered import calls_a_letter, letter_label, letter_sequence
 from .measure import ends_sentence, starts_lowercase
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
@@ -192,7 +193,7 @@ def _zone_start(
         if (found := parse_label(lines[index].text)) is not None and opens_like_a_note(found[1])
     ]
     lower = _lower_part(len(lines))
-    lettered = letter_sequence(lines, lower, _calls_a_letter(lines))
+    lettered = letter_sequence(lines, lower, calls_a_letter(lines))
     if lettered and (not labelled or lettered[0] < labelled[0][0]):
         return lettered[0]
     if not labelled:
@@ -305,7 +306,7 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         lettered = set()  # a zone of other labels: a line of a note may open `a Paris`
     for at, line in enumerate(zone):
         if at in lettered:
-            letter, body = _letter_label(line.text) or (None, line.text)
+            letter, body = letter_label(line.text) or (None, line.text)
             opening = Line(line.number, body, line.blank_before)
             notes.append(NoteBody(line.text.split()[0], (opening,), line.number, letter))
             continue
@@ -332,52 +333,6 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             last = notes[-1]
             notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line, last.mark)
     return notes
-
-
-_LETTER_LABEL = re.compile(r"^\s*(?P<letter>[a-z])\s+(?P<rest>\S.*)$")
-
-
-def _letter_label(text: str) -> tuple[Mark, str] | None:
-    """A lowercase letter apart, then a note's opening (`a Voir Durand`): a raised letter
-    label, its brackets none (a `(a)` label is parse_label's)."""
-    match = _LETTER_LABEL.match(text)
-    if match is None or not opens_like_a_note(match.group("rest")):
-        return None
-    letter = match.group("letter")
-    if letter not in fr.NOTE_LETTERS:
-        return None
-    return Mark(MarkKind.BRACKETED, letter, letter), match.group("rest")
-
-
-def letter_sequence(lines: Sequence[Line], start: int, alone: bool = False) -> list[int]:
-    """The indexes of the lines from `start` on that open notes lettered a, b, c without
-    brackets: `a` after a blank line or a finished sentence, then each next letter in
-    turn, two notes at least. A line that opens `a Paris` is text unless `b ...` and the
-    rest follow it: the sequence is the evidence. With `alone`, a note `a` alone after a
-    blank line is enough (the text above calls it: see _calls_a_letter)."""
-    found: list[int] = []
-    for index in range(start, len(lines)):
-        label = _letter_label(lines[index].text)
-        if label is None:
-            continue
-        letter = label[0].core
-        if letter == fr.NOTE_LETTERS[0] and not found:
-            opened = index == 0 or lines[index].blank_before >= 1
-            if opened or ends_sentence(lines[index - 1].text):
-                found = [index]
-        elif found and len(found) < len(fr.NOTE_LETTERS) and letter == fr.NOTE_LETTERS[len(found)]:
-            found.append(index)
-    if len(found) == 1 and alone and lines[found[0]].blank_before >= 1:
-        return found
-    return found if len(found) >= 2 else []
-
-
-_LETTER_CALL = re.compile(rf"[^\W\d_] {fr.NOTE_LETTERS[0]}[.,;:]")
-
-
-def _calls_a_letter(lines: Sequence[Line]) -> bool:
-    """Whether the text calls a first lettered note, apart, before a stop (`jours a.`)."""
-    return any(_LETTER_CALL.search(line.text) for line in lines)
 
 
 def _labelled(zone: Sequence[Line]) -> bool:
