@@ -76,6 +76,11 @@ def _numbers(printed: list[str]) -> list[str | None]:
         (["155", "156", "157", "234", "235"], ["155", "156", "157", "234", "235"]),
         # an old-style 4 read `h`: pb/@n gives the number, fw keeps the form
         (["155", "156", "— 23h —", "235"], ["155", "156", "234", "235"]),
+        # letters OCR reads for digits, in every frame: the sequence reads them
+        (
+            ["12", "13", "l4", "— 15 —", "1G", "[17]", "- 18 -", "19", "2O"],
+            ["12", "13", "14", "15", "16", "17", "18", "19", "20"],
+        ),
     ],
 )
 def test_infer_numbers(printed: list[str], numbers: list[str | None]) -> None:

@@ -96,6 +96,22 @@ def test_a_note_without_anchor_stays_before_the_next_page() -> None:
     assert paragraph[0].get("n") == "7"
 
 
+def test_two_pages_of_the_same_text_keep_each_its_notes() -> None:
+    """Pages that read alike (a form printed twice, a repeated passage) have alike call
+    candidates: each page's notes still go to its own text."""
+    page = (
+        "Le voyageur arriva au village, où on l'attendait depuis plusieurs jours (1).\n"
+        "Il y resta deux semaines (2).\n\n(1) Voir Durand, p. 12.\n(2) Ibid., p. 14.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(f"{page}\f{page}".encode(), "t.txt")))
+    body = tei.find(".//t:body", TEI)
+    order = [
+        "pb" if element.tag.endswith("pb") else f"note{element.get('n')}"
+        for element in body.iter(f"{{{TEI['t']}}}pb", f"{{{TEI['t']}}}note")
+    ]
+    assert order == ["pb", "note1", "note2", "pb", "note1", "note2"]
+
+
 @pytest.mark.parametrize(
     ("line", "label"),
     [

@@ -13,6 +13,7 @@ fails: `le Voir` (a word), `12 voir` (a note opens like a sentence), `(Rires.)`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -26,14 +27,20 @@ _CLOSE_CHARS = "".join(pair[1] for pair in fr.NOTE_BRACKETS)
 _OPEN = re.escape("".join(pair[0] for pair in fr.NOTE_BRACKETS))
 _CLOSE = re.escape("".join(pair[1] for pair in fr.NOTE_BRACKETS))
 _INNER = "".join(sorted(fr.GARBLED_BRACKET_INNER | GARBLED_DIGIT_CHARS))
-_SYMBOLS = "|".join(
+_STARS = re.escape("*" + "".join(k for k, v in fr.GARBLED_NOTE_SYMBOLS.items() if v == "*"))
+# asterisks, one or more of them garbled (`#*` for `**`), then every other symbol
+_SYMBOLS = f"[{_STARS}]{{2,3}}|" + "|".join(
     re.escape(s) for s in sorted([*fr.NOTE_SYMBOLS, *fr.GARBLED_NOTE_SYMBOLS], key=len)[::-1]
 )
+_SYMBOL_READINGS = str.maketrans(fr.GARBLED_NOTE_SYMBOLS)
 _REST = r"(?P<rest>.*)"
 _CLOSERS = re.escape(fr.GARBLED_LABEL_CLOSERS)
 _LONE = re.escape(fr.GARBLED_LONE_MARKS)
+_G_OPEN = re.escape(fr.GARBLED_LABEL_OPENERS)
+_G_CLOSE = re.escape(fr.GARBLED_NUMBER_CLOSERS)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracketed", re.compile(rf"^[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]\s*{_REST}$")),
+    ("bracketed", re.compile(rf"^[{_OPEN}{_G_OPEN}](?P<core>\d{{1,3}})[{_CLOSE}{_G_CLOSE}]\s*{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>[\w{re.escape(_INNER)}]{{1,3}})[{_CLOSE}{_CLOSERS}]\s+{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>)[{_CLOSE}{_CLOSERS}]\s+{_REST}$")),
     ("bracketed", re.compile(rf"^(?P<core>[{_LONE}])[_.,]?\s+{_REST}$")),
@@ -135,7 +142,7 @@ def _label_mark(form: str, printed: str, core: str, rest: str) -> Mark | None:
     if kind is MarkKind.SYMBOL:
         if not rest:
             return None  # a lone asterisk is an ornament, not a note
-        return Mark(kind, printed, fr.GARBLED_NOTE_SYMBOLS.get(core, core))
+        return Mark(kind, printed, core.translate(_SYMBOL_READINGS))
     if len(core) > 1 and core.isalpha():
         return None  # a word in brackets or before one: `(Rires)`, `etc)`
     if core.isalpha() and core not in fr.NOTE_LETTERS + _LOOKALIKE_CHARS + _INNER:
@@ -159,6 +166,21 @@ def printed_number(ordinal: int, mark: Mark | None) -> str:
     return str(ordinal)
 
 
+def lettered_run(printed: Sequence[str]) -> bool:
+    """Whether a page's labels read a, b, c in turn, without brackets (two at least)."""
+    return len(printed) >= 2 and "".join(printed) == fr.NOTE_LETTERS[: len(printed)]
+
+
+def page_labels(printed: Sequence[str], lettered: bool = False) -> list[Mark | None]:
+    """The marks of a page's labels. Labels that read a, b, c in turn, without brackets,
+    are letters (`b` alone may be a garbled 6; in that run it is the second letter); so
+    is an `a` alone (else a garbled 4) in a document whose notes are `lettered` so."""
+    alone = lettered and list(printed) == [fr.NOTE_LETTERS[0]]
+    if lettered_run(printed) or alone:
+        return [Mark(MarkKind.BRACKETED, letter, letter) for letter in printed]
+    return [label_mark(label) for label in printed]
+
+
 def label_mark(printed: str) -> Mark | None:
     """The mark of a label already split from its note (`Block.label`), read as it was
     when the note was found: before the note's text."""
@@ -179,7 +201,7 @@ PUNCTUATION_CALL = 0.8  # Plâtriers! for Plâtriers¹: also a real exclamation
 # another stop (Rhazès? dont, Plâtriers!.).
 MISPLACED_PUNCTUATION_CALL = 2.0
 
-_WORD_END = re.compile(r"[\s.,;:!?»)\]’”'\"]|$")
+_WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # One character class that every kind of call starts or ends with: the text is searched
 # for it alone (fast), each hit then read by its kind. Alternatives that open with a
 # look-behind would make the regex engine try them at every character.
@@ -198,8 +220,8 @@ _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}?!]{{0,2}})$")
 # what may stand between a word and a number glued to it: a stop, a closing guillemet
 _BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
 _LETTER = re.compile(r"[^\W\d_]")
-_AFTER_WORD = ".,;:!?’”)»\"'"
-_BEFORE_WORD = "«“(\"'"
+_AFTER_WORD = fr.WORD_END_MARKS
+_BEFORE_WORD = fr.WORD_START_MARKS
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS as TAIL_CHARS
+from ..lang import fr
 from ..notemarks import Mark, MarkKind, find_calls
 
 _TOKEN = re.compile(r"[^\s]+")
@@ -22,6 +23,8 @@ MAX_TAIL = 3
 DIGITS = 3.0  # a digit glued to a word
 INNER_CAPITAL = 2.0  # a capital after lowercase letters: pouvoiÉa
 LEXICON = 2.0  # the word without the tail is a word, with it is not: fermésla (lowercase)
+LETTER_BEFORE_STOP = 2.0  # a letter apart before a stop, on a page of lettered notes: `jours a.`
+LETTER_APART = 1.0  # a letter apart that is no word (`le pays b et`)
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,54 @@ def _glued_tails(
     return found
 
 
+def _letter_calls(
+    text: str, start: int, end: int, is_word: Callable[[str], bool] | None
+) -> list[Candidate]:
+    """On a page whose notes are lettered a, b, c without brackets, the raised letters as
+    OCR reads them: glued to a word that is none with it (`joursa`), or apart after a
+    word, before a stop (`jours a.`) or where the letter is no word (`pays b et`)."""
+    found: list[Candidate] = []
+    previous = ""
+    for index, match in enumerate(_TOKEN.finditer(text, start, end)):
+        token = match.group()
+        word = _TRAILING.sub("", token)
+        letter = word[-1:]
+        if len(word) == 1 and letter in fr.NOTE_LETTERS and previous[-1:].isalpha():
+            stop = len(token) > 1 and token[1] in ".,;:"
+            word_itself = letter in fr.SHORT_WORDS  # `il a`, `il y`
+            evidence = LETTER_BEFORE_STOP if stop else 0.0 if word_itself else LETTER_APART
+            if evidence:
+                mark = Mark(MarkKind.BRACKETED, letter, letter)
+                found.append(Candidate(index - 1, match.start(), match.start() + 1, mark, evidence))
+        elif _letter_glued(word, is_word):
+            at = match.start() + len(word) - 1
+            mark = Mark(MarkKind.BRACKETED, letter, letter)
+            found.append(Candidate(index, at, at + 1, mark, LEXICON))
+        previous = word
+    return found
+
+
+def _letter_glued(word: str, is_word: Callable[[str], bool] | None) -> bool:
+    """A word that is none, but is one without its last letter, a note's (`luic`)."""
+    if len(word) < 3 or not word.islower() or word[-1] not in fr.NOTE_LETTERS:
+        return False
+    return is_word is not None and is_word(word[:-1]) and not is_word(word)
+
+
 def find_candidates(
-    text: str, start: int, end: int, is_word: Callable[[str], bool] | None = None
+    text: str,
+    start: int,
+    end: int,
+    is_word: Callable[[str], bool] | None = None,
+    letters: bool = False,
 ) -> list[Candidate]:
     """Anchor candidates in text[start:end], in order of position, at most one per span
-    of text: a call of a kind notemarks reads, then the glued tails it does not."""
+    of text: a call of a kind notemarks reads, then the glued tails it does not; with
+    `letters`, the letters of lettered notes (_letter_calls)."""
     word_starts = [m.start() for m in _TOKEN.finditer(text, start, end)]
     found = {(c.start, c.end): c for c in _glued_tails(text, start, end, is_word)}
+    if letters:
+        found.update({(c.start, c.end): c for c in _letter_calls(text, start, end, is_word)})
     for call in find_calls(text, start, end):
         # the word a call stands on or follows: one anchor per word at most
         word = max(0, _word_index(word_starts, call.start))

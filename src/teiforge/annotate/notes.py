@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Annotation, BlockKind, Layout, Span
-from ..notemarks import Mark, label_mark, printed_number
+from ..notemarks import Mark, lettered_run, page_labels, printed_number
 from .anchors import Candidate, find_candidates
 from .context import Context
 from .numbering import ordinals, reading_cost
@@ -139,19 +139,26 @@ def annotate_notes(
             notes_by_page[block.page].append(index)
     gaps = {block.page for block in layout.blocks if block.kind is BlockKind.GAP}
     segments = page_segments(layout)
-    block_of: dict[Candidate, int] = {}
+    # a candidate's block, by page: two pages of the same text read alike candidates
+    block_of: dict[tuple[int, Candidate], int] = {}
     pages: list[PageNotes] = []
+    printed = {p: [layout.blocks[i].label or "" for i in notes_by_page[p]] for p in notes_by_page}
+    lettered_document = any(lettered_run(labels) for labels in printed.values())
     for page in sorted(notes_by_page):
         notes = notes_by_page[page]
-        labels = [label_mark(layout.blocks[i].label or "") for i in notes]
+        labels = page_labels(printed[page], lettered_document)
+        # letters without brackets: their calls are letters too, glued or apart
+        letters = any(
+            label is not None and label.lettered and label.printed == label.core for label in labels
+        )
         candidates = []
         for ordinal, (text_block, start, end) in enumerate(segments.get(page, [])):
             for candidate in find_candidates(
-                layout.blocks[text_block].text, start, end, french().is_word
+                layout.blocks[text_block].text, start, end, french().is_word, letters
             ):
                 # words numbered through the page, so that one word holds one anchor at most
                 candidate = replace(candidate, word=ordinal * 1_000_000 + candidate.word)
-                block_of[candidate] = text_block
+                block_of[(page, candidate)] = text_block
                 candidates.append(candidate)
         pages.append((notes, labels, candidates, page in gaps))
     lettered = any(label is not None and label.lettered for _, ls, _, _ in pages for label in ls)
@@ -174,7 +181,9 @@ def annotate_notes(
                 )
                 yield _at_page_foot(layout, segments.get(page, []), note, attrs)
             else:
-                yield Span(block_of[anchor], anchor.start, anchor.end, "note", attrs, "notes")
+                yield Span(
+                    block_of[(page, anchor)], anchor.start, anchor.end, "note", attrs, "notes"
+                )
 
 
 def _at_page_foot(

@@ -143,6 +143,10 @@ SHORT_WORDS = frozenset(
     ]
 )  # fmt: skip
 # What a note body may start with besides a capital: a quotation or a bracket.
+# Marks glued to a word's end or start, between it and a note call (`pages.1`, `cire).`,
+# `meilleurs. »91`, `« Les`)
+WORD_END_MARKS = ".,;:!?’”)»\"'"
+WORD_START_MARKS = "«“(\"'"
 NOTE_BODY_OPENERS = '«<"“(['
 # The words of references that open a note in small letters (`12 ibid., p. 4`).
 NOTE_OPENING_WORDS = ("ibid", "ib.", "id.", "idem", "cf.", "op. cit", "loc. cit", "voir", "v.")
@@ -182,6 +186,9 @@ GARBLED_BRACKET_INNER = frozenset('@&®°#*Q0OGUfi$%"')
 # What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`,
 # `G} Deuxième`).
 GARBLED_LABEL_CLOSERS = "}"
+# What OCR makes of a label's brackets around a clean number (`{2) Sel`, `[3J Arbres`).
+GARBLED_LABEL_OPENERS = "{"
+GARBLED_NUMBER_CLOSERS = "}J|"
 # Signs OCR makes of a whole raised `⁽¹⁾`, brackets and all, as a label (`® Voir`,
 # `@ Cf.`) or a call apart from its word (`Clapperton ® à`): they never stand in text.
 GARBLED_LONE_MARKS = "@®©"

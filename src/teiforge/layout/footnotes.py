@@ -27,6 +27,7 @@ from ..digits import GARBLED_DIGIT_CHARS, readings
 from ..lang import fr
 from ..model import Line
 from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
+from .lettered import calls_a_letter, letter_label, letter_sequence
 from .measure import ends_sentence, starts_lowercase
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
@@ -36,6 +37,7 @@ _GLUED_TAIL = re.compile(
     rf"(?<![\w])[^\W\d_]{{2,}}?(?P<tail>[{_TAIL_CHARS}]{{0,2}}\d[{_TAIL_CHARS}]{{0,2}})(?=[\s.,;:!?»)]|$)"
 )
 MAX_ZONE_SHARE = 0.6  # a footnote zone never fills most of a page
+CONTINUATION_LINES = 6  # a note carried over, set solid with the text: lines it may take
 DOCUMENT_KIND_PAGES = 2  # a label kind seen at this many pages' feet is the document's
 
 
@@ -129,7 +131,33 @@ def find_zone_start(
     start = _zone_start(lines, double_spaced, note_open, kinds)
     if start is not None and start > 1 and _opened_label(lines, start):
         return start - 1
+    if start is not None and start > 1 and _sign_above(lines, start):
+        return start - 1
     return start
+
+
+_SIGN_LABEL = re.compile(
+    rf"^\s*(?P<sign>[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}])\s+(?P<rest>[A-ZÀ-Ý].*)$"
+)
+
+
+def _sign_label(text: str) -> tuple[Mark, str] | None:
+    """A raised number OCR read as a sign apart, before a capital (`' Pays village` for
+    `¹ Pays`): a note's label among numbered ones."""
+    match = _SIGN_LABEL.match(text)
+    if match is None:
+        return None
+    sign = match.group("sign")
+    return Mark(MarkKind.DIGITS, sign, fr.GARBLED_SUPERSCRIPTS[sign]), match.group("rest")
+
+
+def _sign_above(lines: list[Line], start: int) -> bool:
+    """Above a zone of numbered labels, a line that opens with a sign read for a raised
+    number (`' Pays`, the zone's first label garbled), after a finished sentence."""
+    found = parse_label(lines[start].text)
+    if found is None or found[0].kind is not MarkKind.DIGITS:
+        return False
+    return _sign_label(lines[start - 1].text) is not None and ends_sentence(lines[start - 2].text)
 
 
 def _opened_label(lines: list[Line], start: int) -> bool:
@@ -164,6 +192,10 @@ def _zone_start(
         for index in range(_lower_part(len(lines)), len(lines))
         if (found := parse_label(lines[index].text)) is not None and opens_like_a_note(found[1])
     ]
+    lower = _lower_part(len(lines))
+    lettered = letter_sequence(lines, lower, calls_a_letter(lines))
+    if lettered and (not labelled or lettered[0] < labelled[0][0]):
+        return lettered[0]
     if not labelled:
         return None
     calls = PageCalls.of(lines)
@@ -198,20 +230,29 @@ def _zone_start(
 
 
 def _take_solid_continuation(lines: list[Line], start: int) -> int:
-    """On a single-spaced page, the lines set solid just above the first label, after a
-    blank line, continue the previous page's last note when they open in mid-sentence
-    and the text above them is finished (else they carry on the text: `Phéni-` `ciens`)."""
+    """On a single-spaced page, the lines set solid just above the first label continue
+    the previous page's last note when they open in mid-sentence and the text above them
+    is finished (else they carry on the text: `Phéni-` `ciens`): after a blank line, or,
+    where nothing sets the notes apart, from the nearest such line above the label."""
     top = start
     while top > 1 and lines[top].blank_before == 0:
         top -= 1
-    if (
-        top < start
-        and lines[top].blank_before >= 1
-        and starts_lowercase(lines[top].text)
-        and ends_sentence(lines[top - 1].text)
-    ):
+    if top < start and lines[top].blank_before >= 1 and _opens_continuation(lines, top):
         return top
+    for index in range(start - 1, max(0, start - CONTINUATION_LINES - 1), -1):
+        if _opens_continuation(lines, index):
+            return index
+        if lines[index].blank_before >= 1:
+            break
     return start
+
+
+def _opens_continuation(lines: list[Line], index: int) -> bool:
+    """A line in lowercase after a finished sentence: where a note carried over from the
+    previous page starts, below the page's text."""
+    return (
+        index > 0 and starts_lowercase(lines[index].text) and ends_sentence(lines[index - 1].text)
+    )
 
 
 def _document_label(mark: Mark, kinds: frozenset[MarkKind]) -> bool:
@@ -260,13 +301,23 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
     notes: list[NoteBody] = []
     kind: MarkKind | None = None
     apart = _set_apart(zone)
-    for line in zone:
+    lettered = set(letter_sequence(zone, 0, alone=not _labelled(zone)))
+    if lettered and _labelled(zone[: min(lettered)]):
+        lettered = set()  # a zone of other labels: a line of a note may open `a Paris`
+    for at, line in enumerate(zone):
+        if at in lettered:
+            letter, body = letter_label(line.text) or (None, line.text)
+            opening = Line(line.number, body, line.blank_before)
+            notes.append(NoteBody(line.text.split()[0], (opening,), line.number, letter))
+            continue
         # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
             found = _lost_brackets(found, kind)
         if found is None and kind is MarkKind.BRACKETED:
             found = _lone_sign(line.text)
+        if found is None and kind in (MarkKind.DIGITS, None) and _digits_below(zone):
+            found = _sign_label(line.text)
         if found is None and not notes and _bracketed_below(zone):
             found = _unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
         if found is None and apart and notes and _lost_label(line, notes[-1]):
@@ -282,6 +333,10 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             last = notes[-1]
             notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line, last.mark)
     return notes
+
+
+def _labelled(zone: Sequence[Line]) -> bool:
+    return any(parse_label(line.text) is not None for line in zone)
 
 
 def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] | None:
@@ -308,6 +363,15 @@ def _lone_sign(text: str) -> tuple[Mark, str] | None:
         return None
     sign = match.group("sign")
     return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
+
+
+def _digits_below(zone: list[Line]) -> bool:
+    """Whether the zone's labels, below its first line, are numbers."""
+    for line in zone[1:]:
+        found = parse_label(line.text)
+        if found is not None:
+            return found[0].kind is MarkKind.DIGITS
+    return False
 
 
 def _bracketed_below(zone: list[Line]) -> bool:

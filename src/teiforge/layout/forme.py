@@ -25,9 +25,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from ..lang import fr
 from ..model import Forme, Line
+from ..notemarks import parse_label
 from .measure import ends_sentence
-from .page_numbers import Numeral, PageNumber, infer_numbers, numeral_at_edge, whole_numeral
+from .page_numbers import (
+    Numeral,
+    PageNumber,
+    infer_numbers,
+    numeral_at_edge,
+    parse_numeral,
+    whole_numeral,
+)
 
 EDGE_LINES = 2  # lines at each edge of a page that may be furniture
 WINDOW = 12  # a running head recurs within this many pages (a chapter's, a section's)
@@ -65,6 +74,7 @@ class _EdgeLine:
     top: bool
     key: str  # its letters, see head_key
     numeral: Numeral | None  # a numeral at one end of it
+    division: str | None = None  # the number after a division's word: CHAPITRE II
 
 
 def head_key(text: str) -> str:
@@ -72,6 +82,10 @@ def head_key(text: str) -> str:
     accents (`AVANT-PROPOSs.` and `AVANT-PROPOS` give nearly the same key)."""
     folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if c.isalpha() and c.isascii()).upper()
+
+
+# headings that stand for themselves (`CONCLUSION.`), as head_key reads them
+_HEADING_KEYS = frozenset(head_key(word) for word in fr.HEADING_WORDS)
 
 
 def edge_indexes(count: int) -> list[int]:
@@ -93,11 +107,31 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
                 continue
             if whole_numeral(text) is not None or _continues_text(lines, index):
                 continue
+            if index >= EDGE_LINES and _note_body(text):
+                continue
             numeral, rest = numeral_at_edge(text)
             key = head_key(rest)
             if len(key) >= 3:
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral))
+                division = _division_number(text)
+                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, division))
     return found
+
+
+def _names_division(text: str) -> bool:
+    """Whether a line opens with a division's word (`CHAPITRE`, `LIVRE`)."""
+    words = text.split()
+    return bool(words) and words[0].strip(".,:").lower() in fr.DIVISION_WORDS
+
+
+def _division_number(text: str) -> str | None:
+    """The number of the division a line names (`CHAPITRE II.` gives 2, `CHAPITRE
+    PREMIER` premier), if it does."""
+    words = text.split()
+    if len(words) < 2 or not _names_division(text):
+        return None
+    word = words[1].strip(".,:")
+    numeral = parse_numeral(word)
+    return str(numeral.value) if numeral is not None else word.casefold()
 
 
 def _similar(a: str, b: str) -> bool:
@@ -121,10 +155,20 @@ def _recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
     for line in lines:
         for other_page in range(line.page + 1, line.page + WINDOW + 1):
             for other in by_page.get(other_page, ()):
+                if None not in (line.division, other.division) and line.division != other.division:
+                    continue  # CHAPITRE I, CHAPITRE II: headings of two chapters
                 if _similar(line.key, other.key):
                     fellows[line].append(other)
                     fellows[other].append(line)
     return fellows
+
+
+def _note_body(text: str) -> bool:
+    """A foot line that reads as a note, its label and a sentence (`¹ Ibid.`, `(2) Voir
+    plus haut.`): a note that recurs from page to page is no running foot. A head that OCR
+    read last, its number first, is in capitals (`142 HISTOIRE DU SOUDAN`)."""
+    found = parse_label(text)
+    return found is not None and not _is_capitals(found[1])
 
 
 def _is_capitals(key_source: str) -> bool:
@@ -142,6 +186,8 @@ def _running_lines(
     found: dict[tuple[int, int], str] = {}
     for line in lines:
         fellows = recurring[line]
+        if line.index == 1 and line.top and _below_heading(pages[line.page], found, line.page):
+            continue
         if not _is_running(line, fellows, pages, numbers[line.page]):
             continue
         tops = sum(fellow.top for fellow in fellows) + line.top
@@ -149,6 +195,16 @@ def _running_lines(
         found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
     _between_heads(pages, lines, found)
     return found
+
+
+def _below_heading(lines: Sequence[Line], found: dict[tuple[int, int], str], page: int) -> bool:
+    """Whether a page's second line stands below a heading that names a division
+    (`CHAPITRE II.` above `LES VILLES NÈGRES.`, the title the running heads repeat on the
+    chapter's later pages): a title, not a running head, which is the page's top line."""
+    if (page, 0) in found:
+        return False
+    words = lines[0].text.strip().lower().split()
+    return _names_division(lines[0].text) or words[:1] == ["§"]
 
 
 def _is_running(
@@ -182,6 +238,8 @@ def _between_heads(
         if line.index != 0 or line.page in headed or (line.page, 0) in found:
             continue
         rest = numeral_at_edge(pages[line.page][0].text.strip())[1]
+        if _names_division(rest) or head_key(rest) in _HEADING_KEYS:
+            continue  # a chapter's heading on its first page, between two headed pages
         if {line.page - 1, line.page + 1} <= headed and _is_capitals(rest):
             found[(line.page, 0)] = "header"
 
@@ -202,13 +260,20 @@ def _title_alone(
 ) -> bool:
     """Whether a line like the running heads is the title they repeat, on the first page
     of its section (`AVANT-PROPOS.` above the text): its fellows carry the page number,
-    this page prints none, and the line holds the title alone, without even a misread
-    numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
+    this page prints none (or prints it alone at its foot), and the line holds the title
+    alone, without even a misread numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
     numbered = [fellow for fellow in fellows if fellow.numeral is not None]
-    if (number is not None and number.printed) or len(numbered) * 2 <= len(fellows):
+    printed_above = number is not None and number.printed and not _number_at_foot(pages[line.page])
+    if printed_above or len(numbered) * 2 <= len(fellows):
         return False
     words = sorted(len(pages[f.page][f.index].text.split()) for f in numbered)
     return len(pages[line.page][line.index].text.split()) < words[len(words) // 2]
+
+
+def _number_at_foot(lines: Sequence[Line]) -> bool:
+    """Whether a page prints its number alone at its foot: on a section's first page, where
+    the other pages print theirs in the running head."""
+    return any(index >= EDGE_LINES for index in _alone_numerals(lines))
 
 
 def _catchword(lines: Sequence[Line], following: Sequence[Line]) -> bool:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..lang import fr
 from ..lang.numerals import roman_value, to_roman
 
 # What frames a page number: dashes, parentheses, brackets, ornaments, stray stops.
@@ -104,9 +105,19 @@ def numeral_at_edge(text: str) -> tuple[Numeral | None, str]:
         match = pattern.match(text)
         if match is not None:
             numeral = _parse(match)
-            if numeral is not None and len(match.group("rest").split()) <= MAX_HEAD_WORDS:
-                return replace(numeral, alone=False), match.group("rest")
+            rest = match.group("rest")
+            if pattern is _AT_END and _numbers_a_division(rest):
+                continue  # `CHAPITRE II`, `LIVRE PREMIER. 3`: the division's number
+            if numeral is not None and len(rest.split()) <= MAX_HEAD_WORDS:
+                return replace(numeral, alone=False), rest
     return None, text
+
+
+def _numbers_a_division(rest: str) -> bool:
+    """Whether a line's text ends with a division's word, the numeral after it its
+    number (`CHAPITRE II`, `Livre 3`), not the page's."""
+    words = rest.split()
+    return bool(words) and words[-1].strip(".,:").lower() in fr.DIVISION_WORDS
 
 
 _State = tuple[bool, int] | None  # (roman, offset: value - page index), or no run
