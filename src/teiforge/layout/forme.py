@@ -87,7 +87,10 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             continue  # a page of a line or two (a title, a plate): nothing to tell apart
         for index in edge_indexes(len(lines)):
             text = lines[index].text.strip()
-            if len(text) > MAX_HEAD or (width and len(text) > MAX_HEAD_SHARE * width):
+            # a head and its number set at the measure's two ends (`334    LE PARFAIT`)
+            # are short: what counts is their text, not the space between them
+            set_text = " ".join(text.split())
+            if len(set_text) > MAX_HEAD or (width and len(set_text) > MAX_HEAD_SHARE * width):
                 continue
             if len(text.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
                 continue
@@ -205,7 +208,7 @@ def _title_alone(
     this page prints none, and the line holds the title alone, without even a misread
     numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
     numbered = [fellow for fellow in fellows if fellow.numeral is not None]
-    if (number is not None and number.printed) or len(numbered) * 2 <= len(fellows):
+    if len(numbered) * 2 <= len(fellows):
         return False
     words = sorted(len(pages[f.page][f.index].text.split()) for f in numbered)
     return len(pages[line.page][line.index].text.split()) < words[len(words) // 2]
