@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..lang import fr
 from ..lang.numerals import roman_value, to_roman
 
 # What frames a page number: dashes, parentheses, brackets, ornaments, stray stops.
@@ -29,10 +30,14 @@ _FINAL_J = "]})"
 _WHOLE = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$")
 # at the start of a running head, a numeral with a stop or a parenthesis after it
 # (`1. Voici`, `2) la suite`) enumerates; `]` and `}` are what OCR makes of a final `j`
-_AT_START = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[\]}}])?\s+(?P<rest>\S.*)$")
+# (`— 279 —    MAIS IL N'Y A`: the number's frame closes apart from it, before the head)
+_DASHES = "\\-–—―=~⁓∼•"
+_AT_START = re.compile(
+    rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[\]}}])?(?:\s+[{_DASHES})\]]+)?\s+(?P<rest>\S.*)$"
+)
 MAX_HEAD_WORDS = 6
 _AT_END = re.compile(
-    rf"^(?P<rest>.*\S)\s+[\[({{]?(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$"
+    rf"^(?P<rest>.*?\S)\s+(?:[{_DASHES}\[({{]+\s*)?(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$"
 )
 
 # Costs of the sequence: a page whose numeral disagrees with its run, a page that shows
@@ -103,10 +108,19 @@ def numeral_at_edge(text: str) -> tuple[Numeral | None, str]:
     for pattern in (_AT_START, _AT_END):
         match = pattern.match(text)
         if match is not None:
-            numeral = _parse(match)
-            if numeral is not None and len(match.group("rest").split()) <= MAX_HEAD_WORDS:
-                return replace(numeral, alone=False), match.group("rest")
+            numeral, rest = _parse(match), match.group("rest")
+            if pattern is _AT_END and _numbers_division(rest):
+                continue
+            if numeral is not None and len(rest.split()) <= MAX_HEAD_WORDS:
+                return replace(numeral, alone=False), rest
     return None, text
+
+
+def _numbers_division(before: str) -> bool:
+    """Whether a numeral after these words is a division's number (`CHAPITRE IX`,
+    `Livre 2`), not a page's."""
+    words = before.split()
+    return bool(words) and words[-1].strip(".,:;").lower() in fr.DIVISION_WORDS
 
 
 _State = tuple[bool, int] | None  # (roman, offset: value - page index), or no run
