@@ -42,6 +42,12 @@ def test_whole_numeral(line: str, number: str | None) -> None:
     [("334 LE PARFAIT", 334, "LE PARFAIT"), ("BOULANGER 395", 395, "BOULANGER"),
      ("AVANT-PROPOS. xij", 12, "AVANT-PROPOS."), ("XV] AVANT-PROPOS.", 15, "AVANT-PROPOS."),
      ("1. Voici une liste", None, "1. Voici une liste"),
+     # the number's frame closes apart from it, the head at the measure's other end
+     ("— 279 —       MAIS IL N'Y A", 279, "MAIS IL N'Y A"),
+     ("MAIS IL N'Y A       — 280 —", 280, "MAIS IL N'Y A"),
+     ("LE ROI ( 12 )", 12, "LE ROI"), ("Les amis          51", 51, "Les amis"),
+     # a division's number is no page number
+     ("CHAPITRE XIV", None, "CHAPITRE XIV"), ("Livre 2", None, "Livre 2"),
      ("2 Diagnostic local de sécurité de la commune, 2011.", None,
       "2 Diagnostic local de sécurité de la commune, 2011.")],
 )  # fmt: skip
@@ -185,3 +191,36 @@ def test_a_final_j_lost_in_a_document_that_prints_it() -> None:
     texts = [f"{head}\n{BODY[i]}\n{BODY[i + 1]}" for i, head in enumerate(heads)]
     found = find_forme(_pages(texts), 90)
     assert [page.number.text if page.number else None for page in found] == ["vij", "viij", "ix"]
+
+
+def test_headings_numbered_apart_are_no_running_head() -> None:
+    """Lines that are the same words but for their numbers (`CHAPITRE IX`, `CHAPITRE XI`)
+    are the headings of divisions, not one running head; a lone numeral under the page
+    number is a heading too, not a signature mark (those stand at the foot)."""
+    tops = ["CHAPITRE IX", "", "CHAPITRE XI", "CHAPITRE XII", "V", "", "CHAPITRE XIII"]
+    texts = [
+        f"{319 + i}\n{top}\n{BODY[i % 4]}\n{BODY[(i + 1) % 4]}"
+        if top
+        else f"{319 + i}\n{BODY[i % 4]}\n{BODY[(i + 1) % 4]}\n{BODY[(i + 2) % 4]}"
+        for i, top in enumerate(tops)
+    ]
+    found = find_forme(_pages(texts), 90)
+    assert [[(f.kind, f.text) for f in page.forme] for page in found] == [
+        [("pageNum", str(319 + i))] for i in range(7)
+    ]
+    assert [page.lines[0].text for page, top in zip(found, tops) if top] == [
+        top for top in tops if top
+    ]
+
+
+def test_a_head_and_its_number_across_the_measure() -> None:
+    """A head and its number set at the measure's two ends are as short as their words,
+    even where the line is as long as the text's."""
+    tops = [f"— {n} —{' ' * 70}LE PARFAIT" if n % 2 else f"LE PARFAIT{' ' * 70}— {n} —"
+            for n in range(278, 282)]  # fmt: skip
+    texts = [f"{top}\n{BODY[i]}\n{BODY[(i + 1) % 4]}" for i, top in enumerate(tops)]
+    found = find_forme(_pages(texts), 90)
+    assert [[f.kind for f in page.forme] for page in found] == [["header"]] * 4
+    assert [page.number.text if page.number else None for page in found] == [
+        "278", "279", "280", "281"
+    ]  # fmt: skip
