@@ -80,6 +80,11 @@ def _numbers(printed: list[str]) -> list[str | None]:
         (["15", "4", "", "5", "6"], ["15", "4", None, "5", "6"]),
         # a new run where pages are missing
         (["155", "156", "157", "234", "235"], ["155", "156", "157", "234", "235"]),
+        # a 1 read `l` where a run of figures begins (after roman front matter)
+        (
+            ["— iii —", "— iv —", "— v —", "— l —", "— 2 —", "— 3 —"],
+            ["iii", "iv", "v", "1", "2", "3"],
+        ),
         # an old-style 4 read `h`: pb/@n gives the number, fw keeps the form
         (["155", "156", "— 23h —", "235"], ["155", "156", "234", "235"]),
     ],
