@@ -151,7 +151,8 @@ def test_noise_above_the_running_head_and_below_the_text() -> None:
     found = find_forme(_pages(texts), 90)
     assert [(f.kind, f.text) for f in found[0].forme] == [
         ("other", "RE CE"),
-        ("header", "12 LE PARFAIT BOULANGER"),
+        ("pageNum", "12"),
+        ("header", "LE PARFAIT BOULANGER"),
         ("other", "——"),
         ("other", "|"),
     ]
@@ -220,12 +221,18 @@ def test_headings_numbered_apart_are_no_running_head() -> None:
 
 def test_a_head_and_its_number_across_the_measure() -> None:
     """A head and its number set at the measure's two ends are as short as their words,
-    even where the line is as long as the text's."""
+    even where the line is as long as the text's; they are two pieces of forme work, in
+    the order printed."""
     tops = [f"— {n} —{' ' * 70}LE PARFAIT" if n % 2 else f"LE PARFAIT{' ' * 70}— {n} —"
             for n in range(278, 282)]  # fmt: skip
     texts = [f"{top}\n{BODY[i]}\n{BODY[(i + 1) % 4]}" for i, top in enumerate(tops)]
     found = find_forme(_pages(texts), 90)
-    assert [[f.kind for f in page.forme] for page in found] == [["header"]] * 4
+    assert [[(f.kind, f.text) for f in page.forme] for page in found] == [
+        [("header", "LE PARFAIT"), ("pageNum", "— 278 —")],
+        [("pageNum", "— 279 —"), ("header", "LE PARFAIT")],
+        [("header", "LE PARFAIT"), ("pageNum", "— 280 —")],
+        [("pageNum", "— 281 —"), ("header", "LE PARFAIT")],
+    ]
     assert [page.number.text if page.number else None for page in found] == [
         "278", "279", "280", "281"
     ]  # fmt: skip

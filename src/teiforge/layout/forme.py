@@ -378,6 +378,22 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
         kinds[index] = "sig" if _LONE_SIGNATURE.fullmatch(text) else "other"
 
 
+def _forme_parts(kind: str, line: Line, number: PageNumber | None) -> tuple[Forme, ...]:
+    """A line of forme work; a running head with the page's number at one end is two, in
+    the order printed: the head (`header`) and the number in its frame (`pageNum`)."""
+    text = line.text.strip()
+    whole = (Forme(kind, text, line.number),)
+    numeral, rest = numeral_at_edge(text)
+    if kind not in ("header", "footer") or numeral is None or number is None:
+        return whole
+    if number.printed and number.value not in numeral.readings():
+        return whole  # the page prints its number elsewhere: this numeral is the head's
+    head = Forme(kind, rest.strip(), line.number)
+    if text.startswith(rest):
+        return head, Forme("pageNum", text[len(rest) :].strip(), line.number)
+    return Forme("pageNum", text[: len(text) - len(rest)].strip(), line.number), head
+
+
 def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
     """In a document that prints its roman numerals with a final j (`vij`, `xiij`), a small
     one ending in i may have lost its j to OCR (`PRÉLIMINAIRE. vi` for vij): it reads as
@@ -418,7 +434,7 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
         own_running = {index: kind for (p, index), kind in running.items() if p == page}
         kinds = _page_kinds(lines, following, alone[page], own_running, numbers[page], number_edge)
         forme = tuple(
-            Forme(kinds[i], lines[i].text.strip(), lines[i].number) for i in sorted(kinds)
+            part for i in sorted(kinds) for part in _forme_parts(kinds[i], lines[i], numbers[page])
         )
         rest = [line for index, line in enumerate(lines) if index not in kinds]
         if rest and 0 in kinds:
