@@ -23,8 +23,9 @@ _FRAME = "\\s\\-–—―=~⁓∼·•.,:;*'\"«»()\\[\\]{}|"
 # What OCR makes of a figure in a page number (old-style figures: `23h` for 234, `5o`
 # for 50): read only in a number with two true digits at least and one such letter.
 NUMBER_LOOKALIKES = {"h": "4", "o": "0", "O": "0"}
-# Letters OCR reads for figures, wherever the sequence says which number stands there.
-DIGIT_LOOKALIKES = {"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5", "h": "4"}
+# Letters OCR reads for figures that still parse as a numeral (roman: `l`, `I`, `li`),
+# read as figures where the sequence says which number stands there.
+DIGIT_LOOKALIKES = {"l": "1", "I": "1"}
 _GARBLED_FIGURES = rf"(?=(?:[^\d\s]*\d){{2}})\d*[{''.join(NUMBER_LOOKALIKES)}]\d*"
 _NUMERAL = rf"\d{{1,4}}|[ivxlcjIVXLCJ]{{1,8}}|{_GARBLED_FIGURES}"
 # What OCR makes of the final `j` of an old print's roman numeral (`XV]` for `xvj`).
@@ -237,14 +238,14 @@ def _misread_inside(
     near = any(abs(p - page) <= NEAR for p in nearest)
     value = page + state[1]
     if not state[0] and any(_reads_as(n.text, value) for n in own if n.alone):
-        return state  # `l` for 1, `1O` for 10: the figures OCR read as letters
+        return state  # `l` for 1, `li` for 11: the figures OCR read as letters
     one_digit = any(_one_digit_apart(n.text, str(value)) for n in own if n.alone and not n.roman)
     return state if near and one_digit else None
 
 
 def _reads_as(printed: str, value: int) -> bool:
-    """Whether a numeral printed in figures, some read as letters (`l` for 1, `1O` for
-    10, `S` for 5), is this number: said only where the sequence gives the number."""
+    """Whether a numeral printed in figures, read as letters (`l` for 1, `li` for 11), is
+    this number: said only where the sequence gives the number."""
     read = "".join(DIGIT_LOOKALIKES.get(c, c) for c in printed)
     return read != printed and read == str(value)
 
