@@ -42,6 +42,12 @@ def test_whole_numeral(line: str, number: str | None) -> None:
     [("334 LE PARFAIT", 334, "LE PARFAIT"), ("BOULANGER 395", 395, "BOULANGER"),
      ("AVANT-PROPOS. xij", 12, "AVANT-PROPOS."), ("XV] AVANT-PROPOS.", 15, "AVANT-PROPOS."),
      ("1. Voici une liste", None, "1. Voici une liste"),
+     # the number's frame closes apart from it, the head at the measure's other end
+     ("— 279 —       MAIS IL N'Y A", 279, "MAIS IL N'Y A"),
+     ("MAIS IL N'Y A       — 280 —", 280, "MAIS IL N'Y A"),
+     ("LE ROI ( 12 )", 12, "LE ROI"), ("Les amis          51", 51, "Les amis"),
+     # a division's number is no page number
+     ("CHAPITRE XIV", None, "CHAPITRE XIV"), ("Livre 2", None, "Livre 2"),
      ("2 Diagnostic local de sécurité de la commune, 2011.", None,
       "2 Diagnostic local de sécurité de la commune, 2011.")],
 )  # fmt: skip
@@ -74,6 +80,11 @@ def _numbers(printed: list[str]) -> list[str | None]:
         (["15", "4", "", "5", "6"], ["15", "4", None, "5", "6"]),
         # a new run where pages are missing
         (["155", "156", "157", "234", "235"], ["155", "156", "157", "234", "235"]),
+        # a 1 read `l` where a run of figures begins (after roman front matter)
+        (
+            ["— iii —", "— iv —", "— v —", "— l —", "— 2 —", "— 3 —"],
+            ["iii", "iv", "v", "1", "2", "3"],
+        ),
         # an old-style 4 read `h`: pb/@n gives the number, fw keeps the form
         (["155", "156", "— 23h —", "235"], ["155", "156", "234", "235"]),
         # letters OCR reads for digits, in every frame: the sequence reads them
@@ -145,7 +156,8 @@ def test_noise_above_the_running_head_and_below_the_text() -> None:
     found = find_forme(_pages(texts), 90)
     assert [(f.kind, f.text) for f in found[0].forme] == [
         ("other", "RE CE"),
-        ("header", "12 LE PARFAIT BOULANGER"),
+        ("pageNum", "12"),
+        ("header", "LE PARFAIT BOULANGER"),
         ("other", "——"),
         ("other", "|"),
     ]
@@ -190,3 +202,42 @@ def test_a_final_j_lost_in_a_document_that_prints_it() -> None:
     texts = [f"{head}\n{BODY[i]}\n{BODY[i + 1]}" for i, head in enumerate(heads)]
     found = find_forme(_pages(texts), 90)
     assert [page.number.text if page.number else None for page in found] == ["vij", "viij", "ix"]
+
+
+def test_headings_numbered_apart_are_no_running_head() -> None:
+    """Lines that are the same words but for their numbers (`CHAPITRE IX`, `CHAPITRE XI`)
+    are the headings of divisions, not one running head; a lone numeral under the page
+    number is a heading too, not a signature mark (those stand at the foot)."""
+    tops = ["CHAPITRE IX", "", "CHAPITRE XI", "CHAPITRE XII", "V", "", "CHAPITRE XIII"]
+    texts = [
+        f"{319 + i}\n{top}\n{BODY[i % 4]}\n{BODY[(i + 1) % 4]}"
+        if top
+        else f"{319 + i}\n{BODY[i % 4]}\n{BODY[(i + 1) % 4]}\n{BODY[(i + 2) % 4]}"
+        for i, top in enumerate(tops)
+    ]
+    found = find_forme(_pages(texts), 90)
+    assert [[(f.kind, f.text) for f in page.forme] for page in found] == [
+        [("pageNum", str(319 + i))] for i in range(7)
+    ]
+    assert [page.lines[0].text for page, top in zip(found, tops) if top] == [
+        top for top in tops if top
+    ]
+
+
+def test_a_head_and_its_number_across_the_measure() -> None:
+    """A head and its number set at the measure's two ends are as short as their words,
+    even where the line is as long as the text's; they are two pieces of forme work, in
+    the order printed."""
+    tops = [f"— {n} —{' ' * 70}LE PARFAIT" if n % 2 else f"LE PARFAIT{' ' * 70}— {n} —"
+            for n in range(278, 282)]  # fmt: skip
+    texts = [f"{top}\n{BODY[i]}\n{BODY[(i + 1) % 4]}" for i, top in enumerate(tops)]
+    found = find_forme(_pages(texts), 90)
+    assert [[(f.kind, f.text) for f in page.forme] for page in found] == [
+        [("header", "LE PARFAIT"), ("pageNum", "— 278 —")],
+        [("pageNum", "— 279 —"), ("header", "LE PARFAIT")],
+        [("header", "LE PARFAIT"), ("pageNum", "— 280 —")],
+        [("pageNum", "— 281 —"), ("header", "LE PARFAIT")],
+    ]
+    assert [page.number.text if page.number else None for page in found] == [
+        "278", "279", "280", "281"
+    ]  # fmt: skip

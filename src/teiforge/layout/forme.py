@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..lang import fr
+from ..lang.numerals import numeral_value
 from ..model import Forme, Line
 from ..notemarks import parse_label
 from .measure import ends_sentence
@@ -34,7 +35,6 @@ from .page_numbers import (
     PageNumber,
     infer_numbers,
     numeral_at_edge,
-    parse_numeral,
     whole_numeral,
 )
 
@@ -74,7 +74,7 @@ class _EdgeLine:
     top: bool
     key: str  # its letters, see head_key
     numeral: Numeral | None  # a numeral at one end of it
-    division: str | None = None  # the number after a division's word: CHAPITRE II
+    words: tuple[str, ...] = ()  # its words' keys, numerals as they are printed
 
 
 def head_key(text: str) -> str:
@@ -101,37 +101,51 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             continue  # a page of a line or two (a title, a plate): nothing to tell apart
         for index in edge_indexes(len(lines)):
             text = lines[index].text.strip()
-            if len(text) > MAX_HEAD or (width and len(text) > MAX_HEAD_SHARE * width):
-                continue
-            if len(text.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
-                continue
             if whole_numeral(text) is not None or _continues_text(lines, index):
                 continue
             if index >= EDGE_LINES and _note_body(text):
                 continue
             numeral, rest = numeral_at_edge(text)
+            if len(rest.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
+                continue
+            if not _head_length(rest, width):
+                continue
             key = head_key(rest)
             if len(key) >= 3:
-                division = _division_number(text)
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, division))
+                words = tuple(_word_key(word) for word in rest.split())
+                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, words))
     return found
 
 
-def _names_division(text: str) -> bool:
-    """Whether a line opens with a division's word (`CHAPITRE`, `LIVRE`)."""
-    words = text.split()
-    return bool(words) and words[0].strip(".,:").lower() in fr.DIVISION_WORDS
+def _head_length(head: str, width: int) -> bool:
+    """Whether a head's words, its page number aside, are short enough to be a running
+    head: a head set at one end of the measure and its number at the other
+    (`334    LE PARFAIT`) is as short as its words; a head in capitals, which no line of
+    text is, may fill a narrow measure."""
+    set_text = " ".join(head.split())
+    if len(set_text) > MAX_HEAD:
+        return False
+    share = 1.0 if _is_capitals(head) else MAX_HEAD_SHARE
+    return not width or len(set_text) <= share * width
 
 
-def _division_number(text: str) -> str | None:
-    """The number of the division a line names (`CHAPITRE II.` gives 2, `CHAPITRE
-    PREMIER` premier), if it does."""
-    words = text.split()
-    if len(words) < 2 or not _names_division(text):
-        return None
-    word = words[1].strip(".,:")
-    numeral = parse_numeral(word)
-    return str(numeral.value) if numeral is not None else word.casefold()
+def _word_key(word: str) -> str:
+    stripped = word.strip(".,;:()[]-–—")
+    return stripped if numeral_value(stripped) is not None else head_key(word)
+
+
+def _numbered_apart(a: _EdgeLine, b: _EdgeLine) -> bool:
+    """Whether two lines are the same words but for their numbers (`CHAPITRE IX`,
+    `CHAPITRE XI`): the headings of two divisions, not one running head."""
+    if len(a.words) != len(b.words) or a.words == b.words:
+        return False
+    apart = [(x, y) for x, y in zip(a.words, b.words) if x != y]
+    return all(
+        numeral_value(x) is not None
+        and numeral_value(y) is not None
+        and numeral_value(x) != numeral_value(y)
+        for x, y in apart
+    )
 
 
 def _similar(a: str, b: str) -> bool:
@@ -155,9 +169,7 @@ def _recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
     for line in lines:
         for other_page in range(line.page + 1, line.page + WINDOW + 1):
             for other in by_page.get(other_page, ()):
-                if None not in (line.division, other.division) and line.division != other.division:
-                    continue  # CHAPITRE I, CHAPITRE II: headings of two chapters
-                if _similar(line.key, other.key):
+                if _similar(line.key, other.key) and not _numbered_apart(line, other):
                     fellows[line].append(other)
                     fellows[other].append(line)
     return fellows
@@ -230,18 +242,51 @@ def _is_running(
 def _between_heads(
     pages: Sequence[Sequence[Line]], lines: list[_EdgeLine], found: dict[tuple[int, int], str]
 ) -> None:
-    """A page's first line in capitals, between two pages that have running heads, is its
-    running head too: the verso's (`DISCOURS` / `PRÉLIMINAIRE.`) when heads alternate and
-    one side's text is printed too seldom nearby to recur."""
+    """A page's first line in capitals (under its number, if that stands alone above it),
+    on a page whose neighbours have running heads, is its running head too: the verso's
+    (`DISCOURS` / `PRÉLIMINAIRE.`) when heads alternate and one side's text is printed too
+    seldom nearby to recur; or, at the document's first or last page, one neighbour only,
+    a title printed on the pages before (a new chapter's, under its heading). Never a
+    division's heading (`CHAPITRE IX`)."""
     headed = {page for (page, index), kind in found.items() if kind == "header"}
     for line in lines:
-        if line.index != 0 or line.page in headed or (line.page, 0) in found:
+        page_lines = pages[line.page]
+        if line.page in headed or (line.page, line.index) in found:
             continue
-        rest = numeral_at_edge(pages[line.page][0].text.strip())[1]
-        if _names_division(rest) or head_key(rest) in _HEADING_KEYS:
-            continue  # a chapter's heading on its first page, between two headed pages
-        if {line.page - 1, line.page + 1} <= headed and _is_capitals(rest):
-            found[(line.page, 0)] = "header"
+        if line.index != 0 and not (line.index == 1 and whole_numeral(page_lines[0].text)):
+            continue
+        text = page_lines[line.index].text.strip()
+        rest = numeral_at_edge(text)[1]
+        if not _is_capitals(rest) or _division_heading(text) or head_key(rest) in _HEADING_KEYS:
+            continue  # a chapter's heading (`CHAPITRE IX`, `CONCLUSION.`) on its first page
+        neighbours = {line.page - 1, line.page + 1} & set(range(len(pages)))
+        if not neighbours <= headed:
+            continue
+        if len(neighbours) == 2 or _printed_before(line, pages):
+            found[(line.page, line.index)] = "header"
+
+
+def _names_division(text: str) -> bool:
+    """Whether a line opens with a division's word (`CHAPITRE`, `LIVRE`)."""
+    words = text.split()
+    return bool(words) and words[0].strip(".,:").lower() in fr.DIVISION_WORDS
+
+
+def _division_heading(text: str) -> bool:
+    """A division's heading: its word and its number (`CHAPITRE IX`, `Livre premier`)."""
+    words = [word.strip(".,:;—–-").lower() for word in text.split()]
+    if len(words) < 2 or words[0] not in fr.DIVISION_WORDS:
+        return False
+    return numeral_value(words[1]) is not None or words[1] in fr.ORDINAL_WORDS
+
+
+def _printed_before(line: _EdgeLine, pages: Sequence[Sequence[Line]]) -> bool:
+    """Whether a line's text was printed on one of the pages before it, in their text (a
+    chapter's title that the running heads repeat)."""
+    for page in range(max(0, line.page - WINDOW), line.page):
+        if any(_similar(line.key, head_key(other.text)) for other in pages[page]):
+            return True
+    return False
 
 
 def _continues_text(lines: Sequence[Line], index: int) -> bool:
@@ -260,20 +305,13 @@ def _title_alone(
 ) -> bool:
     """Whether a line like the running heads is the title they repeat, on the first page
     of its section (`AVANT-PROPOS.` above the text): its fellows carry the page number,
-    this page prints none (or prints it alone at its foot), and the line holds the title
+    this page prints none, and the line holds the title
     alone, without even a misread numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
     numbered = [fellow for fellow in fellows if fellow.numeral is not None]
-    printed_above = number is not None and number.printed and not _number_at_foot(pages[line.page])
-    if printed_above or len(numbered) * 2 <= len(fellows):
+    if len(numbered) * 2 <= len(fellows):
         return False
     words = sorted(len(pages[f.page][f.index].text.split()) for f in numbered)
     return len(pages[line.page][line.index].text.split()) < words[len(words) // 2]
-
-
-def _number_at_foot(lines: Sequence[Line]) -> bool:
-    """Whether a page prints its number alone at its foot: on a section's first page, where
-    the other pages print theirs in the running head."""
-    return any(index >= EDGE_LINES for index in _alone_numerals(lines))
 
 
 def _catchword(lines: Sequence[Line], following: Sequence[Line]) -> bool:
@@ -327,9 +365,13 @@ def _page_kinds(
     the document prints its numbers alone (True: at the top), if it does."""
     kinds: dict[int, str] = {}
     for index, numeral in alone.items():
-        # the page's number; another numeral alone at the foot is a signature mark
+        # the page's number; another numeral alone at the foot is a signature mark, and
+        # one at the top, under the number, a division's heading (`V`)
         agrees = number is not None and number.value in numeral.readings()
-        kinds[index] = "pageNum" if agrees or len(alone) == 1 else "sig"
+        if agrees or len(alone) == 1:
+            kinds[index] = "pageNum"
+        elif index >= len(lines) - EDGE_LINES:
+            kinds[index] = "sig"
     for index, kind in running.items():
         kinds.setdefault(index, kind)
     on_heads = [numeral_at_edge(lines[i].text.strip())[0] for i in running]
@@ -376,6 +418,22 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
         kinds[index] = "sig" if _LONE_SIGNATURE.fullmatch(text) else "other"
 
 
+def _forme_parts(kind: str, line: Line, number: PageNumber | None) -> tuple[Forme, ...]:
+    """A line of forme work; a running head with the page's number at one end is two, in
+    the order printed: the head (`header`) and the number in its frame (`pageNum`)."""
+    text = line.text.strip()
+    whole = (Forme(kind, text, line.number),)
+    numeral, rest = numeral_at_edge(text)
+    if kind not in ("header", "footer") or numeral is None or number is None:
+        return whole
+    if number.printed and number.value not in numeral.readings():
+        return whole  # the page prints its number elsewhere: this numeral is the head's
+    head = Forme(kind, rest.strip(), line.number)
+    if text.startswith(rest):
+        return head, Forme("pageNum", text[len(rest) :].strip(), line.number)
+    return Forme("pageNum", text[: len(text) - len(rest)].strip(), line.number), head
+
+
 def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
     """In a document that prints its roman numerals with a final j (`vij`, `xiij`), a small
     one ending in i may have lost its j to OCR (`PRÉLIMINAIRE. vi` for vij): it reads as
@@ -416,7 +474,7 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
         own_running = {index: kind for (p, index), kind in running.items() if p == page}
         kinds = _page_kinds(lines, following, alone[page], own_running, numbers[page], number_edge)
         forme = tuple(
-            Forme(kinds[i], lines[i].text.strip(), lines[i].number) for i in sorted(kinds)
+            part for i in sorted(kinds) for part in _forme_parts(kinds[i], lines[i], numbers[page])
         )
         rest = [line for index, line in enumerate(lines) if index not in kinds]
         if rest and 0 in kinds:

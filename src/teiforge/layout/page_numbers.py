@@ -23,6 +23,9 @@ _FRAME = "\\s\\-–—―=~⁓∼·•.,:;*'\"«»()\\[\\]{}|"
 # What OCR makes of a figure in a page number (old-style figures: `23h` for 234, `5o`
 # for 50): read only in a number with two true digits at least and one such letter.
 NUMBER_LOOKALIKES = {"h": "4", "o": "0", "O": "0"}
+# Letters OCR reads for figures that still parse as a numeral (roman: `l`, `I`, `li`),
+# read as figures where the sequence says which number stands there.
+DIGIT_LOOKALIKES = {"l": "1", "I": "1"}
 _GARBLED_FIGURES = rf"(?=(?:[^\d\s]*\d){{2}})\d*[{''.join(NUMBER_LOOKALIKES)}]\d*"
 _NUMERAL = rf"\d{{1,4}}|[ivxlcjIVXLCJ]{{1,8}}|{_GARBLED_FIGURES}"
 # What OCR makes of the final `j` of an old print's roman numeral (`XV]` for `xvj`).
@@ -30,10 +33,14 @@ _FINAL_J = "]})"
 _WHOLE = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$")
 # at the start of a running head, a numeral with a stop or a parenthesis after it
 # (`1. Voici`, `2) la suite`) enumerates; `]` and `}` are what OCR makes of a final `j`
-_AT_START = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[\]}}])?\s+(?P<rest>\S.*)$")
+# (`— 279 —    MAIS IL N'Y A`: the number's frame closes apart from it, before the head)
+_DASHES = "\\-–—―=~⁓∼•"
+_AT_START = re.compile(
+    rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[\]}}])?(?:\s+[{_DASHES})\]]+)?\s+(?P<rest>\S.*)$"
+)
 MAX_HEAD_WORDS = 6
 _AT_END = re.compile(
-    rf"^(?P<rest>.*\S)\s+[\[({{]?(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$"
+    rf"^(?P<rest>.*?\S)\s+(?:[{_DASHES}\[({{]+\s*)?(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$"
 )
 
 # Costs of the sequence: a page whose numeral disagrees with its run, a page that shows
@@ -104,20 +111,19 @@ def numeral_at_edge(text: str) -> tuple[Numeral | None, str]:
     for pattern in (_AT_START, _AT_END):
         match = pattern.match(text)
         if match is not None:
-            numeral = _parse(match)
-            rest = match.group("rest")
-            if pattern is _AT_END and _numbers_a_division(rest):
-                continue  # `CHAPITRE II`, `LIVRE PREMIER. 3`: the division's number
+            numeral, rest = _parse(match), match.group("rest")
+            if pattern is _AT_END and _numbers_division(rest):
+                continue
             if numeral is not None and len(rest.split()) <= MAX_HEAD_WORDS:
                 return replace(numeral, alone=False), rest
     return None, text
 
 
-def _numbers_a_division(rest: str) -> bool:
-    """Whether a line's text ends with a division's word, the numeral after it its
-    number (`CHAPITRE II`, `Livre 3`), not the page's."""
-    words = rest.split()
-    return bool(words) and words[-1].strip(".,:").lower() in fr.DIVISION_WORDS
+def _numbers_division(before: str) -> bool:
+    """Whether a numeral after these words is a division's number (`CHAPITRE IX`,
+    `Livre 2`), not a page's."""
+    words = before.split()
+    return bool(words) and words[-1].strip(".,:;").lower() in fr.DIVISION_WORDS
 
 
 _State = tuple[bool, int] | None  # (roman, offset: value - page index), or no run
@@ -231,8 +237,17 @@ def _misread_inside(
         return state
     near = any(abs(p - page) <= NEAR for p in nearest)
     value = page + state[1]
+    if not state[0] and any(_reads_as(n.text, value) for n in own if n.alone):
+        return state  # `l` for 1, `li` for 11: the figures OCR read as letters
     one_digit = any(_one_digit_apart(n.text, str(value)) for n in own if n.alone and not n.roman)
     return state if near and one_digit else None
+
+
+def _reads_as(printed: str, value: int) -> bool:
+    """Whether a numeral printed in figures, read as letters (`l` for 1, `li` for 11), is
+    this number: said only where the sequence gives the number."""
+    read = "".join(DIGIT_LOOKALIKES.get(c, c) for c in printed)
+    return read != printed and read == str(value)
 
 
 def _one_digit_apart(printed: str, number: str) -> bool:
