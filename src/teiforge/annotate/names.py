@@ -261,7 +261,7 @@ def _councils_of_places(
             continue
         link = _OF_PLACE.match(text, council.end)
         place = places.get(link.end()) if link else None
-        if place is not None:
+        if link is not None and place is not None:
             name = " ".join(text[council.start : place.end].split())
             key = entries.generate("org", name)
             words = council.words + len(re.findall(r"\w+", link.group())) + place.words
