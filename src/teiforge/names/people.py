@@ -132,7 +132,9 @@ def after_titles(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     index = 0
     while index < len(tokens) - 1:
         titled = _titled(text, tokens, index)
-        if not titled or not _only_spaces(text, tokens[index], tokens[index + 1], dot=True):
+        # Only an abbreviation's full stop may stand between (M. Brocq; not "son père. Moi").
+        dot = tokens[index].key in _ABBREVIATIONS
+        if not titled or not _only_spaces(text, tokens[index], tokens[index + 1], dot=dot):
             index += 1
             continue
         plural = tokens[index].key in _PLURAL
