@@ -61,7 +61,7 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
     text, tokens = words.text, words.tokens
     if (
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
-        or _named_after(tokens, hit.first)
+        or _named_after(text, tokens, hit.first)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
         or not hyphens_kept(text, tokens, hit.first, hit.name.text)
         or after_person(
@@ -116,8 +116,14 @@ NAMED_THINGS = frozenset({
 # fmt: on
 
 
-def _named_after(tokens: Sequence[Token], first: int) -> bool:
-    return first >= 1 and tokens[first - 1].key in NAMED_THINGS and tokens[first - 1].text.islower()
+def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
+    """Right after such a noun in small letters, a space only between (not "au passage,
+    Paris")."""
+    if first < 1:
+        return False
+    noun = tokens[first - 1]
+    between = text[noun.end : tokens[first].start]
+    return noun.key in NAMED_THINGS and noun.text.islower() and between == " "
 
 
 def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
