@@ -288,14 +288,30 @@ def _count(number: int, noun: str) -> str:
 @click.argument("files", nargs=-1, required=True, type=PATH)
 @click.option("-o", "--output", required=True, type=PATH, help="The corrections file to write.")
 @click.option("--config", "config_file", type=PATH, help="teiforge.toml or pyproject.toml.")
-def review_command(files: tuple[Path, ...], output: Path, config_file: Path | None) -> None:
+@click.option(
+    "--names",
+    "names_output",
+    type=PATH,
+    help="Also write the names a statistical recogniser proposes (extra [ner]) to this file.",
+)
+def review_command(
+    files: tuple[Path, ...], output: Path, config_file: Path | None, names_output: Path | None
+) -> None:
     """List the OCR corrections and flags of FILES for an editor to decide."""
     from .corpus import options_from
     from .encode import EncodeOptions
-    from .review import review
+    from .names.suggest import available
+    from .review import review, write_names
 
     options = options_from(load_config(config_file)) if config_file else EncodeOptions()
     rows = review(files, output, options)
+    if names_output is not None:
+        if not available():
+            logging.getLogger("teiforge").warning(
+                "no statistical recogniser installed (pip install 'teiforge-tei[ner]')"
+            )
+        named = write_names(files, names_output, options)
+        click.echo(f"{_count(named, 'name')} proposed written to {names_output}")
     decided = sum(1 for row in rows if row.decision)
     proposed = sum(1 for row in rows if not row.status)
     kept = Counter(row.status for row in rows if row.status)

@@ -17,6 +17,10 @@ the source (annotate/reanchor.py):
 - found nowhere, or at several places: the row as it was, at the end of the file, status
   "not found" or "ambiguous", for the editor to correct its line and column or delete it.
 Rows of documents not reviewed this time are kept as they were, after the others.
+
+With `--names FILE`, review also writes the names a statistical recogniser proposes
+where the rules tagged nothing (names/suggest.py, the optional spaCy extra), one a row,
+for the editor to add to an authority list; encoding never reads that file.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from .annotate.reanchor import Locator, Lost, Place, context
 from .atomic import write_bytes
 from .encode import EncodeOptions
 from .layout import segment
-from .model import Annotation, Layout, Source
+from .model import Annotation, BlockKind, Layout, Source
+from .names.suggest import LANGUAGE, suggest
 from .ocr.decisions import DUPLICATE, NOT_PROPOSED, Editor, Row, read_corrections, write_corrections
 from .readers import read_document
 from .readers.evidence import EngineWords
@@ -66,6 +71,49 @@ class _Document:
         return Row(
             name, self.page(place), place.line, place.column, sic, proposed, cert, left, right
         )
+
+
+NAME_COLUMNS = ("document", "page", "line", "column", "name", "type", "left", "right")
+NAME_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.NOTE})
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def name_rows(source: Source, options: EncodeOptions | None = None) -> list[tuple[str, ...]]:
+    """The names the recogniser proposes in one source outside every span the annotators
+    found (names included), as rows of the names file; none unless the text is French
+    and the recogniser is installed."""
+    options = options or EncodeOptions()
+    if options.language != LANGUAGE:
+        return []
+    layout = segment(source)
+    found = annotate(layout, Context(language=options.language, authority=options.authority))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for span in found.spans:
+        taken.setdefault(span.block, []).append((span.start, span.end))
+    document = _Document(layout)
+    rows = []
+    for index, block in enumerate(layout.blocks):
+        if block.kind not in NAME_BLOCKS or not block.text:
+            continue
+        for name in suggest(block.text, taken.get(index, ())):
+            place = document.locator.place(index, name.start, name.end)
+            left, right = context(block.text, name.start, name.end)
+            page = document.page(place)
+            cells = (source.name, page, str(place.line), str(place.column), name.text, name.kind)
+            rows.append(tuple(_cell(cell) for cell in (*cells, left, right)))
+    return rows
+
+
+def write_names(files: Sequence[Path], output: Path, options: EncodeOptions | None = None) -> int:
+    """Write the names file of `files` to `output`; the number of names proposed."""
+    sources = [read_document([path]) for path in files]
+    rows = [row for source in sources for row in name_rows(source, options)]
+    lines = ["\t".join(NAME_COLUMNS), *("\t".join(row) for row in rows)]
+    write_bytes(output, ("\n".join(lines) + "\n").encode("utf-8"))
+    return len(rows)
 
 
 def _proposed_rows(

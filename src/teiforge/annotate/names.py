@@ -19,6 +19,7 @@ fails (left alone):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -238,6 +239,36 @@ def _not_under_people(
     ]
 
 
+# The base's councils, whose note says which one is not identified: with the place after
+# them they are one identified body (le conseil municipal de Lyon).
+COUNCILS = frozenset({"org-conseil-municipal", "org-conseil-departemental", "org-conseil-regional"})
+_OF_PLACE = re.compile(r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?", re.IGNORECASE)
+
+
+def _councils_of_places(
+    text: str, listed: Sequence[Candidate], entries: DocumentEntries
+) -> list[Candidate]:
+    """A council of the base, "de" and a place the base tagged there: one organisation
+    of the document's (le conseil municipal de Lyon), over the council and the place."""
+    places = {
+        c.start: c
+        for c in listed
+        if c.origin == BASE and entries.tag(c.origin, c.entry) == "placeName"
+    }
+    found = []
+    for council in listed:
+        if council.origin != BASE or entries.entity(BASE, council.entry).xml_id not in COUNCILS:
+            continue
+        link = _OF_PLACE.match(text, council.end)
+        place = places.get(link.end()) if link else None
+        if link is not None and place is not None:
+            name = " ".join(text[council.start : place.end].split())
+            key = entries.generate("org", name)
+            words = council.words + len(re.findall(r"\w+", link.group())) + place.words
+            found.append(Candidate(council.start, place.end, words, DOCUMENT, key))
+    return found
+
+
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -279,6 +310,7 @@ def annotate_names(
             *named[index],
             *persons[index],
         ]
+        candidates.extend(_councils_of_places(words.text, listed[index], entries))
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))

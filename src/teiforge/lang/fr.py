@@ -276,6 +276,19 @@ ORG_HEADS = frozenset(
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum"]
 )  # fmt: skip
+# Adjectives that end an institution's name after its head or what names it (`l'Académie
+# française`, `le Muséum d'histoire naturelle`, `la Bibliothèque nationale`); folded.
+ORG_ADJECTIVES = frozenset(
+    ["francaise", "francais", "nationale", "national", "royale", "royal", "imperiale",
+     "imperial", "naturelle", "publique", "centrale", "central", "generale", "general",
+     "superieure", "superieur", "normale", "polytechnique", "pratique", "libre",
+     "catholique", "protestante", "anthropologique", "geographique", "asiatique",
+     "orientale", "ethnographique", "medicale", "philotechnique", "etrangeres",
+     "politique", "politiques", "morales", "municipale", "municipal", "militaire"]
+)  # fmt: skip
+# Heads of a ministry, named by what follows in capitals, in any case (`le ministère de
+# la Guerre`, `le Ministère de l'Instruction publique`); folded.
+MINISTRY_HEADS = frozenset(["ministere", "secretariat"])
 # Nouns of a body in small letters before its name (`l'institution Sainte-Barbe`), besides
 # ORG_HEADS (`le collège Sainte-Barbe`); folded.
 INSTITUTION_NOUNS = frozenset(

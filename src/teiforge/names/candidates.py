@@ -61,6 +61,7 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
     text, tokens = words.text, words.tokens
     if (
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
+        or _named_after(text, tokens, hit.first)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
         or not hyphens_kept(text, tokens, hit.first, hit.name.text)
         or after_person(
@@ -100,6 +101,29 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
     village = "t" in hit.name.ambiguous and bool(hit.name.after)
     strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous or village
     return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
+
+
+# Nouns of a street, a building or a body before the name it bears without "de": that
+# name is the thing's, not a place (l'hôtel Soubise, la rue Montmartre, le collège
+# Sainte-Barbe, l'église Saint-Sulpice); folded.
+# fmt: off
+NAMED_THINGS = frozenset({
+    "rue", "ruelle", "boulevard", "avenue", "quai", "place", "impasse", "passage", "pont",
+    "porte", "faubourg", "hotel", "eglise", "chapelle", "abbaye", "chateau", "palais",
+    "theatre", "college", "lycee", "ecole", "institution", "pension", "couvent", "hopital",
+    "hospice", "prieure", "pensionnat", "seminaire", "caserne", "fort", "gare"
+})
+# fmt: on
+
+
+def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
+    """Right after such a noun in small letters, a space only between (not "au passage,
+    Paris")."""
+    if first < 1:
+        return False
+    noun = tokens[first - 1]
+    between = text[noun.end : tokens[first].start]
+    return noun.key in NAMED_THINGS and noun.text.islower() and between == " "
 
 
 def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
@@ -142,6 +166,7 @@ def _place_of_place(words: Words, hits: Sequence[tuple[int, Hit]]) -> set[tuple[
         (hit.first, hit.stop) for origin, hit in hits if origin == BASE and hit.name.kind == "place"
     }
     starts = {first for first, _ in places}
+    listed = {hit.first for _, hit in hits}
     tokens, linked = words.tokens, words.linked
     paired: set[tuple[int, int]] = set()
     for first, stop in places:
@@ -154,7 +179,28 @@ def _place_of_place(words: Words, hits: Sequence[tuple[int, Hit]]) -> set[tuple[
         ):
             paired.add((first, stop))
             paired.update(p for p in places if p[0] == stop + 1)
+        elif _before_a_noble_name(words, first, stop, listed):
+            paired.add((first, stop))
     return paired
+
+
+def _before_a_noble_name(words: Words, first: int, stop: int, listed: set[int]) -> bool:
+    """A place's name before "de" and a capitalised word that no list knows, in one run of
+    words, is the first part of a person's name (Valmont de Bomare), not a place; not
+    after an article (le Paris de Balzac is the city)."""
+    tokens, linked = words.tokens, words.linked
+    after = stop + 1
+    return (
+        after < len(tokens)
+        and tokens[stop].key in ("de", "d")
+        and tokens[after].capitalised
+        and not tokens[after].text.isupper()
+        and after not in listed
+        and linked[stop - 1]
+        and linked[stop]
+        and not (first and tokens[first - 1].key in ("le", "la", "l", "les"))
+        and not starts_sentence(words.text, tokens, after)
+    )
 
 
 def listed_spans(

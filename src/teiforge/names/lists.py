@@ -87,6 +87,8 @@ def _after_in_list(text: str, tokens: Sequence[Token], last: int | None) -> Pers
     elif between != ",":
         return None
     if index + 1 < len(tokens) and tokens[index].key in ("de", "d"):
+        if not final:
+            return None  # "M. Nicolle, de Gênes": where he writes from, not a list
         index += 1
     if index >= len(tokens) or not _listed_name(tokens[index]):
         return None

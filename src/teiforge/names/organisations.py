@@ -8,9 +8,10 @@ Sainte-Barbe`) is the institution's name, here and wherever the document uses it
 rather than the commune that bears it (see `named_after_heads`).
 
 passes: l'[Institut], la [Société d'ethnographie], le [Collège Rollin], le collège
-        [Sainte-Barbe]
+        [Sainte-Barbe], l'[Académie française], le [Muséum d'histoire naturelle], le
+        [ministère de la Guerre]
 fails:  Société (opening a sentence), la société, un institut, INSTITUT (a heading alone),
-        le collège de Lyon
+        le collège de Lyon, le ministère (alone), le ministère de l'intérieur (no capital)
 """
 
 from __future__ import annotations
@@ -38,8 +39,54 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start].strip() in ("", "'", "’")
 
 
+def _ministry(text: str, tokens: Sequence[Token], index: int) -> int | None:
+    """The end of `le ministère de la Guerre`, `le Ministère de l'Instruction publique`:
+    "de", an article, a capitalised word and its adjectives; None if not so."""
+    at = index + 1
+    if at >= len(tokens) or tokens[at].key not in _OF:
+        return None
+    at += 1
+    if at < len(tokens) and tokens[at].key in _ARTICLE | {"le"}:
+        at += 1
+    if at >= len(tokens) or not tokens[at].capitalised or tokens[at].text.isupper():
+        return None
+    if not all(_joined(text, tokens[i], tokens[i + 1]) for i in range(index, at)):
+        return None
+    return _adjectives(text, tokens, at + 1)
+
+
+def _adjectives(text: str, tokens: Sequence[Token], stop: int) -> int:
+    """`stop` moved past the adjectives that end an institution's name (française; morales
+    et politiques)."""
+
+    def adjective(at: int) -> bool:
+        return (
+            at < len(tokens)
+            and tokens[at].key in fr.ORG_ADJECTIVES
+            and not tokens[at].text.isupper()
+            and text[tokens[at - 1].end : tokens[at].start] == " "
+        )
+
+    while adjective(stop):
+        stop += 1
+        if (
+            stop + 1 < len(tokens)
+            and tokens[stop].key == "et"
+            and adjective(stop + 1)
+            and text[tokens[stop - 1].end : tokens[stop].start] == " "
+        ):
+            stop += 2
+    return stop
+
+
 def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
     for index, token in enumerate(tokens):
+        if token.key in fr.MINISTRY_HEADS:
+            end = _ministry(text, tokens, index)
+            if end is not None:
+                start, stop = token.start, tokens[end - 1].end
+                yield Organisation(start, stop, end - index, text[start:stop])
+            continue
         if token.key not in fr.ORG_HEADS or not token.capitalised:
             continue
         if starts_sentence(text, tokens, index):
@@ -59,6 +106,7 @@ def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
                 if _joined(text, tokens[stop], tokens[stop + 1]) and tokens[after].text.isalpha():
                     stop = after + 1
             break
+        stop = _adjectives(text, tokens, stop)
         start, end = token.start, tokens[stop - 1].end
         yield Organisation(start, end, stop - index, text[start:end])
 

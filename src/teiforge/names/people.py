@@ -132,7 +132,9 @@ def after_titles(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     index = 0
     while index < len(tokens) - 1:
         titled = _titled(text, tokens, index)
-        if not titled or not _only_spaces(text, tokens[index], tokens[index + 1], dot=True):
+        # Only an abbreviation's full stop may stand between (M. Brocq; not "son père. Moi").
+        dot = tokens[index].key in _ABBREVIATIONS
+        if not titled or not _only_spaces(text, tokens[index], tokens[index + 1], dot=dot):
             index += 1
             continue
         plural = tokens[index].key in _PLURAL
@@ -336,6 +338,20 @@ _NOT_BEFORE_PERSON = frozenset({
 _PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "pour"})
 
 
+def _after_article_and_adjective(tokens: Sequence[Token], index: int) -> bool:
+    """An article and a word in small letters before it: a thing or a land described (le
+    bas Danube, la haute Égypte), not a person."""
+    return (
+        index >= 2
+        and tokens[index - 2].key in _ARTICLES
+        and tokens[index - 1].text.islower()
+        and tokens[index - 1].key not in _PLACE_OR_WORK
+    )
+
+
+_ARTICLES = frozenset({"le", "la", "les", "l"})
+
+
 def proper_nouns(
     text: str,
     tokens: Sequence[Token],
@@ -356,6 +372,8 @@ def proper_nouns(
         if not token.capitalised or token.text.isupper() or len(token.text) < 3:
             continue
         if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
+            continue
+        if _after_article_and_adjective(tokens, index):
             continue
         if in_longer_name(text, tokens, linked, index, index + 1):
             continue

@@ -1,0 +1,45 @@
+"""The names benchmark's gold (benchmarks/names/gold.json): the split of each selection is
+pinned here, decided before any figure was measured on it; a held-out selection never
+moves to tune."""
+
+from __future__ import annotations
+
+import json
+
+from support import REPO
+
+GOLD = REPO / "benchmarks" / "names" / "gold.json"
+
+SPLITS = [
+    ("seeds/000_9de8f81969a03aea.txt", None, "tune"),
+    ("books/congres-ethnographique-1881/gt.txt", [0, 3], "tune"),
+    ("books/nubis-1781-1921/gt.txt", [6, 8], "tune"),
+    ("ocr-fr-dev/001.ocr.txt", 1500, "tune"),
+    ("books/congres-ethnographique-1881/gt.txt", [3, 6], "tune"),
+    ("books/nubis-1781-1921/gt.txt", [15, 18], "tune"),
+    ("books/nubis-1781-1921/gt.txt", [21, 24], "tune"),
+    ("books/chaumiere-indienne-1791/gt.txt", [1, 5], "tune"),
+    ("books/chaumiere-indienne-1791/gt.txt", [5, 12], "tune"),
+    ("ocr-fr-dev/078.ocr.txt", 1300, "tune"),
+    ("ocr-fr-dev/050.ocr.txt", 1300, "tune"),
+    ("ocr-fr-dev/100.ocr.txt", 1300, "tune"),
+    ("books/congres-ethnographique-1881/gt.txt", [10, 12], "held-out"),
+    ("books/nubis-1781-1921/gt.txt", [12, 14], "held-out"),
+    ("ocr-fr-dev/003.ocr.txt", 1400, "held-out"),
+    ("ocr-fr-dev/300.ocr.txt", 1300, "held-out"),
+]
+
+
+def test_the_splits_are_pinned() -> None:
+    documents = json.loads(GOLD.read_text(encoding="utf-8"))["documents"]
+    found = [(d["source"], d.get("pages", d.get("chars")), d["split"]) for d in documents]
+    assert found == SPLITS
+
+
+def test_names_are_typed_text() -> None:
+    documents = json.loads(GOLD.read_text(encoding="utf-8"))["documents"]
+    counts = {"tune": 0, "held-out": 0}
+    for document in documents:
+        assert all(kind in ("person", "place", "org") and text for text, kind in document["names"])
+        counts[document["split"]] += len(document["names"])
+    assert counts == {"tune": 245, "held-out": 95}
