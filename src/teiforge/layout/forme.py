@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import Forme, Line
+from .headings import division_number
 from .measure import ends_sentence
 from .page_numbers import Numeral, PageNumber, infer_numbers, numeral_at_edge, whole_numeral
 
@@ -65,6 +66,7 @@ class _EdgeLine:
     top: bool
     key: str  # its letters, see head_key
     numeral: Numeral | None  # a numeral at one end of it
+    division: str | None = None  # `CHAPITRE IX`: a numbered division's heading, not a head
 
 
 def head_key(text: str) -> str:
@@ -96,7 +98,8 @@ def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             numeral, rest = numeral_at_edge(text)
             key = head_key(rest)
             if len(key) >= 3:
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral))
+                top = index < EDGE_LINES
+                found.append(_EdgeLine(page, index, top, key, numeral, division_number(text)))
     return found
 
 
@@ -121,7 +124,7 @@ def _recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
     for line in lines:
         for other_page in range(line.page + 1, line.page + WINDOW + 1):
             for other in by_page.get(other_page, ()):
-                if _similar(line.key, other.key):
+                if _similar(line.key, other.key) and line.division == other.division:
                     fellows[line].append(other)
                     fellows[other].append(line)
     return fellows
@@ -264,7 +267,10 @@ def _page_kinds(
     for index, numeral in alone.items():
         # the page's number; another numeral alone at the foot is a signature mark
         agrees = number is not None and number.value in numeral.readings()
-        kinds[index] = "pageNum" if agrees or len(alone) == 1 else "sig"
+        if agrees or len(alone) == 1:
+            kinds[index] = "pageNum"
+        elif index >= EDGE_LINES:  # at the top, a numeral that is not the page's: a heading
+            kinds[index] = "sig"
     for index, kind in running.items():
         kinds.setdefault(index, kind)
     on_heads = [numeral_at_edge(lines[i].text.strip())[0] for i in running]

@@ -31,6 +31,9 @@ _ENUMERATOR = re.compile(
     r"^(?P<enum>(?:[IVX]{1,5}|[A-L]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-h]))[.)]\s+(?P<title>\S.*)$"
 )
 _ROMAN_ALONE = re.compile(r"^(?P<enum>[IVXLC]{1,7})\.?$")
+# What OCR makes of a lone `II.` or `III`: `Il.`, `IT.`, `11.`, `lI`, `1II` (a heading only
+# where it stands apart or centred: alone, `11.` may be anything)
+_GARBLED_ROMAN = re.compile(r"^(?=.*[Il1T])[IVXlT1]{2,5}\.?$")
 _SECTION_SIGN = re.compile(r"^§\s*\d{1,3}\.?(?:\s+\S.*)?$")
 _NAMED = re.compile(
     rf"^(?P<word>{'|'.join(fr.DIVISION_WORDS)})\s+"
@@ -46,6 +49,8 @@ SHORT = 0.6  # of the measure: a title set apart is shorter than this
 MAX_TITLE_WORDS = 12
 SHORT_TITLE = 0.45  # of the measure, and at most so many words: `Du levain.`
 MAX_SHORT_TITLE_WORDS = 7
+CENTRED_INDENT = 0.12  # of the measure: a centred line is indented at least this much
+CENTRED_SLACK = 0.15  # of the measure: how far from the middle a centred line may stand
 
 
 def _folded(text: str) -> str:
@@ -82,6 +87,7 @@ def _never(text: str) -> bool:
         fr.LIST_ITEM.match(text)
         or fr.DATE_LINE.search(text)
         or fr.SIGNATURE_LINE.match(text)
+        or fr.BYLINE.match(text)
         or _SPEAKER.match(text)
     )
 
@@ -108,6 +114,27 @@ def _enumerated_style(enum: str, title: str, text: str) -> str | None:
     return style
 
 
+def _all_capitals(text: str) -> bool:
+    """A line of capitals however short (`SEC ET`): the second line of a title in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip(" "))
+
+
+def is_centred(line: Line, width: int) -> bool:
+    """A line set in the middle of the measure, as titles are (where the OCR text keeps the
+    print's spacing): indented by a good share of the measure, about as much as its end
+    falls short of it."""
+    left = indent(line)
+    right = width - left - len(line.text.strip())
+    return left >= max(4, CENTRED_INDENT * width) and abs(left - right) <= max(
+        3, CENTRED_SLACK * width
+    )
+
+
 def _in_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return (
@@ -127,37 +154,55 @@ def is_heading_line(line: Line, width: int) -> bool:
     return wide or not is_full_width(line, width)
 
 
-def is_set_apart_title(
+def set_apart_style(
     previous: Line | None,
     line: Line,
     following: Line | None,
     width: int,
     extra: int,
     blank_marked: bool = True,
-) -> bool:
-    """A short line set apart, starting with a capital, that is neither a sentence nor a
-    name (`Premières tentatives sur Jérusalem`): a title set on its own, centred in print.
-    Set apart: between blank lines (beyond the page's `extra` spacing); in a text that
-    never sets lines apart, between a finished sentence and the start of a new one."""
+) -> str | None:
+    """A short line set apart or centred, starting with a capital, that is neither a
+    sentence nor a name (`Premières tentatives sur Jérusalem`): a title set on its own,
+    centred in print ("unnumbered"); or a roman numeral OCR garbled (`Il.`, `IT`, `11.`),
+    set apart or centred ("roman"). Set apart: between blank lines (beyond the page's
+    `extra` spacing); in a text that never sets lines apart, between a finished sentence
+    and the start of a new one. None when the line is no such title."""
     text = line.text.strip()
-    if following is None:
-        return False
+    centred = is_centred(line, width)
+    if following is None and not centred:
+        return None
     if blank_marked:
-        if line.blank_before <= extra or following.blank_before <= extra:
-            return False
-    elif (previous is not None and not ends_sentence(previous.text)) or not following.text[
-        :1
-    ].isupper():
-        return False
+        apart = following is not None and min(line.blank_before, following.blank_before) > extra
+    else:
+        apart = (previous is None or ends_sentence(previous.text)) and (
+            following is None or following.text.strip()[:1].isupper()
+        )
+    if not (apart or centred):
+        return None
+    if _GARBLED_ROMAN.match(text):
+        return "roman"
     if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
-        return False
+        return None
     words = text.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
-        return False
+        return None
     if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(text):
-        return False  # a verse, a reference, a garbled line: digits, brackets, no real word
+        return None  # a verse, a reference, a garbled line: digits, brackets, no real word
     # `Jean Dupont` signs a letter: every word capitalised and no small word among them
-    return not all(word[:1].isupper() for word in words) or _folded(text) in fr.HEADING_WORDS
+    if all(word[:1].isupper() for word in words) and _folded(text) not in fr.HEADING_WORDS:
+        return None
+    return "unnumbered"
+
+
+def division_number(text: str) -> str | None:
+    """The division a numbered heading opens (`CHAPITRE IX` -> "chapitre ix"), None for any
+    other line: headings of two chapters are alike but for their numbers, running heads
+    repeat one text."""
+    named = _NAMED.match(text.strip())
+    if named is None:
+        return None
+    return f"{named.group('word').lower()} {named.group('number').lower()}"
 
 
 def _bare_number(text: str) -> bool:
@@ -179,14 +224,18 @@ def heading_continues(
     lowercase end too long for the first line. `extra`: the page's own spacing."""
     text = line.text.strip()
     spacing = line.blank_before - extra
-    if spacing > 1 or _never(text) or is_full_width(line, width) or not text:
+    full = is_full_width(line, width) and not is_centred(line, width)  # its margins aside
+    if spacing > 1 or _never(text) or full or not text:
         return False
     if _breaks_off(first.text.strip()) and not first.text.rstrip().endswith(","):
         return False
     if heading_style(text) not in (None, "capitals"):
         return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
-    if _in_capitals(first.text) and _in_capitals(text):
-        return True
+    if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
+        return True  # `UN FROID` / `SEC ET` / `UN VENT`
+    if is_centred(first, width) and is_centred(line, width) and spacing <= 0:
+        # a centred title over lines (`Je connais` / `le brigadier`), or below its number
+        return not ends_sentence(first.text) or _bare_number(first.text)
     if _bare_number(first.text) and text[:1].isupper() and len(text) <= SHORT * width:
         # a title below its number: set solid it may end with a full stop; set apart by a
         # blank line, only a short one does (`Du levain.`): a sentence is the first paragraph

@@ -16,7 +16,7 @@ from .headings import (
     heading_continues,
     heading_style,
     is_heading_line,
-    is_set_apart_title,
+    set_apart_style,
 )
 from .measure import (
     ends_sentence,
@@ -149,12 +149,8 @@ def page_pieces(
         following = body[index + 1] if index + 1 < len(body) else None
         style = heading_style(line.text) if may_head and is_heading_line(line, width) else None
         previous = body[index - 1] if index else None
-        if (
-            style is None
-            and may_head
-            and is_set_apart_title(previous, line, following, width, extra, blank_marked)
-        ):
-            style = "unnumbered"
+        if style is None and may_head:
+            style = set_apart_style(previous, line, following, width, extra, blank_marked)
         if line.number in headings:
             if current:
                 pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
