@@ -51,6 +51,7 @@ SHORT_TITLE = 0.45  # of the measure, and at most so many words: `Du levain.`
 MAX_SHORT_TITLE_WORDS = 7
 CENTRED_INDENT = 0.12  # of the measure: a centred line is indented at least this much
 CENTRED_SLACK = 0.15  # of the measure: how far from the middle a centred line may stand
+CENTRED_MARGIN = 4  # spaces: a centred line leaves at least this much on either side
 
 
 def _folded(text: str) -> str:
@@ -124,15 +125,22 @@ def indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip(" "))
 
 
-def is_centred(line: Line, width: int) -> bool:
+def is_centred(line: Line, width: int, least: float = CENTRED_INDENT) -> bool:
     """A line set in the middle of the measure, as titles are (where the OCR text keeps the
-    print's spacing): indented by a good share of the measure, about as much as its end
-    falls short of it."""
+    print's spacing): indented by a good share of the measure (`least`), about as much as
+    its end falls short of it."""
     left = indent(line)
     right = width - left - len(line.text.strip())
-    return left >= max(4, CENTRED_INDENT * width) and abs(left - right) <= max(
-        3, CENTRED_SLACK * width
+    return (
+        left >= max(CENTRED_MARGIN, least * width)
+        and right >= CENTRED_MARGIN
+        and abs(left - right) <= max(3, CENTRED_SLACK * width)
     )
+
+
+def _fills_measure(line: Line, width: int) -> bool:
+    """A line as long as the measure, its margins aside (a centred title is not)."""
+    return is_full_width(line, width) and not is_centred(line, width)
 
 
 def _in_capitals(text: str) -> bool:
@@ -151,7 +159,7 @@ def is_heading_line(line: Line, width: int) -> bool:
     # a heading numbered in roman numerals, capitals or a division word may fill the
     # measure and run on; one numbered in digits that does is a numbered paragraph or note
     wide = style in ("roman", "upper", "section") or style.startswith("named:")
-    return wide or not is_full_width(line, width)
+    return wide or not _fills_measure(line, width)
 
 
 def set_apart_style(
@@ -184,15 +192,24 @@ def set_apart_style(
         return "roman"
     if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
         return None
-    words = text.split()
+    title = text  # with the next line of a centred title over lines (`Qui les` / `faisait`)
+    if (
+        centred
+        and following is not None
+        and following.blank_before <= extra
+        and is_centred(following, width)
+        and not _never(following.text.strip())
+    ):
+        title = f"{text} {following.text.strip()}"
+    words = title.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
         return None
-    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(text):
+    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(title):
         return None  # a verse, a reference, a garbled line: digits, brackets, no real word
-    # `Jean Dupont` signs a letter: every word capitalised and no small word among them
-    if all(word[:1].isupper() for word in words) and _folded(text) not in fr.HEADING_WORDS:
-        return None
-    return "unnumbered"
+    # `Jean Dupont` signs a letter: every word capitalised and no small word among them (a
+    # name is signed on one line)
+    named = all(word[:1].isupper() for word in words) and title == text
+    return None if named and _folded(text) not in fr.HEADING_WORDS else "unnumbered"
 
 
 def division_number(text: str) -> str | None:
@@ -224,8 +241,7 @@ def heading_continues(
     lowercase end too long for the first line. `extra`: the page's own spacing."""
     text = line.text.strip()
     spacing = line.blank_before - extra
-    full = is_full_width(line, width) and not is_centred(line, width)  # its margins aside
-    if spacing > 1 or _never(text) or full or not text:
+    if spacing > 1 or _never(text) or _fills_measure(line, width) or not text:
         return False
     if _breaks_off(first.text.strip()) and not first.text.rstrip().endswith(","):
         return False
@@ -233,9 +249,13 @@ def heading_continues(
         return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
     if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
         return True  # `UN FROID` / `SEC ET` / `UN VENT`
-    if is_centred(first, width) and is_centred(line, width) and spacing <= 0:
+    if is_centred(first, width) and spacing <= 0:
         # a centred title over lines (`Je connais` / `le brigadier`), or below its number
-        return not ends_sentence(first.text) or _bare_number(first.text)
+        # (a long one may come near the margins)
+        if _bare_number(first.text) and text[:1].isupper() and is_centred(line, width, 0):
+            return True
+        if is_centred(line, width):
+            return not ends_sentence(first.text)
     if _bare_number(first.text) and text[:1].isupper() and len(text) <= SHORT * width:
         # a title below its number: set solid it may end with a full stop; set apart by a
         # blank line, only a short one does (`Du levain.`): a sentence is the first paragraph

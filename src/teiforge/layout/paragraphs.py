@@ -7,6 +7,7 @@ a sentence, or where an interview turn starts. A heading is a line of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lang import fr
@@ -19,7 +20,9 @@ from .headings import (
     set_apart_style,
 )
 from .measure import (
-    ends_sentence,
+    ends_sentence as _ends_sentence,
+)
+from .measure import (
     is_full_width,
     starts_lowercase,
     starts_new_sentence,
@@ -35,6 +38,19 @@ MIN_LINES_TO_TELL = 5
 # In a text set solid, a sentence's end on a line shorter than this share of the measure
 # ends a paragraph (0.85 where blank lines mark paragraphs: the sentence is a second sign).
 SOLID_FULL_WIDTH = 0.93
+
+
+# A note call that ends a line after its sentence's stop (`les bras : ††`, `fin.¹²`,
+# `partit. [3]`, `dit-il. (a)`): the sentence ends before it.
+_TRAILING_CALL = re.compile(
+    r"(?:\s*(?:[*†‡]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\]|\((?:\d{1,3}|[a-k])\))"
+    r"|(?<=[.!?:…»])\d{1,3})$"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence, a note call after its stop aside."""
+    return _ends_sentence(_TRAILING_CALL.sub("", text.rstrip()))
 
 
 @dataclass(frozen=True)
