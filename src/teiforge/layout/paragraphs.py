@@ -16,6 +16,7 @@ from .headings import (
     MAX_HEADING_LINES,
     heading_continues,
     heading_style,
+    is_centred,
     is_heading_line,
     set_apart_style,
 )
@@ -27,6 +28,7 @@ from .measure import (
     starts_lowercase,
     starts_new_sentence,
     starts_turn,
+    typical_width,
 )
 
 MIN_INDENT = 2  # spaces that indent a paragraph's first line
@@ -63,9 +65,18 @@ class Piece:
 def indents_paragraphs(lines: list[Line]) -> bool:
     """Whether a document keeps the print's indentation of a paragraph's first line: some
     lines, but a minority, start with spaces (a text laid out from an edition; OCR engines
-    drop indentation, and a stray space or two is no convention)."""
-    indented = sum(1 for line in lines if _indent(line) >= MIN_INDENT)
+    drop indentation, and a stray space or two is no convention). Centred lines (titles,
+    page numbers) are not indented ones."""
+    width = typical_width(lines)
+    indented = sum(
+        1 for line in lines if _indent(line) >= MIN_INDENT and not is_centred(line, width)
+    )
     return MIN_INDENTED <= indented <= MAX_INDENTED_SHARE * len(lines)
+
+
+def is_indented(line: Line) -> bool:
+    """Whether a line is indented as a paragraph's first line is."""
+    return _indent(line) >= MIN_INDENT
 
 
 def _indent(line: Line) -> int:
