@@ -103,10 +103,14 @@ def breaks_paragraph(
 ) -> bool:
     if indents and _indent(line) >= MIN_INDENT + _indent(previous):
         return not starts_lowercase(line.text)  # an indented first line, not a verse's
-    if indents and _indent(line) >= MIN_INDENT and _indent(line) == _indent(previous):
-        # two first lines in a row: the one above was a paragraph of one line (`— Son nom ?`)
-        if ends_sentence(previous.text) and starts_new_sentence(line.text):
-            return True
+    # two first lines in a row: the one above was a paragraph of one line (`— Son nom ?`)
+    if (
+        indents
+        and MIN_INDENT <= _indent(line) == _indent(previous)
+        and ends_sentence(previous.text)
+        and starts_new_sentence(line.text)
+    ):
+        return True
     spacing = line.blank_before - (1 if double_spaced else 0)
     if spacing >= 1:
         # OCR sets blank lines between the blocks it finds, in mid-sentence too: a line
