@@ -2,8 +2,9 @@
 
 What makes a heading, in the order the rules are asked (the first that decides wins):
 - never: a list item (`1° À mon amie`), a date line (`Paris, le 12 mars 1890.`), a
-  signature (`J. DUPONT.`), a speaker's turn (`M. X : ...`), a line that breaks off
-  (`,` `;` `:` or a hyphen at its end) or fills the measure;
+  signature (`J. DUPONT.`, `Jules FERRY.`), a byline (`PAR M. DUPONT.`), a speaker's
+  turn (`M. X : ...`), a line that breaks off (`,` `;` `:` or a hyphen at its end) or
+  fills the measure (its margins aside: a centred title does not);
 - a roman numeral alone (`II`, `XIV.`) or a section sign and a number (`§ 3.`);
 - a division word and its number (`Chapitre XIII. Premières tentatives.`, `ARTICLE
   PREMIER`, `Livre II`), with or without a full stop;
@@ -13,10 +14,15 @@ What makes a heading, in the order the rules are asked (the first that decides w
 - a heading word standing alone (`AVANT-PROPOS.`, `Introduction`);
 - a line in capitals with a word of four letters or more (`COUR DE CASSATION.`; not
   `RE CE`, what OCR makes of an ornament);
-- a short line set apart by blank lines above and below, neither a sentence nor a name.
-A heading runs on to a second or third line: a numbered line to its title, capitals to
-capitals, a title to its lowercase end. The style of its enumerator decides its level.
-"""
+- a short line set apart by blank lines above and below, or centred, neither a sentence
+  nor a name (a centred title over lines is judged with its next line: `Qui les` /
+  `faisait couler`); a roman numeral OCR garbled (`Il.`, `IT`, `11.`), set apart or
+  centred.
+A heading runs on to a second or third line: a numbered line to its title (centred, a
+long one too), capitals to capitals however short (`UN FROID` / `SEC ET`), a centred line
+to a centred line, a title to its lowercase end. The style of its enumerator decides its
+level. Running heads are told apart before (forme.py); two chapters' headings alike but
+for their numbers are no recurring running head (`division_number`)."""
 
 from __future__ import annotations
 
