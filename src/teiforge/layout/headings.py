@@ -27,6 +27,7 @@ for their numbers are no recurring running head (`division_number`)."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..lang import fr
 from ..lang.numerals import numeral_value
@@ -46,6 +47,12 @@ _NAMED = re.compile(
     rf"(?P<number>[IVXLC]+|\d{{1,3}}|{'|'.join(fr.ORDINAL_WORDS)})\b\.?(?:\s*[.:—–-]?\s*\S.*)?$",
     re.IGNORECASE,
 )
+# A division word OCR garbled (`Chapiire XIII.`, `CHAPlTRE IV`): a word like one, and a
+# roman numeral in capitals.
+_GARBLED_NAMED = re.compile(
+    r"^(?P<word>[^\W\d_]{5,10})\s+(?P<number>[IVXLC]+)\b\.?(?:\s*[.:—–-]?\s*\S.*)?$"
+)
+GARBLED_WORD = 0.8  # SequenceMatcher ratio from which a word is a division word misread
 _SPEAKER = re.compile(r"^\S{1,8}\s*:")  # "M. X :" opens an interview turn, not a heading
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_WORD = re.compile(r"^[«“\"]?[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,»”\"]?$")
@@ -64,6 +71,22 @@ def _folded(text: str) -> str:
     return " ".join(text.lower().rstrip(".").split())
 
 
+def _named(text: str) -> tuple[str, str] | None:
+    """A division word and its number at a line's start (`Chapitre XIII.`, OCR's
+    `Chapiire XIII.` too): (the word, lowercase, as the language spells it; the number)."""
+    named = _NAMED.match(text)
+    if named is not None:
+        return named.group("word").lower(), named.group("number")
+    garbled = _GARBLED_NAMED.match(text)
+    if garbled is None:
+        return None
+    word = garbled.group("word").lower()
+    for division in fr.DIVISION_WORDS:
+        if word[0] == division[0] and SequenceMatcher(None, word, division).ratio() >= GARBLED_WORD:
+            return division, garbled.group("number")
+    return None
+
+
 def heading_style(text: str) -> str | None:
     """The style of the heading a line opens (its enumerator's kind, which decides its
     level), or None when the line alone does not make a heading."""
@@ -74,9 +97,9 @@ def heading_style(text: str) -> str | None:
         return "roman"
     if _SECTION_SIGN.match(text):
         return "section"
-    named = _NAMED.match(text)
+    named = _named(text)
     if named is not None:
-        return "named:" + named.group("word").lower()
+        return "named:" + named[0]
     enumerated = _ENUMERATOR.match(text)
     if enumerated is not None:
         return _enumerated_style(enumerated.group("enum"), enumerated.group("title"), text)
@@ -222,16 +245,14 @@ def division_number(text: str) -> str | None:
     """The division a numbered heading opens (`CHAPITRE IX` -> "chapitre ix"), None for any
     other line: headings of two chapters are alike but for their numbers, running heads
     repeat one text."""
-    named = _NAMED.match(text.strip())
-    if named is None:
-        return None
-    return f"{named.group('word').lower()} {named.group('number').lower()}"
+    named = _named(text.strip())
+    return None if named is None else f"{named[0]} {named[1].lower()}"
 
 
 def _bare_number(text: str) -> bool:
     """A heading line that holds only a number: `II`, `§ 3.`, `CHAPITRE XIII.`"""
     text = text.strip()
-    named = _NAMED.match(text)
+    named = _named(text)
     return bool(
         _ROMAN_ALONE.match(text)
         or re.fullmatch(r"§\s*\d{1,3}\.?", text)
