@@ -68,6 +68,10 @@ _GARBLED = re.compile(
     + "|".join(re.escape(f) for f in sorted(GARBLED_GUILLEMETS, key=len, reverse=True))
     + r")(?=[\s.,;:!?]|$)"
 )
+# Garbled guillemets set tight against a word (`gardés))`, `<Harnachés`): unsure, so they
+# pair only with a clean mark (a `))` may close a parenthesis within one).
+_GARBLED_TIGHT_CLOSE = re.compile(r"(?<=[^\W\d_])(\)\)|>>|>)(?=[\s.,;:!?]|$)")
+_GARBLED_TIGHT_OPEN = re.compile(r"(?<!\S)(<<|<)(?=[^\W\d_])")
 _CLEAN = re.compile("[" + re.escape("".join(QUOTE_MARKS)) + "]")
 _APART_BEFORE = "([{—–-/'’"  # what may stand before an opening mark as a space does (`d'"`)
 _APART_AFTER = ".,;:!?…)]}"  # and after a closing one
@@ -126,6 +130,9 @@ def find_marks(text: str, block: int = 0) -> list[Mark]:
     for m in _GARBLED.finditer(text):
         role, certainty = GARBLED_GUILLEMETS[m.group(1)]
         marks.append(Mark(m.start(1), m.end(1), m.group(1), role, certainty, GUILLEMETS[role]))
+    for pattern, role in ((_GARBLED_TIGHT_CLOSE, CLOSE), (_GARBLED_TIGHT_OPEN, OPEN)):
+        for m in pattern.finditer(text):
+            marks.append(Mark(m.start(1), m.end(1), m.group(1), role, UNSURE, GUILLEMETS[role]))
     return sorted((replace(mark, block=block) for mark in marks), key=lambda mark: mark.start)
 
 

@@ -168,11 +168,15 @@ DATE_LINE = re.compile(
 )
 # A signature: initials and a surname in capitals (`J. DUPONT.`), two initials and a
 # surname (`A.-M. Martin`; one initial and a word is `I. Introduction`), or a title, a
-# comma and a name (`Le Président, JULES FERRY.`).
+# comma and a name (`Le Président, JULES FERRY.`), or a given name and a surname in
+# capitals with its full stop (`Jules FERRY.`; not `Chapitre XIII.`).
 SIGNATURE_LINE = re.compile(
     r"^(?:(?:[A-ZÉ]\.[\s-]*){1,3}[A-ZÉ][A-ZÉÈ'-]+\.?|(?:[A-ZÉ]\.[\s-]*){2,3}[A-ZÉ][\w'-]+\.?"
-    r"|(?:Le|La|Les)\s+[\w' -]{3,40},\s+(?:[A-ZÉ][\w.'-]*\s*){1,4}\.?)$"
+    r"|(?:Le|La|Les)\s+[\w' -]{3,40},\s+(?:[A-ZÉ][\w.'-]*\s*){1,4}\.?"
+    r"|[A-ZÉ][a-zéèëïç]+(?:-[A-ZÉ][a-zéèëïç]+)?\s+(?![IVXLCD]+\.$)[A-ZÉ][A-ZÉÈ'-]{2,}\.)$"
 )
+# A byline under a title (`PAR M. DUPONT.`, `par Jules Verne`): neither heading nor text.
+BYLINE = re.compile(r"^(?:PAR|Par|par)\s+(?:M\.|MM\.|Mme|Mlle|[A-ZÉ])")
 
 # What OCR makes of a note symbol in small type (a raised asterisk read as a hash).
 GARBLED_NOTE_SYMBOLS = {"#": "*", "+": "†", "¥": "*"}

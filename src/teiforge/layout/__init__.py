@@ -13,6 +13,7 @@ from .pages import is_double_spaced, spacing_vote, split_pages
 from .paragraphs import (
     Piece,
     indents_paragraphs,
+    is_indented,
     marks_paragraphs_with_blanks,
     page_pieces,
 )
@@ -155,7 +156,7 @@ def segment(source: Source) -> Layout:
         width = typical_width(body) if len(body) >= 8 else document_width
         pieces = page_pieces(body, width, double, indents, blank_marked, headings)
         first_line = raw[0].number
-        continued = bool(pieces) and _continues(assembler, pieces[0])
+        continued = bool(pieces) and _continues(assembler, pieces[0], indents)
         if continued:
             assembler.continue_paragraph(pieces[0], number, index)
             pieces = pieces[1:]
@@ -174,10 +175,13 @@ def segment(source: Source) -> Layout:
     return Layout(source, tuple(pages), tuple(assembler.blocks), tuple(assembler.spans))
 
 
-def _continues(assembler: _Assembler, piece: Piece) -> bool:
+def _continues(assembler: _Assembler, piece: Piece, indents: bool = False) -> bool:
     """Whether a page's first piece carries on the paragraph the previous page left in
     mid-sentence. After a finished sentence, a page that starts in lowercase follows
-    missing text instead."""
+    missing text instead; in a document that indents its paragraphs' first lines, a page
+    whose first line is not indented carries on the paragraph all the same."""
     if assembler.open_paragraph is None or piece.kind is BlockKind.HEADING:
         return False
+    if indents and not is_indented(piece.lines[0]) and not starts_lowercase(piece.lines[0].text):
+        return True
     return not ends_sentence(assembler.blocks[assembler.open_paragraph].text)

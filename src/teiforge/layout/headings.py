@@ -2,8 +2,9 @@
 
 What makes a heading, in the order the rules are asked (the first that decides wins):
 - never: a list item (`1° À mon amie`), a date line (`Paris, le 12 mars 1890.`), a
-  signature (`J. DUPONT.`), a speaker's turn (`M. X : ...`), a line that breaks off
-  (`,` `;` `:` or a hyphen at its end) or fills the measure;
+  signature (`J. DUPONT.`, `Jules FERRY.`), a byline (`PAR M. DUPONT.`), a speaker's
+  turn (`M. X : ...`), a line that breaks off (`,` `;` `:` or a hyphen at its end) or
+  fills the measure (its margins aside: a centred title does not);
 - a roman numeral alone (`II`, `XIV.`) or a section sign and a number (`§ 3.`);
 - a division word and its number (`Chapitre XIII. Premières tentatives.`, `ARTICLE
   PREMIER`, `Livre II`), with or without a full stop;
@@ -13,14 +14,20 @@ What makes a heading, in the order the rules are asked (the first that decides w
 - a heading word standing alone (`AVANT-PROPOS.`, `Introduction`);
 - a line in capitals with a word of four letters or more (`COUR DE CASSATION.`; not
   `RE CE`, what OCR makes of an ornament);
-- a short line set apart by blank lines above and below, neither a sentence nor a name.
-A heading runs on to a second or third line: a numbered line to its title, capitals to
-capitals, a title to its lowercase end. The style of its enumerator decides its level.
-"""
+- a short line set apart by blank lines above and below, or centred, neither a sentence
+  nor a name (a centred title over lines is judged with its next line: `Qui les` /
+  `faisait couler`); a roman numeral OCR garbled (`Il.`, `IT`, `11.`), set apart or
+  centred.
+A heading runs on to a second or third line: a numbered line to its title (centred, a
+long one too), capitals to capitals however short (`UN FROID` / `SEC ET`), a centred line
+to a centred line, a title to its lowercase end. The style of its enumerator decides its
+level. Running heads are told apart before (forme.py); two chapters' headings alike but
+for their numbers are no recurring running head (forme.py)."""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..lang import fr
 from ..lang.numerals import numeral_value
@@ -31,12 +38,21 @@ _ENUMERATOR = re.compile(
     r"^(?P<enum>(?:[IVX]{1,5}|[A-L]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-h]))[.)]\s+(?P<title>\S.*)$"
 )
 _ROMAN_ALONE = re.compile(r"^(?P<enum>[IVXLC]{1,7})\.?$")
+# What OCR makes of a lone `II.` or `III`: `Il.`, `IT.`, `11.`, `lI`, `1II` (a heading only
+# where it stands apart or centred: alone, `11.` may be anything)
+_GARBLED_ROMAN = re.compile(r"^(?=.*[Il1T])[IVXlT1]{2,5}\.?$")
 _SECTION_SIGN = re.compile(r"^§\s*\d{1,3}\.?(?:\s+\S.*)?$")
 _NAMED = re.compile(
     rf"^(?P<word>{'|'.join(fr.DIVISION_WORDS)})\s+"
     rf"(?P<number>[IVXLC]+|\d{{1,3}}|{'|'.join(fr.ORDINAL_WORDS)})\b\.?(?:\s*[.:—–-]?\s*\S.*)?$",
     re.IGNORECASE,
 )
+# A division word OCR garbled (`Chapiire XIII.`, `CHAPlTRE IV`): a word like one, and a
+# roman numeral in capitals.
+_GARBLED_NAMED = re.compile(
+    r"^(?P<word>[^\W\d_]{5,10})\s+(?P<number>[IVXLC]+)\b\.?(?:\s*[.:—–-]?\s*\S.*)?$"
+)
+GARBLED_WORD = 0.8  # SequenceMatcher ratio from which a word is a division word misread
 _SPEAKER = re.compile(r"^\S{1,8}\s*:")  # "M. X :" opens an interview turn, not a heading
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_WORD = re.compile(r"^[«“\"]?[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,»”\"]?$")
@@ -46,10 +62,29 @@ SHORT = 0.6  # of the measure: a title set apart is shorter than this
 MAX_TITLE_WORDS = 12
 SHORT_TITLE = 0.45  # of the measure, and at most so many words: `Du levain.`
 MAX_SHORT_TITLE_WORDS = 7
+CENTRED_INDENT = 0.12  # of the measure: a centred line is indented at least this much
+CENTRED_SLACK = 0.15  # of the measure: how far from the middle a centred line may stand
+CENTRED_MARGIN = 4  # spaces: a centred line leaves at least this much on either side
 
 
 def _folded(text: str) -> str:
     return " ".join(text.lower().rstrip(".").split())
+
+
+def _named(text: str) -> tuple[str, str] | None:
+    """A division word and its number at a line's start (`Chapitre XIII.`, OCR's
+    `Chapiire XIII.` too): (the word, lowercase, as the language spells it; the number)."""
+    named = _NAMED.match(text)
+    if named is not None:
+        return named.group("word").lower(), named.group("number")
+    garbled = _GARBLED_NAMED.match(text)
+    if garbled is None:
+        return None
+    word = garbled.group("word").lower()
+    for division in fr.DIVISION_WORDS:
+        if word[0] == division[0] and SequenceMatcher(None, word, division).ratio() >= GARBLED_WORD:
+            return division, garbled.group("number")
+    return None
 
 
 def heading_style(text: str) -> str | None:
@@ -62,9 +97,9 @@ def heading_style(text: str) -> str | None:
         return "roman"
     if _SECTION_SIGN.match(text):
         return "section"
-    named = _NAMED.match(text)
+    named = _named(text)
     if named is not None:
-        return "named:" + named.group("word").lower()
+        return "named:" + named[0]
     enumerated = _ENUMERATOR.match(text)
     if enumerated is not None:
         return _enumerated_style(enumerated.group("enum"), enumerated.group("title"), text)
@@ -82,6 +117,7 @@ def _never(text: str) -> bool:
         fr.LIST_ITEM.match(text)
         or fr.DATE_LINE.search(text)
         or fr.SIGNATURE_LINE.match(text)
+        or fr.BYLINE.match(text)
         or _SPEAKER.match(text)
     )
 
@@ -108,6 +144,34 @@ def _enumerated_style(enum: str, title: str, text: str) -> str | None:
     return style
 
 
+def _all_capitals(text: str) -> bool:
+    """A line of capitals however short (`SEC ET`): the second line of a title in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip(" "))
+
+
+def is_centred(line: Line, width: int, least: float = CENTRED_INDENT) -> bool:
+    """A line set in the middle of the measure, as titles are (where the OCR text keeps the
+    print's spacing): indented by a good share of the measure (`least`), about as much as
+    its end falls short of it."""
+    left = indent(line)
+    right = width - left - len(line.text.strip())
+    return (
+        left >= max(CENTRED_MARGIN, least * width)
+        and right >= CENTRED_MARGIN
+        and abs(left - right) <= max(3, CENTRED_SLACK * width)
+    )
+
+
+def _fills_measure(line: Line, width: int) -> bool:
+    """A line as long as the measure, its margins aside (a centred title is not)."""
+    return is_full_width(line, width) and not is_centred(line, width)
+
+
 def _in_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return (
@@ -124,46 +188,63 @@ def is_heading_line(line: Line, width: int) -> bool:
     # a heading numbered in roman numerals, capitals or a division word may fill the
     # measure and run on; one numbered in digits that does is a numbered paragraph or note
     wide = style in ("roman", "upper", "section") or style.startswith("named:")
-    return wide or not is_full_width(line, width)
+    return wide or not _fills_measure(line, width)
 
 
-def is_set_apart_title(
+def set_apart_style(
     previous: Line | None,
     line: Line,
     following: Line | None,
     width: int,
     extra: int,
     blank_marked: bool = True,
-) -> bool:
-    """A short line set apart, starting with a capital, that is neither a sentence nor a
-    name (`Premières tentatives sur Jérusalem`): a title set on its own, centred in print.
-    Set apart: between blank lines (beyond the page's `extra` spacing); in a text that
-    never sets lines apart, between a finished sentence and the start of a new one."""
+) -> str | None:
+    """A short line set apart or centred, starting with a capital, that is neither a
+    sentence nor a name (`Premières tentatives sur Jérusalem`): a title set on its own,
+    centred in print ("unnumbered"); or a roman numeral OCR garbled (`Il.`, `IT`, `11.`),
+    set apart or centred ("roman"). Set apart: between blank lines (beyond the page's
+    `extra` spacing); in a text that never sets lines apart, between a finished sentence
+    and the start of a new one. None when the line is no such title."""
     text = line.text.strip()
-    if following is None:
-        return False
+    centred = is_centred(line, width)
+    if following is None and not centred:
+        return None
     if blank_marked:
-        if line.blank_before <= extra or following.blank_before <= extra:
-            return False
-    elif (previous is not None and not ends_sentence(previous.text)) or not following.text[
-        :1
-    ].isupper():
-        return False
+        apart = following is not None and min(line.blank_before, following.blank_before) > extra
+    else:
+        apart = (previous is None or ends_sentence(previous.text)) and (
+            following is None or following.text.strip()[:1].isupper()
+        )
+    if not (apart or centred):
+        return None
+    if _GARBLED_ROMAN.match(text):
+        return "roman"
     if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
-        return False
-    words = text.split()
+        return None
+    title = text  # with the next line of a centred title over lines (`Qui les` / `faisait`)
+    if (
+        centred
+        and following is not None
+        and following.blank_before <= extra
+        and is_centred(following, width)
+        and not _never(following.text.strip())
+    ):
+        title = f"{text} {following.text.strip()}"
+    words = title.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
-        return False
-    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(text):
-        return False  # a verse, a reference, a garbled line: digits, brackets, no real word
-    # `Jean Dupont` signs a letter: every word capitalised and no small word among them
-    return not all(word[:1].isupper() for word in words) or _folded(text) in fr.HEADING_WORDS
+        return None
+    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(title):
+        return None  # a verse, a reference, a garbled line: digits, brackets, no real word
+    # `Jean Dupont` signs a letter: every word capitalised and no small word among them (a
+    # name is signed on one line)
+    named = all(word[:1].isupper() for word in words) and title == text
+    return None if named and _folded(text) not in fr.HEADING_WORDS else "unnumbered"
 
 
 def _bare_number(text: str) -> bool:
     """A heading line that holds only a number: `II`, `§ 3.`, `CHAPITRE XIII.`"""
     text = text.strip()
-    named = _NAMED.match(text)
+    named = _named(text)
     return bool(
         _ROMAN_ALONE.match(text)
         or re.fullmatch(r"§\s*\d{1,3}\.?", text)
@@ -179,14 +260,21 @@ def heading_continues(
     lowercase end too long for the first line. `extra`: the page's own spacing."""
     text = line.text.strip()
     spacing = line.blank_before - extra
-    if spacing > 1 or _never(text) or is_full_width(line, width) or not text:
+    if spacing > 1 or _never(text) or _fills_measure(line, width) or not text:
         return False
     if _breaks_off(first.text.strip()) and not first.text.rstrip().endswith(","):
         return False
     if heading_style(text) not in (None, "capitals"):
         return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
-    if _in_capitals(first.text) and _in_capitals(text):
-        return True
+    if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
+        return True  # `UN FROID` / `SEC ET` / `UN VENT`
+    if is_centred(first, width) and spacing <= 0:
+        # a centred title over lines (`Je connais` / `le brigadier`), or below its number
+        # (a long one may come near the margins)
+        if _bare_number(first.text) and text[:1].isupper() and is_centred(line, width, 0):
+            return True
+        if is_centred(line, width):
+            return not ends_sentence(first.text)
     if _bare_number(first.text) and text[:1].isupper() and len(text) <= SHORT * width:
         # a title below its number: set solid it may end with a full stop; set apart by a
         # blank line, only a short one does (`Du levain.`): a sentence is the first paragraph

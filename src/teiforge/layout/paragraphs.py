@@ -7,6 +7,7 @@ a sentence, or where an interview turn starts. A heading is a line of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lang import fr
@@ -15,15 +16,19 @@ from .headings import (
     MAX_HEADING_LINES,
     heading_continues,
     heading_style,
+    is_centred,
     is_heading_line,
-    is_set_apart_title,
+    set_apart_style,
 )
 from .measure import (
-    ends_sentence,
+    ends_sentence as _ends_sentence,
+)
+from .measure import (
     is_full_width,
     starts_lowercase,
     starts_new_sentence,
     starts_turn,
+    typical_width,
 )
 
 MIN_INDENT = 2  # spaces that indent a paragraph's first line
@@ -37,6 +42,19 @@ MIN_LINES_TO_TELL = 5
 SOLID_FULL_WIDTH = 0.93
 
 
+# A note call that ends a line after its sentence's stop (`les bras : ††`, `fin.¹²`,
+# `partit. [3]`, `dit-il. (a)`): the sentence ends before it.
+_TRAILING_CALL = re.compile(
+    r"(?:\s*(?:[*†‡]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\]|\((?:\d{1,3}|[a-k])\))"
+    r"|(?<=[.!?:…»])\d{1,3})$"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence, a note call after its stop aside."""
+    return _ends_sentence(_TRAILING_CALL.sub("", text.rstrip()))
+
+
 @dataclass(frozen=True)
 class Piece:
     kind: BlockKind  # PARAGRAPH or HEADING
@@ -47,9 +65,18 @@ class Piece:
 def indents_paragraphs(lines: list[Line]) -> bool:
     """Whether a document keeps the print's indentation of a paragraph's first line: some
     lines, but a minority, start with spaces (a text laid out from an edition; OCR engines
-    drop indentation, and a stray space or two is no convention)."""
-    indented = sum(1 for line in lines if _indent(line) >= MIN_INDENT)
+    drop indentation, and a stray space or two is no convention). Centred lines (titles,
+    page numbers) are not indented ones."""
+    width = typical_width(lines)
+    indented = sum(
+        1 for line in lines if _indent(line) >= MIN_INDENT and not is_centred(line, width)
+    )
     return MIN_INDENTED <= indented <= MAX_INDENTED_SHARE * len(lines)
+
+
+def is_indented(line: Line) -> bool:
+    """Whether a line is indented as a paragraph's first line is."""
+    return _indent(line) >= MIN_INDENT
 
 
 def _indent(line: Line) -> int:
@@ -76,6 +103,14 @@ def breaks_paragraph(
 ) -> bool:
     if indents and _indent(line) >= MIN_INDENT + _indent(previous):
         return not starts_lowercase(line.text)  # an indented first line, not a verse's
+    # two first lines in a row: the one above was a paragraph of one line (`— Son nom ?`)
+    if (
+        indents
+        and MIN_INDENT <= _indent(line) == _indent(previous)
+        and ends_sentence(previous.text)
+        and starts_new_sentence(line.text)
+    ):
+        return True
     spacing = line.blank_before - (1 if double_spaced else 0)
     if spacing >= 1:
         # OCR sets blank lines between the blocks it finds, in mid-sentence too: a line
@@ -149,12 +184,8 @@ def page_pieces(
         following = body[index + 1] if index + 1 < len(body) else None
         style = heading_style(line.text) if may_head and is_heading_line(line, width) else None
         previous = body[index - 1] if index else None
-        if (
-            style is None
-            and may_head
-            and is_set_apart_title(previous, line, following, width, extra, blank_marked)
-        ):
-            style = "unnumbered"
+        if style is None and may_head:
+            style = set_apart_style(previous, line, following, width, extra, blank_marked)
         if line.number in headings:
             if current:
                 pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
