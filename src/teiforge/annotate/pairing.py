@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..notemarks import Mark, MarkKind
 from .anchors import Candidate
-from .numbering import UNREADABLE_MARK, reading_cost
+from .numbering import UNREADABLE_MARK, call_cost, reading_cost
 
 UNANCHORED = 2.0  # cost of leaving a note without an anchor
 LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than this
@@ -45,7 +45,7 @@ def _mismatch(label: Mark | None, call: Mark) -> bool:
 
 def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
     mismatch = KIND_MISMATCH if _mismatch(label, candidate.mark) else 0.0
-    reading = reading_cost(ordinal, candidate.mark)
+    reading = call_cost(ordinal, label, candidate.mark)
     if candidate.mark.lettered and label is not None and label.denies_letters():
         reading = max(reading, UNREADABLE_MARK)  # `(f)` read for `(6)`: any note's call
     return reading + (3.0 - candidate.evidence) * WEAK_EVIDENCE + mismatch
