@@ -134,6 +134,8 @@ def test_two_pages_of_the_same_text_keep_each_its_notes() -> None:
         ("12 heures plus tard.", None),
         ("le Conseil a voté.", None),
         ("I. Introduction", None),
+        ("III", None),
+        ("13", ("digits", "13", "13", "")),
         ("(Applaudissements.)", None),
         ("a) les communes rurales.", None),
         ("* pour eux rue des Plâtriers.", None),

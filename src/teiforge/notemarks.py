@@ -138,6 +138,8 @@ def _label_mark(form: str, printed: str, core: str, rest: str) -> Mark | None:
             return None if core.startswith("0") else Mark(kind, printed, core)
         if core.lower() in fr.SHORT_WORDS or not any(c in _LOOKALIKE_CHARS for c in core):
             return None
+        if not rest:
+            return None  # a garbled number alone on its line: a numeral (`III`), no label
         return Mark(kind, printed, core)
     if kind is MarkKind.SYMBOL:
         if not rest:
