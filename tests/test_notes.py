@@ -180,6 +180,8 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("une douce brebis,* il", [("*", "symbol", 3.0)]),
         ("soupira M.* Harnoy", [("*", "symbol", 3.0)]),
         ("la fin. * * *", []),
+        ("il le faut bien, ** pourtant", [("**", "symbol", 3.0)]),
+        ("ton cousin :*** il a", [("***", "symbol", 3.0)]),
         ("l'escalier ébranlé †† sur", [("††", "symbol", 3.0)]),
         ("plaindre du sort ?374 demanda", [("374", "digits", 3.0)]),
         # after a word of one letter, or a capital abbreviated

@@ -222,8 +222,9 @@ _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}?!]{{0,2}})$")
 # what may stand between a word and a number glued to it: a stop (French sets a space
 # before `?!;:`), a closing guillemet
 _BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s[?!;:]|\s?»){0,3}$")
-# what may stand between a word and a symbol call: a space, a stop (`brebis,*`, `M.*`)
-_BEFORE_SYMBOL = re.compile(r"[^\W\d_](?:(?:[.,;:!?’”)]|\s?»){1,3}| ?)$")
+# what may stand between a word and a symbol call: a stop, a space (`brebis,*`, `bien, **`)
+_BEFORE_SYMBOL = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s[?!;:]|\s?»){0,3} ?$")
+_ORNAMENT = re.compile(r" ?[*†‡]")
 _LETTER = re.compile(r"[^\W\d_]")
 _AFTER_WORD = fr.WORD_END_MARKS
 _BEFORE_WORD = fr.WORD_START_MARKS
@@ -365,8 +366,8 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
         # after a word, glued or apart, or after its stop: France*, vé-rité *, brebis,*
         if _BEFORE_SYMBOL.search(text, max(start, at - 5), at) is None:
             return None
-        if not _ends_word(text, after, end):
-            return None
+        if not _ends_word(text, after, end) or _ORNAMENT.match(text, after, end):
+            return None  # `fin. * * *`: a row of stars is an ornament
         symbol = text[at:after]
         return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
     # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!
