@@ -130,7 +130,7 @@ def find_zone_start(
     kinds of label the document's notes use (document_kinds)."""
     start = _zone_start(lines, double_spaced, note_open, kinds)
     if start is not None and start > 0 and _SEPARATOR.match(lines[start - 1].text):
-        return start - 1  # the rule above the notes is theirs (split_notes drops it)
+        return start - 1  # the rule above the notes is theirs (zone_rules)
     if start is not None and start > 1 and _opened_label(lines, start):
         return start - 1
     if start is not None and start > 1 and _sign_above(lines, start):
@@ -308,7 +308,7 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         lettered = set()  # a zone of other labels: a line of a note may open `a Paris`
     for at, line in enumerate(zone):
         if not notes and _SEPARATOR.match(line.text):
-            continue  # the rule that sets the notes apart from the text: no note's words
+            continue  # the rule that sets the notes apart from the text: zone_rules
         if at in lettered:
             letter, body = letter_label(line.text) or (None, line.text)
             opening = Line(line.number, body, line.blank_before)
@@ -355,6 +355,17 @@ def _out_of_sequence(mark: Mark, notes: Sequence[NoteBody]) -> bool:
         return False
     step = mark.number - last.number
     return not 0 < step <= MAX_LABEL_STEP
+
+
+def zone_rules(zone: Sequence[Line]) -> list[Line]:
+    """The rule that sets the notes apart from the text (`____________`), at the zone's
+    top: no note's words; the page keeps it as forme work (`fw`), nothing being lost."""
+    rules = []
+    for line in zone:
+        if not _SEPARATOR.match(line.text):
+            break
+        rules.append(line)
+    return rules
 
 
 def _labelled(zone: Sequence[Line]) -> bool:
