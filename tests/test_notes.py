@@ -128,11 +128,14 @@ def test_two_pages_of_the_same_text_keep_each_its_notes() -> None:
         ("} Bréal, De la forme.", ("bracketed", "}", "", "Bréal, De la forme.")),
         ("* Voyez la note.", ("symbol", "*", "*", "Voyez la note.")),
         ("# Voyez la note.", ("symbol", "#", "*", "Voyez la note.")),
+        ("†† Toutefois, t. IV.", ("symbol", "††", "††", "Toutefois, t. IV.")),
         ("to Bousquet, R.", ("digits", "to", "to", "Bousquet, R.")),
         ("12 ibid., p. 4.", ("digits", "12", "12", "ibid., p. 4.")),
         ("12 heures plus tard.", None),
         ("le Conseil a voté.", None),
         ("I. Introduction", None),
+        ("III", None),
+        ("13", ("digits", "13", "13", "")),
         ("(Applaudissements.)", None),
         ("a) les communes rurales.", None),
         ("* pour eux rue des Plâtriers.", None),
@@ -173,6 +176,18 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("dernières pages.1 Il", [("1", "digits", 3.0)]),
         ("les meilleurs. »91 Le", [("91", "digits", 3.0)]),
         ("de Galilée550 et", [("550", "digits", 3.0)]),
+        # a stop between the word and the call; French sets a space before `?`
+        ("une douce brebis,* il", [("*", "symbol", 3.0)]),
+        ("soupira M.* Harnoy", [("*", "symbol", 3.0)]),
+        ("la fin. * * *", []),
+        ("il le faut bien, ** pourtant", [("**", "symbol", 3.0)]),
+        ("ton cousin :*** il a", [("***", "symbol", 3.0)]),
+        ("l'escalier ébranlé †† sur", [("††", "symbol", 3.0)]),
+        ("plaindre du sort ?374 demanda", [("374", "digits", 3.0)]),
+        # after a word of one letter, or a capital abbreviated
+        ("se mit à410 tisonner", [("410", "digits", 3.0)]),
+        ("épouser M.397 et", [("397", "digits", 3.0)]),
+        ("voir p.12 et H2 ou 12 mai", []),
         ("en 1998, à l'art. 12, la (sic) et l'homme", []),
         # a raised number read as `!` apart from its word, before a stop (weaker before
         # a guillemet, where a quotation may end so)

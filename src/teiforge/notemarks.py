@@ -138,6 +138,8 @@ def _label_mark(form: str, printed: str, core: str, rest: str) -> Mark | None:
             return None if core.startswith("0") else Mark(kind, printed, core)
         if core.lower() in fr.SHORT_WORDS or not any(c in _LOOKALIKE_CHARS for c in core):
             return None
+        if not rest:
+            return None  # a garbled number alone on its line: a numeral (`III`), no label
         return Mark(kind, printed, core)
     if kind is MarkKind.SYMBOL:
         if not rest:
@@ -206,7 +208,7 @@ _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # for it alone (fast), each hit then read by its kind. Alternatives that open with a
 # look-behind would make the regex engine try them at every character.
 _TRIGGER = re.compile(
-    rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]"
+    rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]{{1,2}}"
     rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]"
 )
 _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(_INNER)}]{{0,3}})[{_CLOSE}]")
@@ -217,8 +219,12 @@ _UNCLOSED = re.compile(
 )
 # (a raised `²` read `?` or `!` inside a half bracket: `cire l?).`)
 _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(_INNER)}?!]{{0,2}})$")
-# what may stand between a word and a number glued to it: a stop, a closing guillemet
-_BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s?»){0,3}$")
+# what may stand between a word and a number glued to it: a stop (French sets a space
+# before `?!;:`), a closing guillemet
+_BEFORE_NUMBER = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s[?!;:]|\s?»){0,3}$")
+# what may stand between a word and a symbol call: a stop, a space (`brebis,*`, `bien, **`)
+_BEFORE_SYMBOL = re.compile(r"[^\W\d_](?:[.,;:!?’”)]|\s[?!;:]|\s?»){0,3} ?$")
+_ORNAMENT = re.compile(r" ?[*†‡]")
 _LETTER = re.compile(r"[^\W\d_]")
 _AFTER_WORD = fr.WORD_END_MARKS
 _BEFORE_WORD = fr.WORD_START_MARKS
@@ -273,17 +279,30 @@ def _glued_closer(text: str, at: int, after: int, start: int) -> Call | None:
     return Call(at, after, Mark(MarkKind.BRACKETED, text[at:after], ""), PUNCTUATION_CALL)
 
 
-def _after_word(text: str, start: int, at: int) -> bool:
+def _after_word(text: str, start: int, at: int, short: bool = False) -> bool:
     """Whether a number at `at` follows a word of two letters or more, not a number or
     a code (`1998l3`, `XIV1`, `H2`): the word it is glued to, or for a number after a
-    guillemet apart (`meilleurs. »91`), the word before."""
+    stop or a guillemet apart (`sort ?374`, `meilleurs. »91`), the word before. With
+    `short`, also a word of one letter (`à410`) or a capital's abbreviation (`M.397`)."""
     token_start = max(text.rfind(" ", start, at) + 1, start)
-    word = text[token_start:at].rstrip(_AFTER_WORD)
+    token = text[token_start:at]
+    word = token.rstrip(_AFTER_WORD)
     if not word and token_start > start:
         previous = max(text.rfind(" ", start, token_start - 1) + 1, start)
-        word = text[previous : token_start - 1].rstrip(_AFTER_WORD)
+        token = text[previous : token_start - 1]
+        word = token.rstrip(_AFTER_WORD)
+    token = token.lstrip(_BEFORE_WORD)
     word = word.lstrip(_BEFORE_WORD)
+    if short and _short_word(word, token):
+        return True
     return word[:1].isalpha() and sum(c.isalpha() for c in word) >= 2 and not word.isupper()
+
+
+def _short_word(word: str, token: str) -> bool:
+    """A word of one letter (`à`, `a`, `y`), or a capital abbreviated (`M.`, `J.`)."""
+    if word in fr.SHORT_WORDS:
+        return True
+    return len(word) == 1 and word.isupper() and token[1:2] == "."
 
 
 def _ends_word(text: str, offset: int, end: int) -> bool:
@@ -340,16 +359,15 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
             return None
         if _BEFORE_NUMBER.search(text, max(start, at - 5), at) is None:
             return None
-        if not _after_word(text, start, at):
+        if not _after_word(text, start, at, short=True):
             return None
         return Call(at, after, Mark(MarkKind.DIGITS, digits, digits), CLEAR_CALL)
     if char in "*†‡":
-        # after a word, glued or apart: France*, vé-rité *
-        before = text[max(start, at - 2) : at]
-        if not (_LETTER.match(before[-1:]) or before[-1:] == " " and _LETTER.match(before[:1])):
+        # after a word, glued or apart, or after its stop: France*, vé-rité *, brebis,*
+        if _BEFORE_SYMBOL.search(text, max(start, at - 5), at) is None:
             return None
-        if not _ends_word(text, after, end):
-            return None
+        if not _ends_word(text, after, end) or _ORNAMENT.match(text, after, end):
+            return None  # `fin. * * *`: a row of stars is an ornament
         symbol = text[at:after]
         return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
     # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!

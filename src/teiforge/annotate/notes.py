@@ -34,17 +34,17 @@ START_JUMP = 0.5  # a document whose first note is not 1: an extract of a longer
 def _first_numbers(
     previous: int, labels: list[Mark | None], candidates: list[Candidate]
 ) -> set[int]:
-    found = {previous + 1, 1}  # 1: the numbering starts again (a new chapter)
-    for i, label in enumerate(labels):
-        if label is not None:
-            found |= {n - i for n in ordinals(label)}
+    # what the labels read comes first: many garbled calls (`l`, `i` read as 1) must not
+    # crowd out a label's `374`
+    read = {n - i for i, label in enumerate(labels) if label is not None for n in ordinals(label)}
+    found = {previous + 1, 1} | read  # 1: the numbering starts again (a new chapter)
     for candidate in candidates:
         found |= {n - i for n in ordinals(candidate.mark) for i in range(len(labels))}
     # the most plausible first numbers only: a page with hundreds of candidates would
     # otherwise make the search grow with their square
     plausible = sorted(
         (n for n in found if n == 1 or previous < n < previous + 1000),
-        key=lambda n: (n - previous > 1, n),
+        key=lambda n: (n != previous + 1 and n not in read, n - previous > 1, n),
     )
     return set(plausible[:MAX_FIRST_NUMBERS])
 

@@ -84,6 +84,18 @@ def reading_cost(ordinal: int, mark: Mark) -> float:
     return misreading_cost(ordinal, core)
 
 
+def call_cost(ordinal: int, label: Mark | None, call: Mark) -> float:
+    """How well a call reads as note `ordinal` under its label: a symbol call reads as
+    its note when it is the symbol the note's label prints (printers' series differ:
+    `*` `**` `***`, `*` `†` `‡`, `*` `**` `†` `‡`: the label says which), else by its
+    place in the sequence."""
+    if call.kind is MarkKind.SYMBOL and label is not None and label.kind is MarkKind.SYMBOL:
+        garbled = 0.0 if call.printed == call.core else GARBLED_SYMBOL
+        if label.core in fr.NOTE_SYMBOLS and call.core in fr.NOTE_SYMBOLS:
+            return garbled + (0.0 if call.core == label.core else OTHER_SYMBOL)
+    return reading_cost(ordinal, call)
+
+
 def ordinals(mark: Mark) -> set[int]:
     """Which notes of a sequence a mark may be: its number's readings, or a symbol's or
     a letter's place in the printers' order."""

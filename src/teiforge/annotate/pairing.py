@@ -10,9 +10,9 @@ where the labels and calls read after the skip say so.
 
 from __future__ import annotations
 
-from ..notemarks import Mark, MarkKind
+from ..notemarks import MISPLACED_PUNCTUATION_CALL, Mark, MarkKind
 from .anchors import Candidate
-from .numbering import UNREADABLE_MARK, reading_cost
+from .numbering import UNREADABLE_MARK, call_cost, reading_cost
 
 UNANCHORED = 2.0  # cost of leaving a note without an anchor
 LABEL_CAP = 2.0  # a label may be lost or unreadable: it never costs more than this
@@ -20,6 +20,8 @@ WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 # A call of another kind than its note's bracketed or symbol label (`constat1` ... `(1)
 # Voir`): a clean one may be, a letter read for a raised number (`alit`) is not.
 KIND_MISMATCH = 1.5
+MISPLACED_SIGN = 1.2  # a misplaced sign (notemarks.MISPLACED_PUNCTUATION_CALL) for any number
+MISPLACED = MISPLACED_PUNCTUATION_CALL
 
 
 def _next_words(candidates: list[Candidate]) -> list[int]:
@@ -45,7 +47,11 @@ def _mismatch(label: Mark | None, call: Mark) -> bool:
 
 def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
     mismatch = KIND_MISMATCH if _mismatch(label, candidate.mark) else 0.0
-    reading = reading_cost(ordinal, candidate.mark)
+    reading = call_cost(ordinal, label, candidate.mark)
+    if candidate.mark.kind is MarkKind.GARBLED_SUPERSCRIPT and candidate.evidence >= MISPLACED:
+        # a sign where punctuation cannot stand (`maîtres°`, `trois,'`): a raised number,
+        # whichever; OCR reads many of them as the same sign
+        reading = min(reading, MISPLACED_SIGN)
     if candidate.mark.lettered and label is not None and label.denies_letters():
         reading = max(reading, UNREADABLE_MARK)  # `(f)` read for `(6)`: any note's call
     return reading + (3.0 - candidate.evidence) * WEAK_EVIDENCE + mismatch

@@ -151,7 +151,7 @@ NOTE_BODY_OPENERS = '«<"“(['
 # The words of references that open a note in small letters (`12 ibid., p. 4`).
 NOTE_OPENING_WORDS = ("ibid", "ib.", "id.", "idem", "cf.", "op. cit", "loc. cit", "voir", "v.")
 # Note-call marks that are not numbers, in the order printers use them.
-NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶")
+NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶", "††", "‡‡")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # --- lines that are never headings ---------------------------------------------------

@@ -3,8 +3,8 @@ bodies, page breaks, gaps), with page breaks inside paragraphs as spans."""
 
 from __future__ import annotations
 
-from ..model import Block, BlockKind, Layout, Line, Page, Source, Span
-from .footnotes import document_kinds, find_zone_start, split_notes
+from ..model import Block, BlockKind, Forme, Layout, Line, Page, Source, Span
+from .footnotes import document_kinds, find_zone_start, split_notes, zone_rules
 from .forme import find_forme
 from .joining import TextBuilder
 from .labels import forme_labels, heading_labels, merged, set_aside
@@ -152,7 +152,10 @@ def segment(source: Source) -> Layout:
         )
         body = lines if zone_start is None else lines[:zone_start]
         zone = [] if zone_start is None else lines[zone_start:]
-        pages.append(Page(index, tuple(body), tuple(zone), number, double, page_forme.forme))
+        rules = tuple(Forme("other", line.text, line.number) for line in zone_rules(zone))
+        pages.append(
+            Page(index, tuple(body), tuple(zone), number, double, page_forme.forme + rules)
+        )
         width = typical_width(body) if len(body) >= 8 else document_width
         pieces = page_pieces(body, width, double, indents, blank_marked, headings)
         first_line = raw[0].number

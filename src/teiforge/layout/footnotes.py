@@ -129,6 +129,8 @@ def find_zone_start(
     `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
     kinds of label the document's notes use (document_kinds)."""
     start = _zone_start(lines, double_spaced, note_open, kinds)
+    if start is not None and start > 0 and _SEPARATOR.match(lines[start - 1].text):
+        return start - 1  # the rule above the notes is theirs (zone_rules)
     if start is not None and start > 1 and _opened_label(lines, start):
         return start - 1
     if start is not None and start > 1 and _sign_above(lines, start):
@@ -305,6 +307,8 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
     if lettered and _labelled(zone[: min(lettered)]):
         lettered = set()  # a zone of other labels: a line of a note may open `a Paris`
     for at, line in enumerate(zone):
+        if not notes and _SEPARATOR.match(line.text):
+            continue  # the rule that sets the notes apart from the text: zone_rules
         if at in lettered:
             letter, body = letter_label(line.text) or (None, line.text)
             opening = Line(line.number, body, line.blank_before)
@@ -314,6 +318,8 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
             found = _lost_brackets(found, kind)
+        if found is not None and notes and _out_of_sequence(found[0], notes):
+            found = None  # `412.` below `¹ Alfortville, ..., t. III, p.`: the note's page
         if found is None and kind is MarkKind.BRACKETED:
             found = _lone_sign(line.text)
         if found is None and kind in (MarkKind.DIGITS, None) and _digits_below(zone):
@@ -333,6 +339,33 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             last = notes[-1]
             notes[-1] = NoteBody(last.label, last.lines + (line,), last.first_line, last.mark)
     return notes
+
+
+MAX_LABEL_STEP = 4  # a zone's next number: the one after, or a few on where OCR lost some
+
+
+def _out_of_sequence(mark: Mark, notes: Sequence[NoteBody]) -> bool:
+    """A number at a line's start that cannot be the next note's, below notes numbered
+    clean: a note's line that opens with a number (`412.`, `1793, à Paris`)."""
+    numbered = [note.mark for note in notes if note.mark is not None and note.mark.number]
+    if mark.kind is not MarkKind.DIGITS or mark.number is None or not numbered:
+        return False
+    last = numbered[-1]
+    if last.kind is not MarkKind.DIGITS or last.number is None:
+        return False
+    step = mark.number - last.number
+    return not 0 < step <= MAX_LABEL_STEP
+
+
+def zone_rules(zone: Sequence[Line]) -> list[Line]:
+    """The rule that sets the notes apart from the text (`____________`), at the zone's
+    top: no note's words; the page keeps it as forme work (`fw`), nothing being lost."""
+    rules = []
+    for line in zone:
+        if not _SEPARATOR.match(line.text):
+            break
+        rules.append(line)
+    return rules
 
 
 def _labelled(zone: Sequence[Line]) -> bool:
