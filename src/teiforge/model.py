@@ -6,7 +6,7 @@ Spans; tei: Layout + Spans -> TEI tree. Diagnostics are what validate reports.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -30,6 +30,19 @@ class Word:
     text: str
     box: Box | None = None
     confidence: float | None = None
+
+
+def placed_words(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int, Word]]:
+    """Each engine word of a source line with its span in the line's text, found in order
+    (the line is its words one space apart: readers/assemble.py); a word not found is
+    left out."""
+    position = 0
+    for word in words:
+        start = text.find(word.text, position) if word.text else -1
+        if start == -1:
+            continue
+        position = start + len(word.text)
+        yield start, position, word
 
 
 @dataclass(frozen=True)

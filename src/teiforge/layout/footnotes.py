@@ -322,9 +322,13 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
             found = None  # `412.` below `¹ Alfortville, ..., t. III, p.`: the note's page
         if found is None and kind is MarkKind.BRACKETED:
             found = _lone_sign(line.text)
-        if found is None and kind in (MarkKind.DIGITS, None) and _digits_below(zone):
+        if (
+            found is None
+            and kind in (MarkKind.DIGITS, None)
+            and _kind_below(zone) is MarkKind.DIGITS
+        ):
             found = _sign_label(line.text)
-        if found is None and not notes and _bracketed_below(zone):
+        if found is None and not notes and _kind_below(zone) is MarkKind.BRACKETED:
             found = _unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
         if found is None and apart and notes and _lost_label(line, notes[-1]):
             notes.append(NoteBody("", (line,), line.number, None))
@@ -398,22 +402,14 @@ def _lone_sign(text: str) -> tuple[Mark, str] | None:
     return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
 
 
-def _digits_below(zone: list[Line]) -> bool:
-    """Whether the zone's labels, below its first line, are numbers."""
+def _kind_below(zone: list[Line]) -> MarkKind | None:
+    """The kind of the zone's first label below its first line (numbers, brackets), if
+    any."""
     for line in zone[1:]:
         found = parse_label(line.text)
         if found is not None:
-            return found[0].kind is MarkKind.DIGITS
-    return False
-
-
-def _bracketed_below(zone: list[Line]) -> bool:
-    """Whether the zone's first label, below its first line, is bracketed."""
-    for line in zone[1:]:
-        found = parse_label(line.text)
-        if found is not None:
-            return found[0].kind is MarkKind.BRACKETED
-    return False
+            return found[0].kind
+    return None
 
 
 def _lost_label(line: Line, last: NoteBody) -> bool:

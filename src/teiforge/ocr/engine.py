@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
-from ..model import Source, Word
+from ..model import Source, Word, placed_words
 
 _EDGE = 1e-6  # a P(error) of 0 or 1 has no logit: kept just inside
 
@@ -94,16 +94,11 @@ class Confidences:
 def line_spans(text: str, words: Sequence[Word], offset: int = 0) -> list[tuple[int, int, float]]:
     """The spans of a source line's engine words, found in order in its text (the line
     is its words one space apart: readers/assemble.py), shifted by `offset`."""
-    spans = []
-    position = 0
-    for word in words:
-        start = text.find(word.text, position) if word.text else -1
-        if start == -1:
-            continue
-        position = start + len(word.text)
-        if word.confidence is not None:
-            spans.append((offset + start, offset + position, word.confidence))
-    return spans
+    return [
+        (offset + start, offset + end, word.confidence)
+        for start, end, word in placed_words(text, words)
+        if word.confidence is not None
+    ]
 
 
 def describe() -> str:

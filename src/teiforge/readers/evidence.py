@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Box, Source, Word, Zone
+from ..model import Box, Source, Word, Zone, placed_words
 from ..tei.facsimile import FacsimileIds
 
 
@@ -52,15 +52,9 @@ class EngineWords:
 
 
 def _word_at(text: str, words: tuple[Word, ...], offset: int) -> Word | None:
-    position = 0
-    for word in words:
-        start = text.find(word.text, position) if word.text else -1
-        if start == -1:
-            continue
-        end = start + len(word.text)
+    for start, end, word in placed_words(text, words):
         if start <= offset < end:
             return word
-        position = end
     return None
 
 
