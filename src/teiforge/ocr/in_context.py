@@ -34,14 +34,11 @@ from functools import lru_cache
 from importlib import resources
 
 from .ngrams import NGrams, tokens
-from .words import Word
+from .words import Fields, Found, Word
 
 ENABLED = False  # see the docstring: built and measured, not yet a gain on every kind of print
 CORRECT = 2.5  # log10 odds: over 300 to one for the other word
 WINDOW = 60  # characters read on each side of a word for its two neighbours
-
-Found = Sequence[tuple[int, Word, str | None]]
-Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
 
 
 @lru_cache(maxsize=1)

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from .candidates import Candidate, Candidates
 from .channel import UNSEEN_EDIT
 from .features import SCORE_FLOOR
-from .words import Word, shape
+from .words import Found, Word, shape
 
 MIN_JOIN_ZIPF = 1.0  # the joined word must be counted in the lexicon's frequencies
 
 # (passage, word, guard code) for every word of a document, in order
-Found = list[tuple[int, Word, str | None]]
 
 
 @dataclass(frozen=True)

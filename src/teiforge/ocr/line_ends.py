@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 
 from .hyphens import ENCLITICS
 from .lexicon import Lexicon
-from .words import ELISION, Word
+from .words import ELISION, Fields, Found
 
 # Spellings of the 17th to 19th centuries that print joined since (long-temps, Académie
 # 1798): the book's own, never a line end it lost.
@@ -34,9 +34,6 @@ OLD_COMPOUNDS = frozenset(
 # Every such hyphen the tuning split's gold joins or keeps as printed (a layout choice):
 # the share of those proposed that were line ends (docs/ocr-correction.md).
 CONFIDENCE = 0.95
-
-Found = Sequence[tuple[int, Word, str | None]]
-Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
 
 
 def joined(first: str, second: str, lexicon: Lexicon, known: Callable[[str], bool]) -> bool:

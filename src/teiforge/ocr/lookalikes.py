@@ -38,8 +38,8 @@ from importlib import resources
 from .channel import Channel
 from .context import LN10, Bigrams
 from .lexicon import Lexicon
-from .realword import MIN_REAL_ZIPF, Found, neighbour
-from .words import Word, shape
+from .realword import MIN_REAL_ZIPF, neighbour
+from .words import Found, Word, shape
 
 # A word is questioned only when the common word is this much more frequent (Zipf).
 MIN_GAP = 1.0

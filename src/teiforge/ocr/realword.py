@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from .candidates import Candidate
 from .context import Bigrams
 from .lexicon import Lexicon
-from .words import ELISION, Word, shape
+from .words import ELISION, Found, Word, shape
 
 MIN_REAL_ZIPF = 3.0  # a real word is corrected only into a common one
-
-Found = list[tuple[int, Word, str | None]]
 
 
 @dataclass(frozen=True)

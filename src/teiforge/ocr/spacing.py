@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .words import Fields
+
 # The habit: at least HABIT of the places where a space may stand before `, . )` or after
 # `(`, and at least MIN_PLACES of them (the tuning split's best, docs/ocr-correction.md).
 HABIT = 0.5
 MIN_PLACES = 3
 _SPACED = re.compile(r"(?<=[^\W_]) +(?=[,.)])|(?<=\() +(?=[^\W_])")
 _TIGHT = re.compile(r"(?<=[^\W_])[,.)]|\((?=[^\W_])")
-
-Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
 
 
 def habit(texts: Sequence[str]) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .candidates import Candidates
 from .lexicon import Lexicon
 from .ngrams import NGrams, tokens
-from .words import Word
+from .words import Fields, Found
 
 SPLIT_MARGIN = 0.0  # log10: the parts likelier than the best single word (tuning split)
 JOIN_MARGIN = 5.0
@@ -36,9 +36,6 @@ WINDOW = 60  # characters read on each side for the model's two neighbours
 LONE_WORDS = frozenset({"a", "à", "y", "ô", "o"})
 # Guards whose words may be half of a split word: a word, a lone letter, a broken word.
 JOINABLE = frozenset({"known", "letter", None})
-
-Found = Sequence[tuple[int, Word, str | None]]
-Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
 
 
 @dataclass(frozen=True)

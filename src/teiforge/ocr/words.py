@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Elided words that OCR texts glue to the next word: l'instant, qu'il, jusqu'à.
@@ -37,6 +37,13 @@ class Word:
     @property
     def shape(self) -> str:
         return shape(self.text)
+
+
+# Every word of a document in reading order: (passage, word, its guard's code or None).
+Found = Sequence[tuple[int, Word, str | None]]
+# A proposal's fields, as a proposer gives them: passage, start, end, sic, corr, cert,
+# the corrected text, confidence, and the reason.
+Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
 
 
 def shape(text: str) -> str:
