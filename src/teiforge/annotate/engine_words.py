@@ -14,10 +14,10 @@ from ..ocr.engine import Confidences, carries_confidences, line_spans
 
 def block_confidences(layout: Layout) -> list[Confidences]:
     """For each block, its engine words' spans and confidences, in order."""
-    found: list[list[tuple[int, int, float]]] = [[] for _ in layout.blocks]
     facsimile = layout.source.facsimile
     if facsimile is None or not carries_confidences(layout.source):
         return [Confidences() for _ in layout.blocks]
+    found: list[list[tuple[int, int, float]]] = [[] for _ in layout.blocks]
     lines = layout.source.text.split("\n")
     where = source_map(layout)
     for zone in facsimile.zones:
