@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from teiforge.lang.numerals import roman_value, to_roman
-from teiforge.layout.forme import find_forme, head_key
+from teiforge.layout.forme import find_forme
 from teiforge.layout.page_numbers import infer_numbers, numeral_at_edge, whole_numeral
+from teiforge.layout.running_heads import head_key
 from teiforge.model import Line
 
 

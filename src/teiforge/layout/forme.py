@@ -11,25 +11,18 @@ What a line is, is read from the whole document, not from the line alone:
   (page_numbers.py); a misread one (`11` between 16 and 18) keeps its printed form in
   `fw` while `pb/@n` takes the number its neighbours imply, and a short wordless line
   where the number should be (`= SU`, `24h`) is that number garbled;
-- a running head is a short line at a page's edge whose text recurs, with small OCR
-  variations, on pages nearby; or, printed once, one in capitals that carries the page's
-  number at one end (the first page of a short extract);
+- a running head is a short line at a page's edge whose text recurs on pages nearby
+  (running_heads.py);
 - a catchword is a last line of a word or two that the next page begins with.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
-from ..lang import fr
-from ..lang.numerals import numeral_value
 from ..model import Forme, Line
-from ..notemarks import parse_label
-from .measure import ends_sentence
 from .page_numbers import (
     Numeral,
     PageNumber,
@@ -37,13 +30,16 @@ from .page_numbers import (
     numeral_at_edge,
     whole_numeral,
 )
+from .running_heads import (
+    EDGE_LINES,
+    edge_indexes,
+    edge_lines,
+    head_key,
+    is_capitals,
+    recurrence,
+    running_lines,
+)
 
-EDGE_LINES = 2  # lines at each edge of a page that may be furniture
-WINDOW = 12  # a running head recurs within this many pages (a chapter's, a section's)
-SIMILAR = 0.75  # SequenceMatcher ratio from which two heads are one, OCR noise aside
-MAX_HEAD = 70  # characters: a longer line is text
-MAX_HEAD_SHARE = 0.8  # of the page's measure: running heads are set short
-MAX_HEAD_WORDS = 8
 NOISE_LINES = 3  # wordless lines at a page's foot, below its text
 GARBLED_NUMBER = 8  # non-space characters: a garbled page number is a short line
 # A signature mark: `N° 5.`, `Nº 5 11`, or a letter and a small roman numeral (`B ij`).
@@ -63,255 +59,6 @@ class PageForme:
     forme: tuple[Forme, ...]
     lines: tuple[Line, ...]
     number: PageNumber | None
-
-
-@dataclass(frozen=True)
-class _EdgeLine:
-    """A line at a page's edge that may be a running head or foot."""
-
-    page: int
-    index: int  # in the page's lines
-    top: bool
-    key: str  # its letters, see head_key
-    numeral: Numeral | None  # a numeral at one end of it
-    words: tuple[str, ...] = ()  # its words' keys, numerals as they are printed
-
-
-def head_key(text: str) -> str:
-    """What stays of a running head through OCR noise: its letters, in capitals, without
-    accents (`AVANT-PROPOSs.` and `AVANT-PROPOS` give nearly the same key)."""
-    folded = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in folded if c.isalpha() and c.isascii()).upper()
-
-
-# headings that stand for themselves (`CONCLUSION.`), as head_key reads them
-_HEADING_KEYS = frozenset(head_key(word) for word in fr.HEADING_WORDS)
-
-
-def edge_indexes(count: int) -> list[int]:
-    """The indexes of the lines at a page's top and bottom edges, top first."""
-    top = list(range(min(EDGE_LINES, count)))
-    return top + [i for i in range(max(0, count - EDGE_LINES), count) if i not in top]
-
-
-def _edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
-    found = []
-    for page, lines in enumerate(pages):
-        if len(lines) < 3:
-            continue  # a page of a line or two (a title, a plate): nothing to tell apart
-        for index in edge_indexes(len(lines)):
-            text = lines[index].text.strip()
-            if whole_numeral(text) is not None or _continues_text(lines, index):
-                continue
-            if index >= EDGE_LINES and _note_body(text):
-                continue
-            numeral, rest = numeral_at_edge(text)
-            if len(rest.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
-                continue
-            if not _head_length(rest, width):
-                continue
-            key = head_key(rest)
-            if len(key) >= 3:
-                words = tuple(_word_key(word) for word in rest.split())
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, words))
-    return found
-
-
-def _head_length(head: str, width: int) -> bool:
-    """Whether a head's words, its page number aside, are short enough to be a running
-    head: a head set at one end of the measure and its number at the other
-    (`334    LE PARFAIT`) is as short as its words; a head in capitals, which no line of
-    text is, may fill a narrow measure."""
-    set_text = " ".join(head.split())
-    if len(set_text) > MAX_HEAD:
-        return False
-    share = 1.0 if _is_capitals(head) else MAX_HEAD_SHARE
-    return not width or len(set_text) <= share * width
-
-
-def _word_key(word: str) -> str:
-    stripped = word.strip(".,;:()[]-–—")
-    return stripped if numeral_value(stripped) is not None else head_key(word)
-
-
-def _numbered_apart(a: _EdgeLine, b: _EdgeLine) -> bool:
-    """Whether two lines are the same words but for their numbers (`CHAPITRE IX`,
-    `CHAPITRE XI`): the headings of two divisions, not one running head."""
-    if len(a.words) != len(b.words) or a.words == b.words:
-        return False
-    apart = [(x, y) for x, y in zip(a.words, b.words) if x != y]
-    return all(
-        numeral_value(x) is not None
-        and numeral_value(y) is not None
-        and numeral_value(x) != numeral_value(y)
-        for x, y in apart
-    )
-
-
-def _similar(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= SIMILAR
-        and matcher.quick_ratio() >= SIMILAR
-        and matcher.ratio() >= SIMILAR
-    )
-
-
-def _recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
-    """For each edge line, the other edge lines nearby like it (OCR may read a running head
-    last, after the page's text: recurrence is counted across edges)."""
-    by_page: dict[int, list[_EdgeLine]] = {}
-    for line in lines:
-        by_page.setdefault(line.page, []).append(line)
-    fellows: dict[_EdgeLine, list[_EdgeLine]] = {line: [] for line in lines}
-    for line in lines:
-        for other_page in range(line.page + 1, line.page + WINDOW + 1):
-            for other in by_page.get(other_page, ()):
-                if _similar(line.key, other.key) and not _numbered_apart(line, other):
-                    fellows[line].append(other)
-                    fellows[other].append(line)
-    return fellows
-
-
-def _note_body(text: str) -> bool:
-    """A foot line that reads as a note, its label and a sentence (`¹ Ibid.`, `(2) Voir
-    plus haut.`): a note that recurs from page to page is no running foot. A head that OCR
-    read last, its number first, is in capitals (`142 HISTOIRE DU SOUDAN`)."""
-    found = parse_label(text)
-    return found is not None and not _is_capitals(found[1])
-
-
-def _is_capitals(key_source: str) -> bool:
-    letters = [c for c in key_source if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
-
-
-def _running_lines(
-    pages: Sequence[Sequence[Line]],
-    lines: list[_EdgeLine],
-    recurring: dict[_EdgeLine, list[_EdgeLine]],
-    numbers: list[PageNumber | None],
-) -> dict[tuple[int, int], str]:
-    """The running heads and feet: {(page, line index): "header" or "footer"}."""
-    found: dict[tuple[int, int], str] = {}
-    for line in lines:
-        fellows = recurring[line]
-        if line.index == 1 and line.top and _below_heading(pages[line.page], found, line.page):
-            continue
-        if not _is_running(line, fellows, pages, numbers[line.page]):
-            continue
-        tops = sum(fellow.top for fellow in fellows) + line.top
-        # a running head that OCR read after the page's text is still a head
-        found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
-    _between_heads(pages, lines, found)
-    return found
-
-
-def _below_heading(lines: Sequence[Line], found: dict[tuple[int, int], str], page: int) -> bool:
-    """Whether a page's second line stands below a heading that names a division
-    (`CHAPITRE II.` above `LES VILLES NÈGRES.`, the title the running heads repeat on the
-    chapter's later pages): a title, not a running head, which is the page's top line."""
-    if (page, 0) in found:
-        return False
-    words = lines[0].text.strip().lower().split()
-    return _names_division(lines[0].text) or words[:1] == ["§"]
-
-
-def _is_running(
-    line: _EdgeLine,
-    fellows: list[_EdgeLine],
-    pages: Sequence[Sequence[Line]],
-    number: PageNumber | None,
-) -> bool:
-    """A line recurring on two other pages nearby; or on one, at the top or with a page
-    number; or printed once, at the top, in capitals, with the page's own number."""
-    other_pages = {fellow.page for fellow in fellows}
-    numbered = line.numeral is not None or any(fellow.numeral for fellow in fellows)
-    if len(other_pages) >= 2 or (other_pages and (numbered or line.top or len(pages) <= 6)):
-        return not (
-            line.top and line.numeral is None and _title_alone(line, fellows, pages, number)
-        )
-    fits = (
-        line.numeral is not None and number is not None and number.value in line.numeral.readings()
-    )
-    return line.top and fits and _is_capitals(pages[line.page][line.index].text)
-
-
-def _between_heads(
-    pages: Sequence[Sequence[Line]], lines: list[_EdgeLine], found: dict[tuple[int, int], str]
-) -> None:
-    """A page's first line in capitals (under its number, if that stands alone above it),
-    on a page whose neighbours have running heads, is its running head too: the verso's
-    (`DISCOURS` / `PRÉLIMINAIRE.`) when heads alternate and one side's text is printed too
-    seldom nearby to recur; or, at the document's first or last page, one neighbour only,
-    a title printed on the pages before (a new chapter's, under its heading). Never a
-    division's heading (`CHAPITRE IX`)."""
-    headed = {page for (page, index), kind in found.items() if kind == "header"}
-    for line in lines:
-        page_lines = pages[line.page]
-        if line.page in headed or (line.page, line.index) in found:
-            continue
-        if line.index != 0 and not (line.index == 1 and whole_numeral(page_lines[0].text)):
-            continue
-        text = page_lines[line.index].text.strip()
-        rest = numeral_at_edge(text)[1]
-        if not _is_capitals(rest) or _division_heading(text) or head_key(rest) in _HEADING_KEYS:
-            continue  # a chapter's heading (`CHAPITRE IX`, `CONCLUSION.`) on its first page
-        neighbours = {line.page - 1, line.page + 1} & set(range(len(pages)))
-        if not neighbours <= headed:
-            continue
-        if len(neighbours) == 2 or _printed_before(line, pages):
-            found[(line.page, line.index)] = "header"
-
-
-def _names_division(text: str) -> bool:
-    """Whether a line opens with a division's word (`CHAPITRE`, `LIVRE`)."""
-    words = text.split()
-    return bool(words) and words[0].strip(".,:").lower() in fr.DIVISION_WORDS
-
-
-def _division_heading(text: str) -> bool:
-    """A division's heading: its word and its number (`CHAPITRE IX`, `Livre premier`)."""
-    words = [word.strip(".,:;—–-").lower() for word in text.split()]
-    if len(words) < 2 or words[0] not in fr.DIVISION_WORDS:
-        return False
-    return numeral_value(words[1]) is not None or words[1] in fr.ORDINAL_WORDS
-
-
-def _printed_before(line: _EdgeLine, pages: Sequence[Sequence[Line]]) -> bool:
-    """Whether a line's text was printed on one of the pages before it, in their text (a
-    chapter's title that the running heads repeat)."""
-    for page in range(max(0, line.page - WINDOW), line.page):
-        if any(_similar(line.key, head_key(other.text)) for other in pages[page]):
-            return True
-    return False
-
-
-def _continues_text(lines: Sequence[Line], index: int) -> bool:
-    """Whether a page's last lines carry on the sentence above them, set solid: the end of
-    a note or a paragraph (`l'avant-propos.`), not a running foot."""
-    if index < EDGE_LINES or lines[index].blank_before:
-        return False
-    return not ends_sentence(lines[index - 1].text)
-
-
-def _title_alone(
-    line: _EdgeLine,
-    fellows: list[_EdgeLine],
-    pages: Sequence[Sequence[Line]],
-    number: PageNumber | None,
-) -> bool:
-    """Whether a line like the running heads is the title they repeat, on the first page
-    of its section (`AVANT-PROPOS.` above the text): its fellows carry the page number,
-    this page prints none, and the line holds the title
-    alone, without even a misread numeral beside it (`| v11} AVANT-PROPOS.` is a head)."""
-    numbered = [fellow for fellow in fellows if fellow.numeral is not None]
-    if len(numbered) * 2 <= len(fellows):
-        return False
-    words = sorted(len(pages[f.page][f.index].text.split()) for f in numbered)
-    return len(pages[line.page][line.index].text.split()) < words[len(words) // 2]
 
 
 def _catchword(lines: Sequence[Line], following: Sequence[Line]) -> bool:
@@ -452,19 +199,19 @@ def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
 def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     """Each page's furniture, the lines left for its text, and its number."""
     alone = [_alone_numerals(lines) for lines in pages]
-    edge = _edge_lines(pages, width)
-    recurring = _recurrence(edge)
+    edge = edge_lines(pages, width)
+    recurring = recurrence(edge)
     # a numeral at one end of a line counts as a page number in a running head only: at
     # the top, the rest in capitals or recurring (`334 LE PARFAIT`, `AVANT-PROPOS. xij`)
     at_edges: list[list[Numeral]] = [[] for _ in pages]
     for line in edge:
         text = pages[line.page][line.index].text
         head = numeral_at_edge(text.strip())[1]  # the head's words, its numeral aside
-        if line.numeral and line.top and (recurring[line] or _is_capitals(head)):
+        if line.numeral and line.top and (recurring[line] or is_capitals(head)):
             at_edges[line.page].append(line.numeral)
     numerals = [[*alone[p].values(), *at_edges[p]] for p in range(len(pages))]
     numbers = infer_numbers(_final_j_lost(numerals))
-    running = _running_lines(pages, edge, recurring, numbers)
+    running = running_lines(pages, edge, recurring, numbers)
     at_top = [index < EDGE_LINES for own in alone for index in own]
     number_edge = sum(at_top) * 2 >= len(at_top) if at_top else None
     result: list[PageForme] = []

@@ -21,8 +21,8 @@ What makes a heading, in the order the rules are asked (the first that decides w
 A heading runs on to a second or third line: a numbered line to its title (centred, a
 long one too), capitals to capitals however short (`UN FROID` / `SEC ET`), a centred line
 to a centred line, a title to its lowercase end. The style of its enumerator decides its
-level. Running heads are told apart before (forme.py); two chapters' headings alike but
-for their numbers are no recurring running head (forme.py)."""
+level. Running heads are told apart before (running_heads.py); two chapters' headings
+alike but for their numbers are no recurring running head (running_heads.py)."""
 
 from __future__ import annotations
 
