@@ -1,7 +1,7 @@
 """The corrector: a document's passages in, proposals out.
 
-1. Each word: a guard may keep it; a word of the lexicon is right (for now); any other
-   word gets its candidates and its features.
+1. Each word: a guard may keep it (guarding.py); a word of the lexicon is right (for
+   now); any other word gets its candidates and its features.
 2. The likely corrections are evidence of the document's OCR habits (adapt.py): its
    unknown words are rescored with the adapted channel, and a real word that the adapted
    channel and the neighbouring words (context.py) say is a misreading becomes a
@@ -13,55 +13,36 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import adapt
 from .candidates import Candidate, Candidates
 from .capitals import Capitals
-from .channel import UNSEEN_EDIT, Channel, Edit
+from .channel import Channel, Edit
 from .context import Bigrams
 from .engine import Confidences, EngineModel
 from .features import Document, Trigrams, features
-from .guards import Situation, guarded, lone_foreign, situation_key
+from .guarding import Guarding
 from .hyphens import Hyphens
 from .in_context import InContext
 from .joins import joins
-from .language import clearly_other
 from .lexicon import Lexicon
 from .line_ends import LineEnds
 from .lookalikes import Lookalikes
 from .model import Model
-from .oldspell import OldSpelling, modern_form
-from .oldtext import clean_print, old_text, spelled
+from .oldtext import spelled
 from .own_words import key, own_word
 from .proposers import BEFORE_MODEL, PROPOSERS, Proposer, Round
 from .punctuation import Punctuation, dialogue
 from .realword import real_word
 from .splits import Splits
 from .typography import fold, normalisation_only, restore
-from .words import Word, shape, words
+from .words import Word, words
 
-GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
 # The proposers whose word may be the document's own (the others' proposals are marks or
 # garbles that no spelling prints: n08, étaiS, a stray f, a 1 for `!`).
 WORD_PROPOSERS = frozenset({"model", "context", "lookalike"})
-
-
-class _Ranges:
-    """Protected ranges, asked in O(log n) whether any overlaps a word: a paragraph across
-    thousands of pages has thousands of page-break spans."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(ranges)
-        self.starts = [start for start, _ in ordered]
-        self.max_end: list[int] = []
-        for _, end in ordered:
-            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
-
-    def any_between(self, start: int, end: int) -> bool:
-        before = bisect.bisect_left(self.starts, end)  # ranges that start before the word ends
-        return before > 0 and self.max_end[before - 1] > start
 
 
 @dataclass(frozen=True)
@@ -134,77 +115,13 @@ class Corrector:
 
     def __post_init__(self) -> None:
         self.candidates = Candidates(self.lexicon, self.channel)
-        self._guard_codes: dict[tuple[str, bool, str, bool, bool, str], str | None] = {}
-        self._old_forms: dict[str, OldSpelling | None] = {}
-
-    def _guard(self, passages: Sequence[Passage]) -> list[tuple[int, Word, str | None]]:
-        found: list[tuple[int, Word, str | None]] = []
-        if clearly_other("\n".join(p.text for p in passages)):
-            return found  # a document in another language: no French corrections
-        for index, passage in enumerate(passages):
-            if clearly_other(passage.text):
-                continue  # a passage in another language (language.py)
-            overlaps = _Ranges(passage.protected)
-            for word in words(passage.text, passage.cuts):
-                if overlaps.any_between(word.start, word.end):
-                    continue
-                found.append((index, word, self._guarded(word, passage.text, False)))
-        if not old_text(code for _, _, code in found):
-            # A modern text: a foreign word alone among French words is misread (guards.py).
-            return lone_foreign(found)
-        # An old text: accents missing from a word are its spelling, not OCR's.
-        found = [(i, w, code or self._guarded(w, passages[i].text, True)) for i, w, code in found]
-        if clean_print([w for _, w, _ in found]):
-            # A clean old text: a word that looks spelled is its spelling (oldtext.py).
-            found = [
-                (i, w, code or ("old" if spelled(w.text, self.trigrams) else None))
-                for i, w, code in found
-            ]
-        return found
-
-    def _guarded(self, word: Word, text: str, old_text: bool) -> str | None:
-        """The guard's code for a word, asked once per situation_key in a process: the
-        same words come back in every block, and in every document a worker encodes."""
-        key = situation_key(word, text, old_text)
-        if key in self._guard_codes:
-            return self._guard_codes[key]
-        code = guarded(
-            Situation(
-                word,
-                text,
-                self.lexicon,
-                old_text,
-                self.trigrams,
-                self._misread_capital,
-                self._old_form,
-            )
-        )
-        if len(self._guard_codes) > GUARD_CACHE:
-            self._guard_codes.clear()
-        self._guard_codes[key] = code
-        return code
-
-    def _old_form(self, text: str) -> OldSpelling | None:
-        """oldspell.modern_form, once per word in a process."""
-        if text not in self._old_forms:
-            if len(self._old_forms) > GUARD_CACHE:
-                self._old_forms.clear()
-            self._old_forms[text] = modern_form(text, self.lexicon.is_word)
-        return self._old_forms[text]
-
-    def _misread_capital(self, text: str) -> bool:
-        """The best reading of a capitalised word is a lowercase word, by learned
-        confusions only (Ja: la, Tevint: revint)."""
-        ranked = self.candidates.ranked(text)
-        return (
-            bool(ranked)
-            and shape(ranked[0].text) == "lower"
-            and all(logp > UNSEEN_EDIT for _, _, logp in ranked[0].edits)
-        )
+        self.guarding = Guarding(self.lexicon, self.trigrams, self.candidates)
 
     def examine(self, passages: Sequence[Passage]) -> list[Examined]:
         """Every word of a document with what the corrector knows of it, before deciding."""
-        found = self._guard(passages)
+        found = self.guarding.found(
+            [p.text for p in passages], [p.cuts for p in passages], [p.protected for p in passages]
+        )
         codes = Counter(code for _, _, code in found)
         size = max(1, len(found))
         document = Document(Counter(w.text for _, w, _ in found), codes[None] / size)
