@@ -16,7 +16,8 @@ from teiforge.annotate.numbering import misreading_cost, readings
 from teiforge.encode import encode
 from teiforge.layout import segment
 from teiforge.model import Span
-from teiforge.notemarks import find_calls, parse_label
+from teiforge.notecalls import find_calls
+from teiforge.notemarks import parse_label
 from teiforge.read import source_from_bytes
 
 CASES = tomllib.loads((REPO / "tests" / "annotate" / "notes.toml").read_text(encoding="utf-8"))[

@@ -1,4 +1,4 @@
-"""Where a footnote anchor may stand in the text. Every kind of call (notemarks.find_calls:
+"""Where a footnote anchor may stand in the text. Every kind of call (notecalls.find_calls:
 `(1)`, `[1]`, `(@)`, `¹`, `*`, `pages.1`, `meilleurs. »91`, `Elhauy'`), and a superscript
 number glued to the word before it, read by OCR as digits or letters (`instantl3`,
 `fermésla`, `pouvoiÉa`, `déficient2s`). Each candidate says how strong the evidence is
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS as TAIL_CHARS
 from ..lang import fr
-from ..notemarks import Mark, MarkKind, find_calls
+from ..notecalls import find_calls
+from ..notemarks import Mark, MarkKind
 
 _TOKEN = re.compile(r"[^\s]+")
 _TRAILING = re.compile(r"[.,;:!?»)\]'’\"]+$")
@@ -116,7 +117,7 @@ def find_candidates(
     letters: bool = False,
 ) -> list[Candidate]:
     """Anchor candidates in text[start:end], in order of position, at most one per span
-    of text: a call of a kind notemarks reads, then the glued tails it does not; with
+    of text: a call of a kind notecalls reads, then the glued tails it does not; with
     `letters`, the letters of lettered notes (_letter_calls)."""
     word_starts = [m.start() for m in _TOKEN.finditer(text, start, end)]
     found = {(c.start, c.end): c for c in _glued_tails(text, start, end, is_word)}

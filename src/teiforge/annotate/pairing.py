@@ -10,7 +10,8 @@ where the labels and calls read after the skip say so.
 
 from __future__ import annotations
 
-from ..notemarks import MISPLACED_PUNCTUATION_CALL, Mark, MarkKind
+from ..notecalls import MISPLACED_PUNCTUATION_CALL
+from ..notemarks import Mark, MarkKind
 from .anchors import Candidate
 from .numbering import UNREADABLE_MARK, call_cost, reading_cost
 
@@ -20,7 +21,7 @@ WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 # A call of another kind than its note's bracketed or symbol label (`constat1` ... `(1)
 # Voir`): a clean one may be, a letter read for a raised number (`alit`) is not.
 KIND_MISMATCH = 1.5
-MISPLACED_SIGN = 1.2  # a misplaced sign (notemarks.MISPLACED_PUNCTUATION_CALL) for any number
+MISPLACED_SIGN = 1.2  # a misplaced sign (notecalls.MISPLACED_PUNCTUATION_CALL) for any number
 MISPLACED = MISPLACED_PUNCTUATION_CALL
 
 

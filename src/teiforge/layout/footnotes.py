@@ -24,11 +24,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..digits import GARBLED_DIGIT_CHARS, readings
-from ..lang import fr
 from ..model import Line
-from ..notemarks import Mark, MarkKind, find_calls, opens_like_a_note, parse_label
+from ..notecalls import find_calls
+from ..notemarks import Mark, MarkKind, opens_like_a_note, parse_label
 from .lettered import calls_a_letter, letter_label, letter_sequence
 from .measure import ends_sentence, starts_lowercase
+from .note_labels import (
+    kind_below,
+    lone_sign,
+    lost_brackets,
+    opened_label,
+    sign_above,
+    sign_label,
+    unclosed_opening,
+)
 
 _SEPARATOR = re.compile(r"^\s*[_\-—–]{3,}\s*$")
 _TAIL_CHARS = re.escape("".join(sorted(GARBLED_DIGIT_CHARS)))
@@ -131,55 +140,11 @@ def find_zone_start(
     start = _zone_start(lines, double_spaced, note_open, kinds)
     if start is not None and start > 0 and _SEPARATOR.match(lines[start - 1].text):
         return start - 1  # the rule above the notes is theirs (zone_rules)
-    if start is not None and start > 1 and _opened_label(lines, start):
+    if start is not None and start > 1 and opened_label(lines, start):
         return start - 1
-    if start is not None and start > 1 and _sign_above(lines, start):
+    if start is not None and start > 1 and sign_above(lines, start):
         return start - 1
     return start
-
-
-_SIGN_LABEL = re.compile(
-    rf"^\s*(?P<sign>[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}])\s+(?P<rest>[A-ZÀ-Ý].*)$"
-)
-
-
-def _sign_label(text: str) -> tuple[Mark, str] | None:
-    """A raised number OCR read as a sign apart, before a capital (`' Pays village` for
-    `¹ Pays`): a note's label among numbered ones."""
-    match = _SIGN_LABEL.match(text)
-    if match is None:
-        return None
-    sign = match.group("sign")
-    return Mark(MarkKind.DIGITS, sign, fr.GARBLED_SUPERSCRIPTS[sign]), match.group("rest")
-
-
-def _sign_above(lines: list[Line], start: int) -> bool:
-    """Above a zone of numbered labels, a line that opens with a sign read for a raised
-    number (`' Pays`, the zone's first label garbled), after a finished sentence."""
-    found = parse_label(lines[start].text)
-    if found is None or found[0].kind is not MarkKind.DIGITS:
-        return False
-    return _sign_label(lines[start - 1].text) is not None and ends_sentence(lines[start - 2].text)
-
-
-def _opened_label(lines: list[Line], start: int) -> bool:
-    """Above a zone of bracketed labels, after a blank, a line that opens a bracket on a
-    capital and never closes it (`(Mohammed et Tounsy, Voyage au Ouadey, p. 277`): its
-    first note, the label's closing bracket lost."""
-    found = parse_label(lines[start].text)
-    if found is None or found[0].kind is not MarkKind.BRACKETED:
-        return False
-    return (
-        lines[start - 1].blank_before >= 1 and _unclosed_opening(lines[start - 1].text) is not None
-    )
-
-
-def _unclosed_opening(text: str) -> tuple[Mark, str] | None:
-    """`(Mohammed et Tounsy, ...`: an opening bracket glued to a capital, none closed."""
-    match = _UNCLOSED_OPENING.match(text)
-    if match is None:
-        return None
-    return Mark(MarkKind.BRACKETED, "(", ""), match.group("rest")
 
 
 def _zone_start(
@@ -317,19 +282,19 @@ def split_notes(zone: list[Line]) -> list[NoteBody]:
         # a rule inside a zone (below its first note) is kept as text: nothing is lost
         found = parse_label(line.text)
         if found is not None and kind is not None and found[0].kind is not kind:
-            found = _lost_brackets(found, kind)
+            found = lost_brackets(found, kind)
         if found is not None and notes and _out_of_sequence(found[0], notes):
             found = None  # `412.` below `¹ Alfortville, ..., t. III, p.`: the note's page
         if found is None and kind is MarkKind.BRACKETED:
-            found = _lone_sign(line.text)
+            found = lone_sign(line.text)
         if (
             found is None
             and kind in (MarkKind.DIGITS, None)
-            and _kind_below(zone) is MarkKind.DIGITS
+            and kind_below(zone) is MarkKind.DIGITS
         ):
-            found = _sign_label(line.text)
-        if found is None and not notes and _kind_below(zone) is MarkKind.BRACKETED:
-            found = _unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
+            found = sign_label(line.text)
+        if found is None and not notes and kind_below(zone) is MarkKind.BRACKETED:
+            found = unclosed_opening(line.text)  # the zone's first note: `(Mohammed`
         if found is None and apart and notes and _lost_label(line, notes[-1]):
             notes.append(NoteBody("", (line,), line.number, None))
             continue
@@ -374,42 +339,6 @@ def zone_rules(zone: Sequence[Line]) -> list[Line]:
 
 def _labelled(zone: Sequence[Line]) -> bool:
     return any(parse_label(line.text) is not None for line in zone)
-
-
-def _lost_brackets(found: tuple[Mark, str], kind: MarkKind) -> tuple[Mark, str] | None:
-    """A label of another kind than the zone's is a line of a note that happens to start
-    like one; but in a zone of bracketed labels, one garbled sign that OCR read for a
-    number, its brackets lost (`G Gray and Dochard.`, `6 Thunberg` among `G)`, `()`, `(8)`),
-    opens a note of the zone's kind."""
-    mark, rest = found
-    lost = kind is MarkKind.BRACKETED and mark.kind is MarkKind.DIGITS
-    if lost and len(mark.core) == 1 and rest[:1].isupper():
-        return Mark(MarkKind.BRACKETED, mark.printed, mark.core), rest
-    return None
-
-
-_UNCLOSED_OPENING = re.compile(r"^\s*\((?P<rest>[A-ZÀ-Ý][^()]*)$")
-_LONE_SIGN = re.compile(r"^\s*(?P<sign>[^\W\d_])\s+(?P<rest>[A-ZÀ-Ý].*)$")
-
-
-def _lone_sign(text: str) -> tuple[Mark, str] | None:
-    """In a zone of bracketed labels, a line that opens with one letter that is no word,
-    apart, before a capital (`ë  Tuckey, Narration`): a label OCR read as a letter."""
-    match = _LONE_SIGN.match(text)
-    if match is None or match.group("sign").lower() in fr.SHORT_WORDS:
-        return None
-    sign = match.group("sign")
-    return Mark(MarkKind.BRACKETED, sign, sign), match.group("rest")
-
-
-def _kind_below(zone: list[Line]) -> MarkKind | None:
-    """The kind of the zone's first label below its first line (numbers, brackets), if
-    any."""
-    for line in zone[1:]:
-        found = parse_label(line.text)
-        if found is not None:
-            return found[0].kind
-    return None
 
 
 def _lost_label(line: Line, last: NoteBody) -> bool:
