@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
 from ..names.acronyms import expansions
+from ..names.bare import mentions, proper_nouns
 from ..names.candidates import (
     Candidate,
     Words,
@@ -35,14 +36,14 @@ from ..names.candidates import (
     list_hits,
     listed_spans,
 )
-from ..names.context import in_compound, in_longer_name
+from ..names.context import in_compound, in_longer_name, written_as_places
 from ..names.document import DocumentEntries
 from ..names.known import known_names
 from ..names.lists import coordinated
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads, organisations
-from ..names.people import Person, mentions, people, proper_nouns
+from ..names.people import Person, people
 from ..ocr import load_corrector
 from .context import Context
 
@@ -207,11 +208,15 @@ def _proper_nouns(
             found[index].append((candidate, free, person.text))
             if free:
                 free_keys.add(person.surname)
+    placed = written_as_places(words.tokens for words in blocks.values())
     kept: dict[int, list[Candidate]] = {}
     for index, items in found.items():
         kept[index] = []
         for candidate, free, text in items:
-            if free or candidate.entry.removeprefix("person:") in free_keys:
+            surname = candidate.entry.removeprefix("person:")
+            if surname in placed:
+                continue  # un voyage à Tombouctou: a place the lists do not know
+            if free or surname in free_keys:
                 _person_entry(entries, candidate.entry.removeprefix("person:"), text)
                 kept[index].append(candidate)
     return kept
@@ -269,6 +274,16 @@ def _councils_of_places(
     return found
 
 
+def _complement(candidate: Candidate, start: int, end: int, entries: DocumentEntries) -> bool:
+    """A place of the base inside an organisation's name, after its head: what names it."""
+    return (
+        candidate.origin == BASE
+        and start < candidate.start
+        and candidate.end <= end
+        and entries.tag(candidate.origin, candidate.entry) == "placeName"
+    )
+
+
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -314,9 +329,12 @@ def annotate_names(
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))
-        # Institutions by their shape, where no list put a name.
+        # Institutions by their shape, where no list put a name but a place of the base
+        # that is their complement (le Musée de Versailles, l'Institut de France).
         for org in organisations(words.text, words.tokens):
-            if not any(c.start < org.end and org.start < c.end for c in candidates):
+            inside = [c for c in candidates if c.start < org.end and org.start < c.end]
+            if all(_complement(c, org.start, org.end, entries) for c in inside):
+                candidates = [c for c in candidates if c not in inside]
                 key = entries.generate("org", " ".join(org.text.split()))
                 candidates.append(Candidate(org.start, org.end, org.words, DOCUMENT, key))
         # Last resort: only where nothing else put a name. A person the lexicon gave is

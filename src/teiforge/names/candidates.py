@@ -96,6 +96,8 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         and not starts_sentence(text, tokens, hit.first)
     ):
         return True
+    if _publication_place(text, tokens[hit.first].start, tokens[hit.stop - 1].end):
+        return True
     # "à Vienne" is Vienna as often as the commune: such names need a place noun. So does
     # a village's name without its article: "au Fieu que" is the OCR's "au lieu que".
     village = "t" in hit.name.ambiguous and bool(hit.name.after)
@@ -124,6 +126,20 @@ def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
     noun = tokens[first - 1]
     between = text[noun.end : tokens[first].start]
     return noun.key in NAMED_THINGS and noun.text.islower() and between == " "
+
+
+_YEAR_AFTER = re.compile(r"\s?[,.]\s?(?:\d{4}\b|an\s)")
+
+
+def _publication_place(text: str, start: int, end: int) -> bool:
+    """A place of publication in a reference, in a parenthesis before the year: (Berlin,
+    1792), (2e éd., Londres. 1826), (Paris, an X); not (Durkheim, 1912), a name no list
+    holds as a place."""
+    before = text[max(0, start - 40) : start].rstrip()
+    opened = before.endswith("(") or (
+        before.endswith(",") and before.rfind("(") > before.rfind(")")
+    )
+    return opened and _YEAR_AFTER.match(text, end) is not None
 
 
 def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
