@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
 from ..names.acronyms import expansions
@@ -284,6 +284,23 @@ def _complement(candidate: Candidate, start: int, end: int, entries: DocumentEnt
     )
 
 
+def _seated(
+    words: Words, listed: Sequence[Candidate], entries: DocumentEntries
+) -> Iterator[tuple[int, int, int]]:
+    """The institutions by their shape (start, end, words), each with the place of the
+    base after it and "de", where it has one: its seat (la Société de géographie de
+    Paris, l'Académie des sciences de Berlin)."""
+    for org in organisations(words.text, words.tokens):
+        end, count = org.end, org.words
+        link = _OF_PLACE.match(words.text, end)
+        if link is not None:
+            for seat in listed:
+                if seat.start == link.end() and _complement(seat, org.start, seat.end, entries):
+                    end = seat.end
+                    count += len(re.findall(r"\w+", link.group())) + seat.words
+        yield org.start, end, count
+
+
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -331,12 +348,12 @@ def annotate_names(
             candidates.extend(from_references(block.text, known, entries, regions))
         # Institutions by their shape, where no list put a name but a place of the base
         # that is their complement (le Musée de Versailles, l'Institut de France).
-        for org in organisations(words.text, words.tokens):
-            inside = [c for c in candidates if c.start < org.end and org.start < c.end]
-            if all(_complement(c, org.start, org.end, entries) for c in inside):
+        for start, end, count in _seated(words, listed[index], entries):
+            inside = [c for c in candidates if c.start < end and start < c.end]
+            if all(_complement(c, start, end, entries) for c in inside):
                 candidates = [c for c in candidates if c not in inside]
-                key = entries.generate("org", " ".join(org.text.split()))
-                candidates.append(Candidate(org.start, org.end, org.words, DOCUMENT, key))
+                key = entries.generate("org", " ".join(words.text[start:end].split()))
+                candidates.append(Candidate(start, end, count, DOCUMENT, key))
         # Last resort: only where nothing else put a name. A person the lexicon gave is
         # the same person wherever the word is capitalised alone (Descartes opening a
         # sentence, where the commune Descartes was not taken either).

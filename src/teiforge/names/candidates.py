@@ -98,10 +98,11 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         return True
     if _publication_place(text, tokens[hit.first].start, tokens[hit.stop - 1].end):
         return True
-    # "à Vienne" is Vienna as often as the commune: such names need a place noun. So does
+    # "à Vienne" is Vienna as often as the commune: such names need a place noun, and so
+    # does a saint's name several communes bear (à Saint-Sulpice: base.py). So does
     # a village's name without its article: "au Fieu que" is the OCR's "au lieu que".
     village = "t" in hit.name.ambiguous and bool(hit.name.after)
-    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous or village
+    strong = len(hit.name.text) == 1 or bool(set(hit.name.ambiguous) & {"x", "v"}) or village
     return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
 
 
