@@ -126,7 +126,7 @@ def test_traditional_table() -> None:
     rows = [line.split("\t") for line in TRADITIONAL]
     assert {len(row) for row in rows} == {5}
     assert {row[0] for row in rows} == {"h"}
-    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 154
+    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 166
     assert all(re.fullmatch(r"[a-z0-9-]+", row[1]) for row in rows)
     assert {row[3] for row in rows} == {"", "w", "p"}
     by_name = {row[2]: row[3] for row in rows}

@@ -288,6 +288,32 @@ GOING_WORDS = frozenset(
      "etabli", "route"]
 )  # fmt: skip
 
+# Participles of making or citing a work, after which "par" and a capitalised name is a
+# person (`peint par Boucher`, `gravé par Cochin`, `cité par Barth`); not those a firm
+# does as often (`publié par`, `édité par`, `imprimé par`: Hachette); folded.
+AUTHORSHIP_PARTICIPLES = frozenset(
+    w + ending
+    for w in ["peint", "grave", "sculpte", "dessine", "ecrit", "compose", "traduit",
+              "annote", "commente", "illustre", "lithographie", "decrit", "cite",
+              "rapporte", "mentionne", "signale", "observe", "invente", "decouvert",
+              "reedite"]
+    for ending in ("", "e", "s", "es")
+) | {"trad"}  # fmt: skip
+
+# Nouns after which "de X" is a person's (`le portrait de Boucher`, `la statue de
+# Pompée`, `la mort de César`, `les élèves de David`), not a place's; not nouns of a
+# picture or a story that may show a place (`un tableau de Paris`, `l'histoire de
+# Rome`); folded.
+PERSON_OF = frozenset(
+    ["portrait", "portraits", "buste", "bustes", "statue", "statues", "tombeau", "mort",
+     "vie", "oeuvre", "oeuvres", "ouvrage", "ouvrages", "ecrits", "eleve", "eleves",
+     "disciple", "disciples", "fils", "fille", "filles", "femme", "veuve", "epouse",
+     "frere", "freres", "soeur", "neveu", "niece", "regne", "maitresse", "favori",
+     "favorite", "successeur", "predecesseur", "biographie", "eloge", "philosophie",
+     "doctrine", "doctrines", "systeme", "traduction", "comedies", "tragedies", "poemes",
+     "fables", "memoires", "pinceau", "ciseau", "maniere", "atelier"]
+)  # fmt: skip
+
 # --- organisations ---------------------------------------------------------------------
 # Nouns that head an institution's name when capitalised in running text (`l'Institut`,
 # `la Société d'ethnographie`, `l'Académie des sciences`, `le Collège Rollin`); folded.

@@ -58,6 +58,16 @@ def _after_article_and_adjective(tokens: Sequence[Token], index: int) -> bool:
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 
 
+def _of_a_person(tokens: Sequence[Token], index: int) -> bool:
+    """After a noun of a person's work, kin or life and "de": le portrait de Boucher, la
+    mort de César (lang/fr.py: PERSON_OF)."""
+    return (
+        index >= 2
+        and tokens[index - 1].key in ("de", "d")
+        and tokens[index - 2].key in fr.PERSON_OF
+    )
+
+
 def proper_nouns(
     text: str,
     tokens: Sequence[Token],
@@ -97,7 +107,11 @@ def proper_nouns(
                 and not token.key.endswith(("s", "x"))  # les Tribunaux, excellents Ecrivains
             )
         ):
-            free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
+            free = (
+                not index
+                or tokens[index - 1].key not in _PLACE_OR_WORK
+                or _of_a_person(tokens, index)
+            )
             # With the particle and the name after it: Ninon de Lenclos.
             stop = _name_at(text, tokens, index) or index + 1
             yield _person(text, tokens, index, stop), free

@@ -290,6 +290,30 @@ def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         yield _person(text, tokens, first, stop)
 
 
+def after_authorship(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    """A name after a participle of making or citing a work and "par" (lang/fr.py:
+    AUTHORSHIP_PARTICIPLES): peint par Boucher, gravé par Cochin, gravé par Jean Cousin;
+    not "publié par Hachette" (a firm), "peint par la suite"."""
+    for index in range(2, len(tokens)):
+        participle, by = tokens[index - 2], tokens[index - 1]
+        if by.key != "par" or participle.key not in fr.AUTHORSHIP_PARTICIPLES:
+            continue
+        if not by.text.islower() or not _only_spaces(text, participle, by, dot=True):
+            continue
+        if not _only_spaces(text, by, tokens[index]) or tokens[index].text.isupper():
+            continue
+        stop = _name_at(text, tokens, index)
+        if stop is None or not _name_word(tokens[index]):
+            continue
+        # Two capitalised words are one name after a given name or with a particle
+        # (Jean Cousin, Valmont de Bomare); else the OCR may have lost a full stop
+        # between two (gravé par Cochin Boucher était...): the first only.
+        words = tokens[index:stop]
+        if tokens[index].key not in _GIVEN and not any(t.key in _PARTICLES for t in words):
+            stop = index + 1
+        yield _person(text, tokens, index, stop)
+
+
 def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person:
     start, end = tokens[first].start, tokens[stop - 1].end
     return Person(start, end, stop - first, tokens[stop - 1].key, text[start:end])
@@ -307,6 +331,7 @@ def people(
         partial(speaker_labels, is_common=is_common),
         partial(signatures, is_common=is_common),
         before_functions,
+        after_authorship,
     )
     for rule in rules:
         for person in rule(text, tokens):
