@@ -133,16 +133,33 @@ def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
 _HEADS = fr.ORG_HEADS | fr.INSTITUTION_NOUNS
 
 
+def _saint_after_de(text: str, tokens: Sequence[Token], at: int) -> bool:
+    """ "de", then Saint- or Sainte- and a capitalised name, at `at`."""
+    return (
+        at + 2 < len(tokens)
+        and tokens[at].key == "de"
+        and text[tokens[at].end : tokens[at + 1].start] == " "
+        and tokens[at + 1].text in ("Saint", "Sainte")
+        and text[tokens[at + 1].end : tokens[at + 2].start] == "-"
+        and tokens[at + 2].capitalised
+    )
+
+
 def named_after_heads(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
     """The capitalised name right after a head noun in small letters, without "de": le
-    collège Sainte-Barbe, le lycée Louis-le-Grand (the head stays outside)."""
+    collège Sainte-Barbe, le lycée Louis-le-Grand (the head stays outside); with "de", a
+    saint's name only (l'institution de Sainte-Barbe; not le collège de Lyon, a school of
+    the town)."""
     for index in range(len(tokens) - 1):
-        head, first = tokens[index], tokens[index + 1]
+        head = tokens[index]
         if head.key not in _HEADS or not head.text.islower():
             continue
+        if _saint_after_de(text, tokens, index + 1):
+            index += 1
+        first = tokens[index + 1]
         if not first.capitalised or first.key in _OF | _ARTICLE or first.text.isupper():
             continue
-        if text[head.end : first.start] != " ":
+        if text[tokens[index].end : first.start] != " ":
             continue
         stop = index + 2
         # Its words: joined by hyphens (Louis-le-Grand), or capitalised after a space.

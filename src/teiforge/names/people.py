@@ -175,9 +175,14 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
             and (index == 0 or not _initial(text, tokens[index - 1]))
             and token.key not in _ABBREVIATIONS
             and token.key != "ed"  # Ed. Hachette: a publisher's
-            and not (len(token.text) == 1 and token.text in fr.ROMAN_INITIALS)
+            and not (
+                len(token.text) == 1
+                and token.text in fr.ROMAN_INITIALS
+                and not _before_particle(tokens, index + 1)  # V. de Lanneau
+            )
         ):
-            stop = _name_at(text, tokens, index)
+            # (An initial, like a title, may come before the particle: V. de Lanneau.)
+            stop = _name_at(text, tokens, index, titled=True)
             if (
                 stop is not None
                 and stop - index >= 2
@@ -188,6 +193,11 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
                 index = stop
                 continue
         index += 1
+
+
+def _before_particle(tokens: Sequence[Token], at: int) -> bool:
+    """A particle in small letters at `at` (a name's, not a heading's: V. De la ville)."""
+    return at < len(tokens) and tokens[at].key in _PARTICLES and tokens[at].text.islower()
 
 
 def _regnal(token: Token) -> bool:
