@@ -114,6 +114,13 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _is_common(word: str) -> bool:
+    """A common word, no proper noun (CHAPITRE, croix; not Rouen), by the lexicon the ocr
+    stage shares (loaded once)."""
+    lexicon = load_corrector().lexicon
+    return lexicon.is_word(word) and not lexicon.is_proper(word)
+
+
 def _people(
     blocks: dict[int, Words], listed: dict[int, list[tuple[int, int]]], entries: DocumentEntries
 ) -> dict[int, list[Candidate]]:
@@ -123,16 +130,11 @@ def _people(
     Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
-    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
-
-    def is_common(word: str) -> bool:  # CHAPITRE, RÉSUMÉ: not a speaker's name
-        return lexicon.is_word(word) and not lexicon.is_proper(word)
-
     for index, words in blocks.items():
         lands = listed[index]
         here = [
             p
-            for p in people(words.text, words.tokens, is_common)
+            for p in people(words.text, words.tokens, _is_common)
             if not (
                 p.text.startswith(("de ", "d'", "d’", "du "))
                 and any(start < p.end and p.start < end for start, end in lands)
@@ -318,7 +320,10 @@ def annotate_names(
         if block.kind in TEXT_BLOCKS and block.text
     }
     hits = {index: list_hits(words, known) for index, words in blocks.items()}
-    listed = {index: list(from_lists(words, known, hits[index])) for index, words in blocks.items()}
+    listed = {
+        index: list(from_lists(words, known, hits[index], _is_common))
+        for index, words in blocks.items()
+    }
     institutions = _institution_names(blocks, entries)
     document = Matcher([*_acronym_names(blocks, listed, entries), *institutions])
     named = {

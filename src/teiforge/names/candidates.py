@@ -5,7 +5,7 @@ the same words, the user's list wins over the base, the base over a rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -56,9 +56,24 @@ class Words:
         return Candidate(start, end, hit.stop - hit.first, origin, entry)
 
 
-def _base_place_ok(words: Words, hit: Hit) -> bool:
+def _never_common(word: str) -> bool:
+    return False
+
+
+def _base_place_ok(words: Words, hit: Hit, is_common: Callable[[str], bool]) -> bool:
     """See context.py: a place of the base is taken only where it cannot be something else."""
     text, tokens = words.text, words.tokens
+    # A commune's one word after an article it does not have is the common word it also
+    # is (au pied de la Croix, le Pont), whatever its capital (`is_common`: a word of the
+    # lexicon that is no proper noun).
+    if (
+        hit.stop - hit.first == 1
+        and hit.name.entry[0] == "c"
+        and hit.first
+        and tokens[hit.first - 1].key in ("la", "le", "les", "l")
+        and is_common(tokens[hit.first].text)
+    ):
+        return False
     if (
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or _named_after(text, tokens, hit.first)
@@ -164,14 +179,18 @@ def list_hits(words: Words, known: Known) -> list[tuple[int, Hit]]:
 
 
 def from_lists(
-    words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
+    words: Words,
+    known: Known,
+    hits: Sequence[tuple[int, Hit]] | None = None,
+    is_common: Callable[[str], bool] = _never_common,
 ) -> Iterator[Candidate]:
-    """The names of the user's list and of the base (`hits`: list_hits, if known)."""
+    """The names of the user's list and of the base (`hits`: list_hits, if known;
+    `is_common`: whether a word is a common word, not a proper noun)."""
     hits = list_hits(words, known) if hits is None else hits
     paired = _place_of_place(words, hits)
     for origin, hit in hits:
         place = origin == BASE and hit.name.kind == "place"
-        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit)):
+        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit, is_common)):
             continue
         yield words.candidate(hit, origin, hit.name.entry)
 
