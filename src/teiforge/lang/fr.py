@@ -225,7 +225,14 @@ PERSON_FUNCTIONS = frozenset(
      "chirurgien", "pharmacien", "ingénieur", "instituteur", "institutrice", "sieur",
      "veuve", "roi", "reine", "empereur", "impératrice", "comte", "comtesse", "duc",
      "duchesse", "marquis", "marquise", "baron", "baronne", "vicomte", "vicomtesse",
-     "prince", "princesse", "chevalier", "délégué", "explorateur", "voyageur"]
+     "prince", "princesse", "chevalier", "délégué", "explorateur", "voyageur",
+     # professions of the arts and letters, before a name (`le peintre Boucher`, `le
+     # savant Valmont de Bomare`) or after it and a comma (`Natoire, peintre du roi`)
+     "peintre", "sculpteur", "graveur", "architecte", "poète", "historien", "savant",
+     "philosophe", "écrivain", "musicien", "compositeur", "naturaliste", "géographe",
+     "astronome", "mathématicien", "physicien", "chimiste", "botaniste", "orientaliste",
+     "missionnaire", "navigateur", "jurisconsulte", "théologien", "grammairien",
+     "comédien", "comédienne", "acteur", "actrice", "cantatrice", "traducteur"]
 )  # fmt: skip
 # Particles inside a person's name (`Gaëtan de La Rochefoucauld`, `Van Dyck`).
 NAME_PARTICLES = frozenset(["de", "d", "du", "des", "la", "le", "van", "von", "der", "di", "da"])
