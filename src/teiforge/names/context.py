@@ -175,8 +175,13 @@ def written_as_places(blocks: Iterable[Sequence[Token]]) -> set[str]:
     placed: set[str] = set()
     for tokens in blocks:
         for at in range(1, len(tokens)):
-            written = unicodedata.normalize("NFC", tokens[at - 1].text)
-            going = at >= 2 and tokens[at - 2].key in fr.GOING_WORDS
-            if tokens[at].capitalised and (written in ("en", "En") or written == "à" and going):
+            before = tokens[at - 1].key
+            if before not in ("en", "a") or not tokens[at].capitalised:
+                continue
+            if before == "en" or (
+                at >= 2
+                and tokens[at - 2].key in fr.GOING_WORDS
+                and unicodedata.normalize("NFC", tokens[at - 1].text) == "à"
+            ):
                 placed.add(tokens[at].key)
     return placed

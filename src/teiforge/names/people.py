@@ -27,6 +27,7 @@ from .normalise import Token, fold
 
 _TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
 _FUNCTIONS = frozenset(fold(w) for w in fr.PERSON_FUNCTIONS)
+_ROLES = _FUNCTIONS | fr.NOT_NAME_WORDS  # before a signature: Le Secrétaire, GIRARD
 _ABBREVIATIONS = frozenset(fold(t.rstrip(".")) for t in fr.NAME_TITLES)
 _PLURAL = frozenset({"mm", "mmes", "messieurs", "mesdames", "mlles"})
 _PARTICLES = fr.NAME_PARTICLES
@@ -268,7 +269,7 @@ def signatures(
     GIRARD DE RIALLE."""
     for index in range(1, len(tokens)):
         role = tokens[index - 1]
-        if role.key not in _FUNCTIONS | fr.NOT_NAME_WORDS or not role.text[1:].islower():
+        if role.key not in _ROLES or not role.text[1:].islower():
             continue
         if text[role.end : tokens[index].start].strip() != ",":
             continue
@@ -304,10 +305,10 @@ def after_authorship(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
     """A name after a participle of making or citing a work and "par" (lang/fr.py:
     AUTHORSHIP_PARTICIPLES): peint par Boucher, gravé par Cochin, gravé par Jean Cousin;
     not "publié par Hachette" (a firm), "peint par la suite"."""
-    for index in range(2, len(tokens)):
-        participle, by = tokens[index - 2], tokens[index - 1]
-        if by.key != "par" or participle.key not in fr.AUTHORSHIP_PARTICIPLES:
+    for at, by in enumerate(tokens[1:-1], start=1):
+        if by.key != "par" or tokens[at - 1].key not in fr.AUTHORSHIP_PARTICIPLES:
             continue
+        index, participle = at + 1, tokens[at - 1]
         if not by.text.islower() or not _only_spaces(text, participle, by, dot=True):
             continue
         if not _only_spaces(text, by, tokens[index]) or tokens[index].text.isupper():
