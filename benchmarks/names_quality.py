@@ -3,7 +3,7 @@ my hand annotation of the seed, pages of ../shared/data/books (clean ground trut
 paragraphs of ../shared/data/ocr-fr-dev (raw OCR), for the tune and held-out splits; and
 the names stage's share of the encoding time.
 
-    PYTHONPATH=src python benchmarks/names_quality.py [--data DIR] [--show]
+    PYTHONPATH=src python benchmarks/names_quality.py [--data DIR] [--split S] [--show]
 
 The gold is benchmarks/names/gold.json (its `about` gives the conventions). A document
 is encoded blind (no authority file) as a whole; its names (persName, placeName,
@@ -108,6 +108,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, help="../shared/data")
     parser.add_argument("--show", action="store_true", help="misses and false positives")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "held-out", "all"),
+        default="all",
+        help="the documents to encode (default: all; --show prints tune only)",
+    )
+    parser.add_argument("--no-time", action="store_true", help="skip the time share")
     args = parser.parse_args()
     data = data_dir(args.data)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["documents"]
@@ -115,6 +122,8 @@ def main() -> None:
     splits: dict[str, dict[str, Counter[str]]] = {}
     texts: list[str] = []
     for document in gold:
+        if args.split != "all" and document["split"] != args.split:
+            continue
         text = text_of(document, data)
         if text is None:
             print(f"skipped (absent): {document['source']}")
@@ -136,6 +145,8 @@ def main() -> None:
     for split in ("tune", "held-out"):
         if split in splits:
             print(f"{split:8}: {score(splits[split])}")
+    if args.no_time:
+        return
     timed = Timed()
     annotate.ANNOTATORS["names"] = timed
     totals, names = [], []

@@ -32,12 +32,15 @@ def test_places_table() -> None:
     assert {len(row) for row in rows} == {5}
     assert Counter(row[0] for row in rows) == {"c": 34852, "d": 101, "r": 18}
     assert all(re.fullmatch(r"\d[\dAB]\d{3}|\d{2,3}|2[AB]", row[1]) for row in rows)
-    assert all(re.fullmatch(r"w?p?s?t?x?", row[3]) for row in rows)
+    assert all(re.fullmatch(r"w?p?s?t?x?v?", row[3]) for row in rows)
     assert len({(row[0], row[2]) for row in rows}) == len(rows)  # one line per name
     by_name = {row[2]: row for row in rows if row[0] == "c"}
     assert by_name["Échirolles"] == ["c", "38151", "Échirolles", "", "1"]
     assert by_name["Le Mans"] == ["c", "72181", "Le Mans", "w", "1"]
     assert by_name["Saint-Denis"] == ["c", "97411", "Saint-Denis", "", "5"]
+    # A saint's name alone that several villages bear: a church or a school as often.
+    assert by_name["Saint-Sulpice"] == ["c", "60598", "Saint-Sulpice", "v", "9"]
+    assert sum("v" in row[3] for row in rows) == 162
 
 
 def test_fast_keys_are_the_tokeniser_keys() -> None:
@@ -123,7 +126,7 @@ def test_traditional_table() -> None:
     rows = [line.split("\t") for line in TRADITIONAL]
     assert {len(row) for row in rows} == {5}
     assert {row[0] for row in rows} == {"h"}
-    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 154
+    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 166
     assert all(re.fullmatch(r"[a-z0-9-]+", row[1]) for row in rows)
     assert {row[3] for row in rows} == {"", "w", "p"}
     by_name = {row[2]: row[3] for row in rows}

@@ -26,6 +26,9 @@ the same bytes. Columns (tab-separated):
               t: a one-word name of a village (under 2,000 inhabitants), as likely
                  someone's surname (Bellangé, Busson) as the village
               x: also the French name of a famous place abroad (Vienne, Bruges)
+              v: a saint's name alone (Saint-Sulpice, Sainte-Barbe, Saint-Cyr) that
+                 several communes bear, the chosen one under 10,000 inhabitants: a
+                 church, a parish, a school or a feast as often (not Saint-Denis)
               (empty when none)
     homonyms  how many places of this kind bear the name; the most populous commune
               (a commune before a commune déléguée) is the one chosen
@@ -98,6 +101,8 @@ def core_tokens(name: str) -> list[str]:
 SMALL = 20_000  # inhabitants: below, a name that is also a person's is more likely the person's
 TINY_NAME = 50_000  # below, a name of three letters or less is more likely an abbreviation
 VILLAGE = 2_000  # below, a one-word name is as likely a surname
+SAINT = re.compile(r"Sainte?-[^\W\d_]+")  # a saint's name alone: Saint-Sulpice
+SAINT_TOWN = 10_000  # from this size, a saint's name shared by villages is the town's
 # Communes that share their name with a better-known place abroad, as French writes it.
 # fmt: off
 EXONYMS = {
@@ -164,6 +169,8 @@ def rows(wheel: zipfile.ZipFile, lex: tuple[set[str], set[str], set[str]]) -> li
     lines = []
     for (kind, name), ((_, population), code) in chosen.items():
         flag = flags(name, -population, lex)
+        if kind == "c" and count[(kind, name)] > 1 and SAINT.fullmatch(name):
+            flag += "v" if -population < SAINT_TOWN else ""
         lines.append(f"{kind}\t{code}\t{name}\t{flag}\t{count[(kind, name)]}\n")
     return sorted(lines, key=lambda line: (line[0], fold(line.split("\t")[2]), line))
 

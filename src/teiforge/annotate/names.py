@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
 from ..names.acronyms import expansions
+from ..names.bare import mentions, proper_nouns
 from ..names.candidates import (
     Candidate,
     Words,
@@ -35,14 +36,14 @@ from ..names.candidates import (
     list_hits,
     listed_spans,
 )
-from ..names.context import in_compound, in_longer_name
+from ..names.context import in_compound, in_longer_name, written_as_places
 from ..names.document import DocumentEntries
 from ..names.known import known_names
 from ..names.lists import coordinated
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads, organisations
-from ..names.people import Person, mentions, people, proper_nouns
+from ..names.people import Person, people
 from ..ocr import load_corrector
 from .context import Context
 
@@ -113,6 +114,13 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _is_common(word: str) -> bool:
+    """A common word, no proper noun (CHAPITRE, croix; not Rouen), by the lexicon the ocr
+    stage shares (loaded once)."""
+    lexicon = load_corrector().lexicon
+    return lexicon.is_word(word) and not lexicon.is_proper(word)
+
+
 def _people(
     blocks: dict[int, Words], listed: dict[int, list[tuple[int, int]]], entries: DocumentEntries
 ) -> dict[int, list[Candidate]]:
@@ -122,16 +130,11 @@ def _people(
     Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
-    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
-
-    def is_common(word: str) -> bool:  # CHAPITRE, RÉSUMÉ: not a speaker's name
-        return lexicon.is_word(word) and not lexicon.is_proper(word)
-
     for index, words in blocks.items():
         lands = listed[index]
         here = [
             p
-            for p in people(words.text, words.tokens, is_common)
+            for p in people(words.text, words.tokens, _is_common)
             if not (
                 p.text.startswith(("de ", "d'", "d’", "du "))
                 and any(start < p.end and p.start < end for start, end in lands)
@@ -207,11 +210,15 @@ def _proper_nouns(
             found[index].append((candidate, free, person.text))
             if free:
                 free_keys.add(person.surname)
+    placed = written_as_places(words.tokens for words in blocks.values())
     kept: dict[int, list[Candidate]] = {}
     for index, items in found.items():
         kept[index] = []
         for candidate, free, text in items:
-            if free or candidate.entry.removeprefix("person:") in free_keys:
+            surname = candidate.entry.removeprefix("person:")
+            if surname in placed:
+                continue  # un voyage à Tombouctou: a place the lists do not know
+            if free or surname in free_keys:
                 _person_entry(entries, candidate.entry.removeprefix("person:"), text)
                 kept[index].append(candidate)
     return kept
@@ -269,6 +276,33 @@ def _councils_of_places(
     return found
 
 
+def _complement(candidate: Candidate, start: int, end: int, entries: DocumentEntries) -> bool:
+    """A place of the base inside an organisation's name, after its head: what names it."""
+    return (
+        candidate.origin == BASE
+        and start < candidate.start
+        and candidate.end <= end
+        and entries.tag(candidate.origin, candidate.entry) == "placeName"
+    )
+
+
+def _seated(
+    words: Words, listed: Sequence[Candidate], entries: DocumentEntries
+) -> Iterator[tuple[int, int, int]]:
+    """The institutions by their shape (start, end, words), each with the place of the
+    base after it and "de", where it has one: its seat (la Société de géographie de
+    Paris, l'Académie des sciences de Berlin)."""
+    for org in organisations(words.text, words.tokens):
+        end, count = org.end, org.words
+        link = _OF_PLACE.match(words.text, end)
+        if link is not None:
+            for seat in listed:
+                if seat.start == link.end() and _complement(seat, org.start, seat.end, entries):
+                    end = seat.end
+                    count += len(re.findall(r"\w+", link.group())) + seat.words
+        yield org.start, end, count
+
+
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -286,7 +320,10 @@ def annotate_names(
         if block.kind in TEXT_BLOCKS and block.text
     }
     hits = {index: list_hits(words, known) for index, words in blocks.items()}
-    listed = {index: list(from_lists(words, known, hits[index])) for index, words in blocks.items()}
+    listed = {
+        index: list(from_lists(words, known, hits[index], _is_common))
+        for index, words in blocks.items()
+    }
     institutions = _institution_names(blocks, entries)
     document = Matcher([*_acronym_names(blocks, listed, entries), *institutions])
     named = {
@@ -314,11 +351,14 @@ def annotate_names(
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))
-        # Institutions by their shape, where no list put a name.
-        for org in organisations(words.text, words.tokens):
-            if not any(c.start < org.end and org.start < c.end for c in candidates):
-                key = entries.generate("org", " ".join(org.text.split()))
-                candidates.append(Candidate(org.start, org.end, org.words, DOCUMENT, key))
+        # Institutions by their shape, where no list put a name but a place of the base
+        # that is their complement (le Musée de Versailles, l'Institut de France).
+        for start, end, count in _seated(words, listed[index], entries):
+            inside = [c for c in candidates if c.start < end and start < c.end]
+            if all(_complement(c, start, end, entries) for c in inside):
+                candidates = [c for c in candidates if c not in inside]
+                key = entries.generate("org", " ".join(words.text[start:end].split()))
+                candidates.append(Candidate(start, end, count, DOCUMENT, key))
         # Last resort: only where nothing else put a name. A person the lexicon gave is
         # the same person wherever the word is capitalised alone (Descartes opening a
         # sentence, where the commune Descartes was not taken either).

@@ -225,7 +225,14 @@ PERSON_FUNCTIONS = frozenset(
      "chirurgien", "pharmacien", "ingénieur", "instituteur", "institutrice", "sieur",
      "veuve", "roi", "reine", "empereur", "impératrice", "comte", "comtesse", "duc",
      "duchesse", "marquis", "marquise", "baron", "baronne", "vicomte", "vicomtesse",
-     "prince", "princesse", "chevalier", "délégué", "explorateur", "voyageur"]
+     "prince", "princesse", "chevalier", "délégué", "explorateur", "voyageur",
+     # professions of the arts and letters, before a name (`le peintre Boucher`, `le
+     # savant Valmont de Bomare`) or after it and a comma (`Natoire, peintre du roi`)
+     "peintre", "sculpteur", "graveur", "architecte", "poète", "historien", "savant",
+     "philosophe", "écrivain", "musicien", "compositeur", "naturaliste", "géographe",
+     "astronome", "mathématicien", "physicien", "chimiste", "botaniste", "orientaliste",
+     "missionnaire", "navigateur", "jurisconsulte", "théologien", "grammairien",
+     "comédien", "comédienne", "acteur", "actrice", "cantatrice", "traducteur"]
 )  # fmt: skip
 # Particles inside a person's name (`Gaëtan de La Rochefoucauld`, `Van Dyck`).
 NAME_PARTICLES = frozenset(["de", "d", "du", "des", "la", "le", "van", "von", "der", "di", "da"])
@@ -239,7 +246,9 @@ NOT_NAME_WORDS = frozenset(
      "elle", "elles", "on", "nous", "vous", "je", "son", "sa", "ses", "leur", "leurs", "mon",
      "ma", "mes", "notre", "nos", "votre", "vos", "tout", "tous", "toute", "toutes", "si",
      "quand", "comme", "cela", "ceci", "voici", "voila", "enfin", "ainsi", "alors", "puis",
-     "non", "oui", "mais", "car", "donc", "lorsque", "quoique", "pourtant", "cependant"]
+     "non", "oui", "mais", "car", "donc", "lorsque", "quoique", "pourtant", "cependant",
+     "sire", "vendemiaire", "brumaire", "frimaire", "nivose", "pluviose", "ventose",
+     "germinal", "floreal", "prairial", "messidor", "thermidor", "fructidor"]
 )  # fmt: skip
 # Given names, which make the capitalised words after them a person's name (`Louis
 # Rousselet`, `Jean de Guistry`, `Charles V`): the common ones of French texts from the
@@ -267,8 +276,50 @@ DEMONYM_ENDINGS = (
     "ain", "aine", "ains", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "ien",
     "ienne", "iens", "iennes",
 )  # fmt: skip
+# Given names shortened to their first letters and a full stop, which stand for an
+# initial before a surname (`M. Ch. Schoebel`, `Ed. Dulaurier`, `Th. Gautier`); folded.
+GIVEN_ABBREVIATIONS = frozenset(
+    ["ch", "chr", "ed", "edm", "th", "theod", "aug", "alph", "alex", "ant", "cl", "fr",
+     "fred", "gust", "guill", "hipp", "jul", "jos", "ph", "phil", "nic", "vict", "emm",
+     "ern", "ferd", "alf", "arm", "ad", "eug", "gab", "max", "seb", "wm"]
+)  # fmt: skip
 # Roman numerals that look like initials (`I. Introduction`, `V. Les villes`).
 ROMAN_INITIALS = frozenset("IVXLCD")
+
+# Words after which "à X" is where one goes, lives or is born (`un voyage à Tombouctou`,
+# `né à Rouen`); after others "à X" is as often a person (`ressemble à Watteau`); folded.
+GOING_WORDS = frozenset(
+    ["voyage", "voyages", "ne", "nee", "mort", "morte", "decede", "arrive", "arrivee",
+     "arriva", "sejour", "habite", "habitait", "demeurant", "residant", "retour",
+     "retourne", "partit", "alla", "allait", "aller", "venu", "imprime", "publie",
+     "etabli", "route"]
+)  # fmt: skip
+
+# Participles of making or citing a work, after which "par" and a capitalised name is a
+# person (`peint par Boucher`, `gravé par Cochin`, `cité par Barth`); not those a firm
+# does as often (`publié par`, `édité par`, `imprimé par`: Hachette); folded.
+AUTHORSHIP_PARTICIPLES = frozenset(
+    w + ending
+    for w in ["peint", "grave", "sculpte", "dessine", "ecrit", "compose", "traduit",
+              "annote", "commente", "illustre", "lithographie", "decrit", "cite",
+              "rapporte", "mentionne", "signale", "observe", "invente", "decouvert",
+              "reedite"]
+    for ending in ("", "e", "s", "es")
+) | {"trad"}  # fmt: skip
+
+# Nouns after which "de X" is a person's (`le portrait de Boucher`, `la statue de
+# Pompée`, `la mort de César`, `les élèves de David`), not a place's; not nouns of a
+# picture or a story that may show a place (`un tableau de Paris`, `l'histoire de
+# Rome`); folded.
+PERSON_OF = frozenset(
+    ["portrait", "portraits", "buste", "bustes", "statue", "statues", "tombeau", "mort",
+     "vie", "oeuvre", "oeuvres", "ouvrage", "ouvrages", "ecrits", "eleve", "eleves",
+     "disciple", "disciples", "fils", "fille", "filles", "femme", "veuve", "epouse",
+     "frere", "freres", "soeur", "neveu", "niece", "regne", "maitresse", "favori",
+     "favorite", "successeur", "predecesseur", "biographie", "eloge", "philosophie",
+     "doctrine", "doctrines", "systeme", "traduction", "comedies", "tragedies", "poemes",
+     "fables", "memoires", "pinceau", "ciseau", "maniere", "atelier"]
+)  # fmt: skip
 
 # --- organisations ---------------------------------------------------------------------
 # Nouns that head an institution's name when capitalised in running text (`l'Institut`,
@@ -278,7 +329,22 @@ ROMAN_INITIALS = frozenset("IVXLCD")
 ORG_HEADS = frozenset(
     ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
-     "opera", "museum"]
+     "opera", "museum", "cour", "chambre", "compagnie", "assemblee", "theatre", "banque",
+     "parlement"]
+)  # fmt: skip
+# Of these, the heads that name one institution alone (`l'Institut`, `l'Université`,
+# `l'Opéra`); the others need what names them (`la Société d'ethnographie`, `le Musée
+# de Versailles`, `la Cour de cassation`, `la Chambre des députés`): alone, `la Société`,
+# `l'Ecole`, `la Cour` are as often society, a school of painting, a king's court.
+BARE_ORG_HEADS = frozenset(
+    ["institut", "academie", "universite", "faculte", "conservatoire", "observatoire",
+     "opera", "museum", "parlement"]
+)  # fmt: skip
+# Adjectives of a nation, which after `Ecole` name a school of painting, not a body
+# (`l'Ecole française`, not `l'École française d'Athènes`); folded.
+STYLE_ADJECTIVES = frozenset(
+    ["francaise", "francais", "italienne", "flamande", "hollandaise", "allemande",
+     "espagnole", "anglaise", "moderne", "romantique", "classique"]
 )  # fmt: skip
 # Adjectives that end an institution's name after its head or what names it (`l'Académie
 # française`, `le Muséum d'histoire naturelle`, `la Bibliothèque nationale`); folded.
@@ -288,7 +354,9 @@ ORG_ADJECTIVES = frozenset(
      "superieure", "superieur", "normale", "polytechnique", "pratique", "libre",
      "catholique", "protestante", "anthropologique", "geographique", "asiatique",
      "orientale", "ethnographique", "medicale", "philotechnique", "etrangeres",
-     "politique", "politiques", "morales", "municipale", "municipal", "militaire"]
+     "politique", "politiques", "morales", "municipale", "municipal", "militaire",
+     "constituante", "legislative", "legislatif", "italien", "italienne", "comique",
+     "lyrique"]
 )  # fmt: skip
 # Heads of a ministry, named by what follows in capitals, in any case (`le ministère de
 # la Guerre`, `le Ministère de l'Instruction publique`); folded.

@@ -5,7 +5,7 @@ the same words, the user's list wins over the base, the base over a rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -56,9 +56,24 @@ class Words:
         return Candidate(start, end, hit.stop - hit.first, origin, entry)
 
 
-def _base_place_ok(words: Words, hit: Hit) -> bool:
+def _never_common(word: str) -> bool:
+    return False
+
+
+def _base_place_ok(words: Words, hit: Hit, is_common: Callable[[str], bool]) -> bool:
     """See context.py: a place of the base is taken only where it cannot be something else."""
     text, tokens = words.text, words.tokens
+    # A commune's one word after an article it does not have is the common word it also
+    # is (au pied de la Croix, le Pont), whatever its capital (`is_common`: a word of the
+    # lexicon that is no proper noun).
+    if (
+        hit.stop - hit.first == 1
+        and hit.name.entry[0] == "c"
+        and hit.first
+        and tokens[hit.first - 1].key in ("la", "le", "les", "l")
+        and is_common(tokens[hit.first].text)
+    ):
+        return False
     if (
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or _named_after(text, tokens, hit.first)
@@ -96,10 +111,13 @@ def _base_place_ok(words: Words, hit: Hit) -> bool:
         and not starts_sentence(text, tokens, hit.first)
     ):
         return True
-    # "à Vienne" is Vienna as often as the commune: such names need a place noun. So does
+    if _publication_place(text, tokens[hit.first].start, tokens[hit.stop - 1].end):
+        return True
+    # "à Vienne" is Vienna as often as the commune: such names need a place noun, and so
+    # does a saint's name several communes bear (à Saint-Sulpice: base.py). So does
     # a village's name without its article: "au Fieu que" is the OCR's "au lieu que".
     village = "t" in hit.name.ambiguous and bool(hit.name.after)
-    strong = len(hit.name.text) == 1 or "x" in hit.name.ambiguous or village
+    strong = len(hit.name.text) == 1 or bool(set(hit.name.ambiguous) & {"x", "v"}) or village
     return place_context(tokens, hit.first, strong, contracted=bool(hit.name.after))
 
 
@@ -126,6 +144,20 @@ def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
     return noun.key in NAMED_THINGS and noun.text.islower() and between == " "
 
 
+_YEAR_AFTER = re.compile(r"\s?[,.]\s?(?:\d{4}\b|an\s)")
+
+
+def _publication_place(text: str, start: int, end: int) -> bool:
+    """A place of publication in a reference, in a parenthesis before the year: (Berlin,
+    1792), (2e éd., Londres. 1826), (Paris, an X); not (Durkheim, 1912), a name no list
+    holds as a place."""
+    before = text[max(0, start - 40) : start].rstrip()
+    opened = before.endswith("(") or (
+        before.endswith(",") and before.rfind("(") > before.rfind(")")
+    )
+    return opened and _YEAR_AFTER.match(text, end) is not None
+
+
 def _idiom(tokens: Sequence[Token], first: int, stop: int) -> bool:
     """The same word either side of "à" is an idiom, not a place: de Ville à Ville, de
     Porte à Porte."""
@@ -147,14 +179,18 @@ def list_hits(words: Words, known: Known) -> list[tuple[int, Hit]]:
 
 
 def from_lists(
-    words: Words, known: Known, hits: Sequence[tuple[int, Hit]] | None = None
+    words: Words,
+    known: Known,
+    hits: Sequence[tuple[int, Hit]] | None = None,
+    is_common: Callable[[str], bool] = _never_common,
 ) -> Iterator[Candidate]:
-    """The names of the user's list and of the base (`hits`: list_hits, if known)."""
+    """The names of the user's list and of the base (`hits`: list_hits, if known;
+    `is_common`: whether a word is a common word, not a proper noun)."""
     hits = list_hits(words, known) if hits is None else hits
     paired = _place_of_place(words, hits)
     for origin, hit in hits:
         place = origin == BASE and hit.name.kind == "place"
-        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit)):
+        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit, is_common)):
             continue
         yield words.candidate(hit, origin, hit.name.entry)
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from ..lang import fr
 from .normalise import Token
 
 # Words after which "de X" names a place (folded: no accents).
@@ -165,3 +166,22 @@ def after_person(
     )
     family = token.text in ("les", "des") and before == first - 1 and not contracted and town
     return initial or family or token.key in titles
+
+
+def written_as_places(blocks: Iterable[Sequence[Token]]) -> set[str]:
+    """The capitalised words a document writes after "en", or after "à" and a word of
+    going or living (lang/fr.py: GOING_WORDS), folded: places, as a rule (en Sénégambie,
+    un voyage à Tombouctou; but "ressemble à Watteau" is a person)."""
+    placed: set[str] = set()
+    for tokens in blocks:
+        for at in range(1, len(tokens)):
+            before = tokens[at - 1].key
+            if before not in ("en", "a") or not tokens[at].capitalised:
+                continue
+            if before == "en" or (
+                at >= 2
+                and tokens[at - 2].key in fr.GOING_WORDS
+                and unicodedata.normalize("NFC", tokens[at - 1].text) == "à"
+            ):
+                placed.add(tokens[at].key)
+    return placed

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .bare import _NOT_BEFORE_PERSON
 from .normalise import Token
 from .people import (
-    _NOT_BEFORE_PERSON,
     _PARTICLES,
     Person,
     _joined,

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lang import fr
-from .context import starts_sentence
+from .context import FUNCTION_WORDS, starts_sentence
 from .normalise import Token
 
 _OF = frozenset({"de", "d", "des", "du"})
@@ -79,6 +79,18 @@ def _adjectives(text: str, tokens: Sequence[Token], stop: int) -> int:
     return stop
 
 
+def _alone_or_adjectives(tokens: Sequence[Token], index: int, stop: int) -> bool:
+    """A head with nothing naming it but adjectives (`stop`: after them) is a name if it
+    names one institution alone (l'Institut) or with its adjectives (l'Académie
+    française, la Bibliothèque nationale); not the style of a school of painting (l'Ecole
+    française)."""
+    head = tokens[index].key
+    if stop == index + 1:
+        return head in fr.BARE_ORG_HEADS
+    adjectives = {t.key for t in tokens[index + 1 : stop]}
+    return head != "ecole" or not adjectives <= fr.STYLE_ADJECTIVES | {"et"}
+
+
 def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
     for index, token in enumerate(tokens):
         if token.key in fr.MINISTRY_HEADS:
@@ -103,10 +115,17 @@ def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
                 after = stop + 1
                 if tokens[after].key in _ARTICLE and after + 1 < len(tokens):
                     after += 1
-                if _joined(text, tokens[stop], tokens[stop + 1]) and tokens[after].text.isalpha():
+                if (
+                    _joined(text, tokens[stop], tokens[stop + 1])
+                    and tokens[after].text.isalpha()
+                    and tokens[after].key not in FUNCTION_WORDS | fr.NOT_NAME_WORDS
+                ):
                     stop = after + 1
             break
+        named = stop
         stop = _adjectives(text, tokens, stop)
+        if named == index + 1 and not _alone_or_adjectives(tokens, index, stop):
+            continue
         start, end = token.start, tokens[stop - 1].end
         yield Organisation(start, end, stop - index, text[start:end])
 
@@ -114,16 +133,33 @@ def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
 _HEADS = fr.ORG_HEADS | fr.INSTITUTION_NOUNS
 
 
+def _saint_after_de(text: str, tokens: Sequence[Token], at: int) -> bool:
+    """ "de", then Saint- or Sainte- and a capitalised name, at `at`."""
+    return (
+        at + 2 < len(tokens)
+        and tokens[at].key == "de"
+        and text[tokens[at].end : tokens[at + 1].start] == " "
+        and tokens[at + 1].text in ("Saint", "Sainte")
+        and text[tokens[at + 1].end : tokens[at + 2].start] == "-"
+        and tokens[at + 2].capitalised
+    )
+
+
 def named_after_heads(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
     """The capitalised name right after a head noun in small letters, without "de": le
-    collège Sainte-Barbe, le lycée Louis-le-Grand (the head stays outside)."""
+    collège Sainte-Barbe, le lycée Louis-le-Grand (the head stays outside); with "de", a
+    saint's name only (l'institution de Sainte-Barbe; not le collège de Lyon, a school of
+    the town)."""
     for index in range(len(tokens) - 1):
-        head, first = tokens[index], tokens[index + 1]
+        head = tokens[index]
         if head.key not in _HEADS or not head.text.islower():
             continue
+        if _saint_after_de(text, tokens, index + 1):
+            index += 1
+        first = tokens[index + 1]
         if not first.capitalised or first.key in _OF | _ARTICLE or first.text.isupper():
             continue
-        if text[head.end : first.start] != " ":
+        if text[tokens[index].end : first.start] != " ":
             continue
         stop = index + 2
         # Its words: joined by hyphens (Louis-le-Grand), or capitalised after a space.

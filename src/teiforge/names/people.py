@@ -7,7 +7,7 @@
 - a given name before a surname or a king's number: `Louis Rousselet`, `Charles V`;
 - a speaker's label in minutes, `BROCA. —`, and a signature, `Le Secrétaire, GIRARD`;
 - before a function set apart by a comma: `Verdun, substitut du procureur`;
-- a surname again, alone, once one of these introduced it (`Brocq` after `M. Brocq`).
+(A surname again, alone, once one of these introduced it, is found in bare.py.)
 
 passes: M. [Bissette], Mme [Anny Coker], le général [Faidherbe], [J.-B. Say], [Verdun],
         substitut
@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..lang import fr
-from .context import FUNCTION_WORDS, in_longer_name, starts_sentence
+from .context import FUNCTION_WORDS, starts_sentence
 from .normalise import Token, fold
 
 _TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
 _FUNCTIONS = frozenset(fold(w) for w in fr.PERSON_FUNCTIONS)
+_ROLES = _FUNCTIONS | fr.NOT_NAME_WORDS  # before a signature: Le Secrétaire, GIRARD
 _ABBREVIATIONS = frozenset(fold(t.rstrip(".")) for t in fr.NAME_TITLES)
 _PLURAL = frozenset({"mm", "mmes", "messieurs", "mesdames", "mlles"})
 _PARTICLES = fr.NAME_PARTICLES
@@ -70,11 +71,15 @@ def _name_word(token: Token) -> bool:
 
 
 def _initial(text: str, token: Token) -> bool:
-    """One capital and its full stop (J.), or a dotted abbreviation of capitals (J.-B. is
-    J, B; A.M. is one token)."""
+    """One capital and its full stop (J.), a given name's first letters and their full
+    stop (Ch., Ed.: lang/fr.py GIVEN_ABBREVIATIONS), or a dotted abbreviation of capitals
+    (J.-B. is J, B; A.M. is one token)."""
     if token.dotted:
         return token.text.replace(".", "").isupper()
-    return len(token.text) == 1 and token.text.isupper() and text[token.end : token.end + 1] == "."
+    if text[token.end : token.end + 1] != "." or not token.text[:1].isupper():
+        return False
+    # (Ch., Ed.: a given name's first letters, which a name must follow.)
+    return len(token.text) == 1 or token.key in fr.GIVEN_ABBREVIATIONS
 
 
 def _name_at(text: str, tokens: Sequence[Token], first: int, titled: bool = False) -> int | None:
@@ -170,9 +175,15 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
             _initial(text, token)
             and (index == 0 or not _initial(text, tokens[index - 1]))
             and token.key not in _ABBREVIATIONS
-            and not (len(token.text) == 1 and token.text in fr.ROMAN_INITIALS)
+            and token.key != "ed"  # Ed. Hachette: a publisher's
+            and not (
+                len(token.text) == 1
+                and token.text in fr.ROMAN_INITIALS
+                and not _before_particle(tokens, index + 1)  # V. de Lanneau
+            )
         ):
-            stop = _name_at(text, tokens, index)
+            # (An initial, like a title, may come before the particle: V. de Lanneau.)
+            stop = _name_at(text, tokens, index, titled=True)
             if (
                 stop is not None
                 and stop - index >= 2
@@ -183,6 +194,11 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
                 index = stop
                 continue
         index += 1
+
+
+def _before_particle(tokens: Sequence[Token], at: int) -> bool:
+    """A particle in small letters at `at` (a name's, not a heading's: V. De la ville)."""
+    return at < len(tokens) and tokens[at].key in _PARTICLES and tokens[at].text.islower()
 
 
 def _regnal(token: Token) -> bool:
@@ -253,7 +269,7 @@ def signatures(
     GIRARD DE RIALLE."""
     for index in range(1, len(tokens)):
         role = tokens[index - 1]
-        if role.key not in _FUNCTIONS | fr.NOT_NAME_WORDS or not role.text[1:].islower():
+        if role.key not in _ROLES or not role.text[1:].islower():
             continue
         if text[role.end : tokens[index].start].strip() != ",":
             continue
@@ -285,6 +301,30 @@ def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
         yield _person(text, tokens, first, stop)
 
 
+def after_authorship(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
+    """A name after a participle of making or citing a work and "par" (lang/fr.py:
+    AUTHORSHIP_PARTICIPLES): peint par Boucher, gravé par Cochin, gravé par Jean Cousin;
+    not "publié par Hachette" (a firm), "peint par la suite"."""
+    for at, by in enumerate(tokens[1:-1], start=1):
+        if by.key != "par" or tokens[at - 1].key not in fr.AUTHORSHIP_PARTICIPLES:
+            continue
+        index, participle = at + 1, tokens[at - 1]
+        if not by.text.islower() or not _only_spaces(text, participle, by, dot=True):
+            continue
+        if not _only_spaces(text, by, tokens[index]) or tokens[index].text.isupper():
+            continue
+        stop = _name_at(text, tokens, index)
+        if stop is None or not _name_word(tokens[index]):
+            continue
+        # Two capitalised words are one name after a given name or with a particle
+        # (Jean Cousin, Valmont de Bomare); else the OCR may have lost a full stop
+        # between two (gravé par Cochin Boucher était...): the first only.
+        words = tokens[index:stop]
+        if tokens[index].key not in _GIVEN and not any(t.key in _PARTICLES for t in words):
+            stop = index + 1
+        yield _person(text, tokens, index, stop)
+
+
 def _person(text: str, tokens: Sequence[Token], first: int, stop: int) -> Person:
     start, end = tokens[first].start, tokens[stop - 1].end
     return Person(start, end, stop - first, tokens[stop - 1].key, text[start:end])
@@ -302,94 +342,10 @@ def people(
         partial(speaker_labels, is_common=is_common),
         partial(signatures, is_common=is_common),
         before_functions,
+        after_authorship,
     )
     for rule in rules:
         for person in rule(text, tokens):
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
     return sorted(found, key=lambda p: p.start)
-
-
-def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> Iterator[Person]:
-    """A surname introduced earlier, alone and capitalised (Brocq after M. Brocq); not
-    after an article (the Olt of a list of rivers, then "la vallée de l'Olt")."""
-    for index, token in enumerate(tokens):
-        if token.key in surnames and token.capitalised and len(token.text) >= 3:
-            if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
-                continue
-            yield Person(token.start, token.end, 1, token.key, token.text)
-
-
-# Words after which a proper noun is a thing, a river or a place rather than a person
-# (le Danube, au Cnam, en Navarre, ses Etudes, les îles Andaman, l'hôtel Soubise).
-# fmt: off
-_NOT_BEFORE_PERSON = frozenset({
-    "le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "en", "ce", "cet", "cette",
-    "ces", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre",
-    "vos", "leur", "leurs", "quelque", "chaque", "ile", "iles", "mont", "monts", "lac", "cap",
-    "fleuve", "riviere", "col", "golfe", "detroit", "mer", "rue", "boulevard", "avenue", "quai",
-    "pont", "hotel", "eglise", "abbaye", "chateau", "porte", "faubourg"
-})
-# fmt: on
-
-
-# After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
-# les dialogues de Platon): a person only if the document also has it elsewhere.
-_PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "pour"})
-
-
-def _after_article_and_adjective(tokens: Sequence[Token], index: int) -> bool:
-    """An article and a word in small letters before it: a thing or a land described (le
-    bas Danube, la haute Égypte), not a person."""
-    return (
-        index >= 2
-        and tokens[index - 2].key in _ARTICLES
-        and tokens[index - 1].text.islower()
-        and tokens[index - 1].key not in _PLACE_OR_WORK
-    )
-
-
-_ARTICLES = frozenset({"le", "la", "les", "l"})
-
-
-def proper_nouns(
-    text: str,
-    tokens: Sequence[Token],
-    linked: Sequence[bool],
-    is_proper: Callable[[str], bool],
-    is_attested: Callable[[str], bool],
-    is_rare: Callable[[str], bool],
-) -> Iterator[tuple[Person, bool]]:
-    """A word the French lexicon knows only as a proper noun (Descartes, Platon), or, in
-    mid-sentence, a capitalised word that French prose uses and that is no common word of
-    French or of another language (Lancret, Galien: `is_attested`) or a rare word that is
-    no adjective of a people (Boucher, not Roumain: `is_rare`), alone, not in capitals, not after an article,
-    a possessive, "en" or the noun of a river, a street or a building: a person; and
-    whether it stands free of a preposition that could make it a place (see
-    _PLACE_OR_WORK). Known places and organisations win over it (the annotator offers it
-    last)."""
-    for index, token in enumerate(tokens):
-        if not token.capitalised or token.text.isupper() or len(token.text) < 3:
-            continue
-        if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
-            continue
-        if _after_article_and_adjective(tokens, index):
-            continue
-        if in_longer_name(text, tokens, linked, index, index + 1):
-            continue
-        if is_proper(token.text) or (
-            not starts_sentence(text, tokens, index)
-            and token.text[1:].islower()
-            and len(token.text) >= 4
-            and token.key not in fr.NOT_NAME_WORDS
-            and token.key not in _TITLES
-            and (
-                is_attested(token.text)
-                or is_rare(token.text)
-                and not token.key.endswith(fr.DEMONYM_ENDINGS)
-            )
-        ):
-            free = not index or tokens[index - 1].key not in _PLACE_OR_WORK
-            # With the particle and the name after it: Ninon de Lenclos.
-            stop = _name_at(text, tokens, index) or index + 1
-            yield _person(text, tokens, index, stop), free
