@@ -67,6 +67,12 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
     return {printed: tuple(options) for printed, options in table.items()}
 
 
+@lru_cache(maxsize=4096)
+def _tokens(word: str) -> list[str]:
+    """A word's tokens, for the words of the confusions' table (they recur)."""
+    return tokens(word)
+
+
 def _cased(intended: str, printed: str) -> str:
     """The intended word in the printed word's case (`Le` -> `Je`, `TA` -> `LA`)."""
     if printed.isupper() and len(printed) > 1:
@@ -88,7 +94,7 @@ class InContext:
             return None
         left = tokens(text[max(0, word.start - WINDOW) : word.start])
         right = tokens(text[word.end : word.end + WINDOW])
-        readings = [tokens(word.text)] + [tokens(intended) for intended, _ in options]
+        readings = [_tokens(word.text)] + [_tokens(intended) for intended, _ in options]
         scores = self.ngrams.compare(left, readings, right)
         best = max(
             (
