@@ -73,7 +73,7 @@ class NGrams:
     trigram: array
     # log10 p(w | u v) already looked up: a text's contexts recur (`de la`, `, et`)
     memo: dict[tuple[int | None, int | None, int], float] = field(
-        default_factory=dict, compare=False, repr=False
+        default_factory=dict, init=False, compare=False, repr=False
     )
 
     @classmethod
