@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import devdata
@@ -53,7 +54,7 @@ def bare(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
-def word_class(ocr: str, gold: str, is_word) -> str:  # type: ignore[no-untyped-def]
+def word_class(ocr: str, gold: str, is_word: Callable[[str], bool]) -> str:
     if bare(ocr) == bare(gold):
         return "accent"
     if ocr.lower() == gold.lower():
@@ -63,14 +64,17 @@ def word_class(ocr: str, gold: str, is_word) -> str:  # type: ignore[no-untyped-
     return "real word" if is_word(ocr) else "unknown word"
 
 
-def segments(reading: str, gold: str, is_word) -> list[tuple[str, int, str, str]]:  # type: ignore[no-untyped-def]
+def segments(
+    reading: str, gold: str, is_word: Callable[[str], bool]
+) -> list[tuple[str, int, str, str]]:
     """(class, edits, reading's text, gold's text) for each segment with edits."""
     found: list[tuple[str, int, str, str]] = []
     runs = devdata.runs(reading, gold)
     # right tokens as pairs, with the wrong stretch that follows each
-    anchors: list[tuple[devdata.Token | None, devdata.Token | None, list, list]] = [
-        (None, None, [], [])
+    Anchor = tuple[
+        devdata.Token | None, devdata.Token | None, list[devdata.Token], list[devdata.Token]
     ]
+    anchors: list[Anchor] = [(None, None, [], [])]
     for run in runs:
         if run.tag == "equal":
             anchors += [(o, g, [], []) for o, g in zip(run.ocr, run.gold)]
@@ -138,7 +142,7 @@ def main() -> None:
 
     corrector = load_corrector()
     is_word = corrector.lexicon.is_word
-    mass = {"before": Counter(), "after": Counter()}  # type: ignore[var-annotated]
+    mass: dict[str, Counter[str]] = {"before": Counter(), "after": Counter()}
     cases: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     true_before = true_after = 0
     for pair in devdata.pairs(args.split, args.data):
