@@ -30,8 +30,10 @@ def test_each_occurrence_with_its_reason(tmp_path: Path) -> None:
         f"{path}:1:31 médiation: left alone: guard known",
         f"{path}:2:25 médiation: left alone: guard known",
     ]
-    # a real word for another: the trigram model's proposer (lm) is off by default
-    assert explain(path, "font") == [f"{path}:2:5 font: left alone: guard known"]
+    # a real word for another, in a noisy document (3 words in 22 garbled): the trigram
+    # model's proposer (lm)
+    why = "lm: sont 7,482 times likelier in context"
+    assert explain(path, "font") == [f"{path}:2:5 font: corrected to sont (cert medium; {why})"]
     assert explain(path, "Paris") == []
     assert explain(path, "médiotion", EncodeOptions(language="en")) == [
         f"{path}:1:15 médiotion: not examined: the document's language is en, not French"

@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 from array import array
-from functools import lru_cache
 
 import pytest
 
 from teiforge.ocr import Corrector, Passage, in_context, load_corrector
-from teiforge.ocr.in_context import InContext, confusions
+from teiforge.ocr.in_context import confusions, noisy
 from teiforge.ocr.model import correction_method
 from teiforge.ocr.ngrams import STEP, NGrams, shipped, tokens
+from teiforge.ocr.words import Word
 
 
 def test_tokens() -> None:
@@ -69,24 +68,29 @@ def test_confusions_learned_on_the_tuning_split() -> None:
     assert dict(table["Le"])["La"] == pytest.approx(-2.777, abs=0.001)  # log10(2 / 1195)
 
 
-@lru_cache(maxsize=1)
 def _with_lm() -> Corrector:
-    """The corrector with the lm proposer on (it is off by default: in_context.ENABLED)."""
-    model = shipped()
-    assert model is not None
-    return dataclasses.replace(load_corrector(), in_context=InContext(model, confusions()))
+    """The shipped corrector: the lm proposer is on (in_context.ENABLED)."""
+    return load_corrector()
 
 
-def test_the_lm_proposer_is_off_by_default() -> None:
-    assert load_corrector().in_context is None
-    assert in_context.describe() not in correction_method()
+NOISE = " Les postes de médiotion."  # a garbled word: one in 5, a noisy OCR
+
+
+def test_the_lm_proposer_questions_only_noisy_modern_documents() -> None:
+    assert load_corrector().in_context is not None
+    assert in_context.describe() in correction_method()
+    # A clean print: no word unknown to the lexicon, so `font` is the author's.
     assert [p.proposer for p in load_corrector().propose([Passage("Ils font venus.")])] == []
+    found = load_corrector().propose([Passage("Ils font venus." + NOISE)])
+    assert [(p.sic, p.corr, p.proposer) for p in found] == [
+        ("font", "sont", "lm"), ("médiotion", "médiation", "model"),
+    ]  # fmt: skip
 
 
 def _proposed(text: str) -> list[tuple[str, str | None, str, str]]:
     return [
         (p.sic, p.corr, p.cert, p.proposer)
-        for p in _with_lm().propose([Passage(text)])
+        for p in _with_lm().propose([Passage(text + NOISE)])
         if p.proposer == "lm"
     ]
 
@@ -108,9 +112,18 @@ def test_the_proposers_after_the_model_are_a_table() -> None:
 
     assert [code for code, _ in PROPOSERS] == [
         "join", "lookalike", "capital", "lm", "hyphen", "digits", "inner-capital", "stray",
-        "spacing",
+        "spacing", "lost-space", "stray-mark",
     ]  # fmt: skip
     assert all(proposer.__doc__ for _, proposer in PROPOSERS)
     # Each proposal names its proposer: the lm's, after the model's own.
-    found = _with_lm().propose([Passage("Ils font venus. Les postes de médiotion.")])
+    found = _with_lm().propose([Passage("Ils font venus." + NOISE)])
     assert [(p.sic, p.proposer) for p in found] == [("font", "lm"), ("médiotion", "model")]
+
+
+def test_a_noisy_document_is_one_with_4_percent_of_its_words_unknown_and_not_old() -> None:
+    word = Word(0, 3, "mot", False)
+    assert noisy([(0, word, None)] * 4 + [(0, word, "known")] * 96)
+    assert not noisy([(0, word, None)] * 3 + [(0, word, "known")] * 97)
+    # An old text (1% of its words old spellings, 2 or more): the model knows no old French.
+    assert not noisy([(0, word, None)] * 10 + [(0, word, "old")] * 5 + [(0, word, "known")] * 85)
+    assert not noisy([])

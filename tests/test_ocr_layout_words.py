@@ -20,7 +20,7 @@ def _by(code: str, *texts: str) -> list[tuple[str, str | None]]:
 def test_the_registry_holds_the_new_proposers_in_order() -> None:
     assert [code for code, _ in BEFORE_MODEL] == ["line-end", "split"]
     codes = [code for code, _ in PROPOSERS]
-    assert codes[0] == "join" and codes[-1] == "spacing"
+    assert codes[0] == "join" and codes[-3:] == ["spacing", "lost-space", "stray-mark"]
 
 
 def test_a_lost_line_end_is_joined_in_the_corrected_reading() -> None:
@@ -75,3 +75,30 @@ def test_a_space_now_and_then_is_no_habit_and_french_typography_is_kept() -> Non
     assert habit([text]) == (1, 6)
     assert _by("spacing", text) == []
     assert _by("spacing", "il dit : non ; oui ! quoi ? et alors : rien ; enfin !") == []
+
+
+def test_a_space_before_a_question_or_exclamation_mark_the_document_sets_is_given_back() -> None:
+    text = "Quoi ? Eh bien ! Non ! Et alors? Oui ?"
+    assert _by("lost-space", text) == [("?", " ?")]
+    found = [p for p in _proposals(text) if p.proposer == "lost-space"]
+    assert found[0].why == "lost-space: the document spaces 4 of 5 places before ? !"
+
+
+def test_glued_marks_a_document_prints_and_marks_inside_words_are_left_alone() -> None:
+    assert _by("lost-space", "Quoi? Eh bien! Non? Et alors? Oui!") == []
+    assert _by("lost-space", "quoi ? non ! Eh bien!") == []  # two places: no habit
+    assert _by("lost-space", "Quoi ? Eh bien ! Non ! le n?pro et ma!t ici") == []
+
+
+def test_a_speck_read_as_a_mark_beside_a_word_is_taken_away() -> None:
+    assert _by("stray-mark", "les premiers trois cents francs' Je vous dis") == [("'", "")]
+    assert _by("stray-mark", "Nerveuse, Maud enfonce’ ses ongles") == [("’", "")]
+    assert _by("stray-mark", "Hier,, au soir il alla") == [(",,", ",")]
+
+
+def test_elisions_names_and_old_texts_keep_their_apostrophes() -> None:
+    text = "il alla jusqu' à la grand' mère, au Vel' d'Hiv' et vit l' homme dire 'oui'"
+    assert _by("stray-mark", text) == []
+    assert _by("stray-mark", "il dit , , la ville") == []
+    old = "Le bon Dieu gard' ma commère, car il estoit tousiours avecques elle"
+    assert _by("stray-mark", old) == []

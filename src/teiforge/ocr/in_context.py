@@ -17,11 +17,15 @@ veux pas" -> je, "ils font venus" -> sont, "ta maison" -> la.
 Only words a guard calls known are questioned (never a name, a number, an abbreviation),
 and a case change alone is not a confusion (the model reads lowercase).
 
-Not run by default (ENABLED): measured on the held-out split of ocr-fr-dev (monographs), it
-raised harm from 0.043% to 0.104% of right tokens and lowered the CER reduction from 2.5%
-to 1.5% (its two long books lose), while on ocr-fr-hipe's periodicals it helped (CER 3.3%
--> 4.4% fewer errors): a rule that helps some documents and hurts others is not on
-(docs/ocr-correction.md, "Measured (issue 18)").
+Only in a document whose OCR is noisy (NOISE: at least 4% of its words no lexicon knows)
+and that is no old text (oldtext.py): a real word is an error about as often as the
+document garbles words, and in a clean print the rare reading is more often the author's
+(`tes amis`, `la culture celte`) than the OCR's; the model, learned from novels of
+1840-1920, does not know an old text's spelling and grammar. Measured on the tuning
+splits (docs/ocr-correction.md, issue 18, third round): in documents under
+the bar, 23% of its corrections changed a right word on ocr-fr-dev; over it, 4% on
+ocr-fr-hipe. It was off before (issue 18's first measure: on every document it raised the
+held-out monographs' harm from 0.043% to 0.104%).
 """
 
 from __future__ import annotations
@@ -34,9 +38,11 @@ from functools import lru_cache
 from importlib import resources
 
 from .ngrams import NGrams, tokens
+from .oldtext import old_text
 from .words import Fields, Found, Word
 
-ENABLED = False  # see the docstring: built and measured, not yet a gain on every kind of print
+ENABLED = True
+NOISE = 0.04  # the least share of a document's words that no lexicon knows (examined)
 CORRECT = 2.5  # log10 odds: over 300 to one for the other word
 WINDOW = 60  # characters read on each side of a word for its two neighbours
 
@@ -61,6 +67,12 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
     return {printed: tuple(options) for printed, options in table.items()}
 
 
+@lru_cache(maxsize=4096)
+def _tokens(word: str) -> list[str]:
+    """A word's tokens, for the words of the confusions' table (they recur)."""
+    return tokens(word)
+
+
 def _cased(intended: str, printed: str) -> str:
     """The intended word in the printed word's case (`Le` -> `Je`, `TA` -> `LA`)."""
     if printed.isupper() and len(printed) > 1:
@@ -82,7 +94,7 @@ class InContext:
             return None
         left = tokens(text[max(0, word.start - WINDOW) : word.start])
         right = tokens(text[word.end : word.end + WINDOW])
-        readings = [tokens(word.text)] + [tokens(intended) for intended, _ in options]
+        readings = [_tokens(word.text)] + [_tokens(intended) for intended, _ in options]
         scores = self.ngrams.compare(left, readings, right)
         best = max(
             (
@@ -97,6 +109,8 @@ class InContext:
         self, texts: Sequence[str], found: Found, taken: AbstractSet[tuple[int, int]]
     ) -> list[Fields]:
         chosen: list[Fields] = []
+        if not noisy(found):
+            return chosen
         for passage, word, code in found:
             if code != "known" or (passage, word.start) in taken:
                 continue
@@ -113,10 +127,19 @@ class InContext:
         return chosen
 
 
+def noisy(found: Found) -> bool:
+    """Whether a document is one whose real words the model may question: its OCR noisy
+    (NOISE of its words examined), its text not old."""
+    codes = [code for _, _, code in found]
+    return codes.count(None) >= NOISE * max(1, len(codes)) and not old_text(codes)
+
+
 def describe() -> str:
     """The method, for the header's editorialDecl/correction."""
     return (
-        "A word of the lexicon that OCR often prints for another (le for Je, font for sont, "
+        "In a document whose OCR is noisy (at least "
+        f"{NOISE:.0%} of its words unknown to the lexicon) and that is no old text, a word "
+        "of the lexicon that OCR often prints for another (le for Je, font for sont, "
         "learned on the same data) was corrected when a word trigram model of French "
         "(interpolated Kneser-Ney, learned from public-domain novels) made the other word "
         f"at least {10**CORRECT:.0f} times likelier in its place, the confusion's rarity "

@@ -31,6 +31,7 @@ from . import (
     own_words,
     spacing,
     splits,
+    stray_marks,
     strays,
 )
 from .features import FEATURES
@@ -130,6 +131,6 @@ def correction_method() -> str:
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
         f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
         f"{in_context.describe() + ' ' if in_context.ENABLED else ''}"
-        f"{inner_capitals.describe()} {strays.describe()} {spacing.describe()} "
+        f"{inner_capitals.describe()} {strays.describe()} {spacing.describe()} {stray_marks.describe()} "
         f"{own_words.describe()}"
     )

@@ -22,7 +22,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +30,7 @@ from .typography import fold
 
 NAME = "trigrams_kn.bin"
 STEP = 0.05  # a quantised log10 probability q stands for -q * STEP
+MEMO = 50_000  # the most lookups kept (about 8 MB), then forgotten at once
 # The file: one line of JSON (each section's name, type code and compressed length),
 # then the sections, each zlib-compressed.
 SECTIONS = (
@@ -70,6 +71,10 @@ class NGrams:
     bigram_backoff: array
     trigram_keys: array  # (u * size + v) * size + w, sorted
     trigram: array
+    # log10 p(w | u v) already looked up: a text's contexts recur (`de la`, `, et`)
+    memo: dict[tuple[int | None, int | None, int], float] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def load(cls, name: str = NAME) -> NGrams:
@@ -113,6 +118,14 @@ class NGrams:
 
     def logp(self, u: int | None, v: int | None, w: int) -> float:
         """log10 p(w | u v); u or v None at the start of a text."""
+        found = self.memo.get((u, v, w))
+        if found is None:
+            if len(self.memo) >= MEMO:
+                self.memo.clear()
+            found = self.memo[u, v, w] = self._logp(u, v, w)
+        return found
+
+    def _logp(self, u: int | None, v: int | None, w: int) -> float:
         size = self.size
         backoff = 0.0
         if u is not None and v is not None:

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from .alphanumeric import digit_flags
 from .inner_capitals import inner_capital_flags
 from .oldtext import old_text
+from .spacing import lost_spaces
 from .spacing import proposals as spacing_proposals
+from .stray_marks import proposals as stray_mark_proposals
 from .strays import stray_flags
 from .words import Word
 
@@ -109,6 +111,16 @@ def _strays(corrector: Corrector, state: Round) -> Iterable[Fields]:
     return stray_flags(state.found, state.taken, state.texts, old)
 
 
+def _lost_spaces(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """The document's habit of a space before ? !, lost by the OCR (spacing.py)."""
+    return lost_spaces(state.texts, state.cuts) if corrector.spacing else ()
+
+
+def _stray_marks(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A speck read as a mark: francs' Je, Hier,, au (stray_marks.py)."""
+    return stray_mark_proposals(state.texts, state.cuts, state.found)
+
+
 Proposer = Callable[["Corrector", Round], Iterable[Fields]]
 # code -> proposer, before the model.
 BEFORE_MODEL: tuple[tuple[str, Proposer], ...] = (
@@ -127,4 +139,6 @@ PROPOSERS: tuple[tuple[str, Proposer], ...] = (
     ("inner-capital", _inner_capitals),
     ("stray", _strays),
     ("spacing", _spacing),
+    ("lost-space", _lost_spaces),
+    ("stray-mark", _stray_marks),
 )
