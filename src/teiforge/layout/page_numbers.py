@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..digits import LOOKALIKES
 from ..lang import fr
 from ..lang.numerals import roman_value, to_roman
 
 # What frames a page number: dashes, parentheses, brackets, ornaments, stray stops.
-_FRAME = "\\s\\-–—―=~⁓∼·•.,:;*'\"«»()\\[\\]{}|"
+_FRAME = "\\s\\-–—―=~⁓∼·•.,:;*'\"«»“”‘’„()\\[\\]{}|"
 # What OCR makes of a figure in a page number (old-style figures: `23h` for 234, `5o`
 # for 50): read only in a number with two true digits at least and one such letter.
 NUMBER_LOOKALIKES = {"h": "4", "o": "0", "O": "0"}
@@ -30,7 +31,16 @@ _GARBLED_FIGURES = rf"(?=(?:[^\d\s]*\d){{2}})\d*[{''.join(NUMBER_LOOKALIKES)}]\d
 _NUMERAL = rf"\d{{1,4}}|[ivxlcjIVXLCJ]{{1,8}}|{_GARBLED_FIGURES}"
 # What OCR makes of the final `j` of an old print's roman numeral (`XV]` for `xvj`).
 _FINAL_J = "]})"
+_FRAME_CHARS = " -–—―=~⁓∼·•.,:;*'\"«»“”‘’„()[]{}|"
 _WHOLE = re.compile(rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$")
+# figures with one stray letter OCR glued to them (`9e` for `— 9 —`); a letter that looks
+# like a figure (`1G`) makes the whole a garbled number, read from the sequence instead
+_STRAY = re.compile(
+    rf"^[{_FRAME}]*(?:(?P<a>\d{{1,4}})[a-zA-Z]|[a-zA-Z](?P<b>\d{{1,4}}))[{_FRAME}]*$"
+)
+# a numeral set in a frame on both sides (`( 12 )`, `— 157 —`, `[12]`): the page number's
+# form, when OCR reads it inside the page's text
+_FRAMED = re.compile(r"^\W*[(\[{\-–—―=~⁓∼]\s*(?P<n>\d{1,4})\s*[)\]}\-–—―=~⁓∼]\W*$")
 # at the start of a running head, a numeral with a stop or a parenthesis after it
 # (`1. Voici`, `2) la suite`) enumerates; `]` and `}` are what OCR makes of a final `j`
 # (`— 279 —    MAIS IL N'Y A`: the number's frame closes apart from it, before the head)
@@ -39,6 +49,10 @@ _AT_START = re.compile(
     rf"^[{_FRAME}]*(?P<n>{_NUMERAL})(?P<j>[\]}}])?(?:\s+[{_DASHES})\]]+)?\s+(?P<rest>\S.*)$"
 )
 MAX_HEAD_WORDS = 6
+_OPEN, _CLOSE = "\\-–—―=~⁓∼\\[({", "\\-–—―=~⁓∼\\])}"
+_GARBLED_TOKEN = rf"[{_OPEN}]+\s*\S{{1,3}}\s*[{_CLOSE}]+|\S{{1,4}}"
+_GARBLED_AT_END = re.compile(rf"^(?P<rest>.*?\S)\s+(?P<n>{_GARBLED_TOKEN})$")
+_GARBLED_AT_START = re.compile(rf"^(?P<n>{_GARBLED_TOKEN})\s+(?P<rest>\S.*)$")
 _AT_END = re.compile(
     rf"^(?P<rest>.*?\S)\s+(?:[{_DASHES}\[({{]+\s*)?(?P<n>{_NUMERAL})(?P<j>[{_FINAL_J}])?[{_FRAME}]*$"
 )
@@ -51,6 +65,11 @@ UNNUMBERED = 0.3
 RUNNING_ONLY = 1.5  # outside any run, a page whose running head ends with a numeral
 IGNORED = 2.5  # a numeral alone on a line at a page's edge, left out of every run
 NEW_RUN = 2.0
+OTHER_SYSTEM = 2.5  # figures in a roman run, or a roman numeral no figure reads as
+UNREAD_IN_RUN = 0.1  # a page number OCR garbled, set where the run prints its numbers
+UNREAD_OUTSIDE = 0.5  # the same, outside any run: a number no run explains
+MISREAD = 0.75  # a numeral with one figure misread (`15` for 13, `11` for 17)
+INNER_DISAGREES = 1.0  # a framed number inside the text that is not the run's
 NEAR = 2  # pages: a misread number next to a page of its run that agrees
 
 
@@ -62,6 +81,7 @@ class Numeral:
     alone: bool = True  # on a line of its own, not at the end of a running head
     final_j: bool = False  # a roman numeral followed by what OCR makes of a final `j`
     garbled: bool = False  # a figure misread as a letter (`23h`): @n gives the number
+    inner: bool = False  # read inside the page's text: counts only where its run agrees
 
     def readings(self) -> tuple[int, ...]:
         """The values it may stand for: `XV]` is 15, or 16 read `xvj`."""
@@ -106,6 +126,53 @@ def whole_numeral(text: str) -> Numeral | None:
     return _parse(match) if match else None
 
 
+def stray_numeral(text: str) -> Numeral | None:
+    """Figures alone on a line with one stray letter glued to them (`9e`, `0e` is no
+    number): what OCR makes of a page number in ornaments. Garbled: pb/@n gives the
+    number, and it is never taken as printed against its run."""
+    match = _STRAY.match(text)
+    if match is None:
+        return None
+    figures = match.group("a") or match.group("b")
+    letter = text.strip(_FRAME_CHARS).replace(figures, "")
+    if int(figures) == 0 or any(letter in looks for looks in LOOKALIKES.values()):
+        return None
+    return Numeral(figures, int(figures), False, garbled=True)
+
+
+def garbled_at_edge(text: str) -> tuple[str, str] | None:
+    """(a page number OCR garbled at one end of a running head, the head): a short token in
+    the number's frame (`MONSIEUR POUR MOURIR   - S -`), or, after a head in capitals, a
+    short one that is not (`PRÉLIMINAIRE. à` for `ix`). None where the line ends in a
+    numeral, or in a word of the head (`DE LA FRANCE ET`)."""
+    for pattern in (_GARBLED_AT_END, _GARBLED_AT_START):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        token, rest = match.group("n"), match.group("rest")
+        framed = re.fullmatch(rf"[{_OPEN}].*[{_CLOSE}]", token) is not None
+        if len(head_letters(rest)) < 3 or numeral_at_edge(text)[0] is not None:
+            continue
+        if _numbers_division(rest) or _numbers_division(token):
+            continue  # `CHAPITRE II.`: a division's number, however garbled
+        if framed or (rest.upper() == rest and token.upper() != token):
+            return token.strip(), rest.strip()
+    return None
+
+
+def head_letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def framed_numeral(text: str) -> Numeral | None:
+    """A number in a frame on both sides alone on a line (`(12)`, `— 9 —`), read inside
+    a page's text: the page's number only where the sequence says so (`inner`)."""
+    match = _FRAMED.match(text)
+    if match is None or int(match.group("n")) == 0:
+        return None
+    return Numeral(match.group("n"), int(match.group("n")), False, inner=True)
+
+
 def numeral_at_edge(text: str) -> tuple[Numeral | None, str]:
     """(a numeral at either end of a line of other text, the rest of the line)."""
     for pattern in (_AT_START, _AT_END):
@@ -127,13 +194,19 @@ def _numbers_division(before: str) -> bool:
 
 
 _State = tuple[bool, int] | None  # (roman, offset: value - page index), or no run
+UNREAD_ALONE, UNREAD_HEAD = "alone", "head"  # where a page shows a number OCR garbled
 
 
-def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | None]:
-    """Each page's number from the numerals found at its edges: the cheapest sequence of
-    runs (value = page index + offset) that explains them (Viterbi over the offsets seen).
+def infer_numbers(
+    numerals: Sequence[Sequence[Numeral]], unread: Sequence[str | None] | None = None
+) -> list[PageNumber | None]:
+    """Each page's number from the numerals found on it: the cheapest sequence of runs
+    (value = page index + offset) that explains them (Viterbi over the offsets seen).
     A run bridges a few pages that show no number, and a numeral that disagrees with both
-    sides of its run is a misreading, not a new run."""
+    sides of its run is a misreading, not a new run. `unread`: pages that show a number
+    OCR garbled (`==`, `ST`), alone on its line or at one end of the running head: a run
+    that prints its numbers there gives it, at almost no cost."""
+    unread = list(unread) if unread is not None else [None] * len(numerals)
     states: list[_State] = [None]
     states += sorted(
         {
@@ -143,6 +216,7 @@ def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | No
             for v in n.readings()
         }
     )
+    alone = _alone_style(states, numerals)
     cost = {state: 0.0 for state in states}
     back: list[dict[_State, _State]] = []
     for page, own in enumerate(numerals):
@@ -151,10 +225,13 @@ def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | No
         step: dict[_State, _State] = {}
         new_cost = {}
         for state in states:
-            stay, switch = cost[state], best + NEW_RUN
+            # rounded: a tie between two paths is a tie (it keeps the run it is in, so a
+            # garbled page between two runs goes with the one that follows)
+            stay, switch = cost[state], round(best + NEW_RUN, 6)
             step[state] = state if stay <= switch or page == 0 else best_state
-            new_cost[state] = (stay if stay <= switch or page == 0 else switch) + _page_cost(
-                state, page, own
+            page_cost = _page_cost(state, page, own, unread[page], alone.get(state, True))
+            new_cost[state] = round(
+                (stay if stay <= switch or page == 0 else switch) + page_cost, 6
             )
         back.append(step)
         cost = new_cost
@@ -173,7 +250,10 @@ def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | No
     }
     agreeing = _agreeing_pages(path, numerals)
     states = _cut_at_printed(
-        path, [_misread_inside(path, p, numerals, agreeing) for p in range(len(path))], numerals
+        path,
+        [_misread_inside(path, p, numerals, agreeing) for p in range(len(path))],
+        numerals,
+        unread,
     )
     return [
         _number(state, page, numerals[page], state is not None and upper.get(state, False))
@@ -181,29 +261,79 @@ def infer_numbers(numerals: Sequence[Sequence[Numeral]]) -> list[PageNumber | No
     ]
 
 
+def _alone_style(
+    states: Sequence[_State], numerals: Sequence[Sequence[Numeral]]
+) -> dict[_State, bool]:
+    """For each run, whether it prints its numbers alone on their line (`— 157 —`) rather
+    than at one end of the running head (`AVANT-PROPOS. xij`), by most numerals it reads."""
+    votes: dict[_State, list[bool]] = {}
+    for page, own in enumerate(numerals):
+        for n in own:
+            for value in n.readings():
+                votes.setdefault((n.roman, value - page), []).append(n.alone)
+    return {s: sum(v) * 2 >= len(v) for s, v in votes.items() if s in set(states)}
+
+
 def _cut_at_printed(
-    path: Sequence[_State], states: list[_State], numerals: Sequence[Sequence[Numeral]]
+    path: Sequence[_State],
+    states: list[_State],
+    numerals: Sequence[Sequence[Numeral]],
+    unread: Sequence[str | None],
 ) -> list[_State]:
     """A run bridges pages that show no number only up to a numeral taken as printed: the
-    pages beyond it are no longer known to be the run's."""
+    pages beyond it are no longer known to be the run's. A page that shows a number OCR
+    garbled goes with the run that follows it, as the sequence does with a garbled page
+    between two runs: the one a printed numeral after it opens, or its own where a page
+    after it agrees; else the run the printed numeral before it closes."""
     result = list(states)
     for page, state in enumerate(states):
         if state is None or _agrees(state, page, numerals[page]):
             continue
-        for step in (-1, 1):
-            other = page + step
-            while 0 <= other < len(path) and path[other] == state:
-                if _agrees(state, other, numerals[other]):
-                    break
-                if states[other] is None:  # a numeral taken as printed stands between
-                    result[page] = None
-                    break
-                other += step
+        if any(n.alone and not n.inner for n in numerals[page]):
+            continue  # a misreading its run's pages imply (_misread_inside)
+        (before, at_before), (after, at_after) = (
+            _reach(path, states, numerals, page, step) for step in (-1, 1)
+        )
+        if "printed" not in (before, after):
+            continue
+        if unread[page] is None:
+            result[page] = None
+        elif after == "printed":
+            result[page] = _opened_by(at_after, numerals[at_after])
+        elif after != "agrees":
+            result[page] = _opened_by(at_before, numerals[at_before])
     return result
 
 
+def _reach(
+    path: Sequence[_State],
+    states: Sequence[_State],
+    numerals: Sequence[Sequence[Numeral]],
+    page: int,
+    step: int,
+) -> tuple[str, int]:
+    """What a walk from a page through its run meets first: a page that agrees with the
+    run ("agrees"), a numeral taken as printed ("printed"), or the run's end ("end")."""
+    state, other = path[page], page + step
+    while 0 <= other < len(path) and path[other] == state:
+        if _agrees(state, other, numerals[other]):
+            return "agrees", other
+        if states[other] is None:
+            return "printed", other
+        other += step
+    return "end", other
+
+
+def _opened_by(page: int, own: Sequence[Numeral]) -> _State:
+    """The run a numeral taken as printed opens (or closes)."""
+    alone = [n for n in own if n.alone and not n.inner]
+    return (alone[0].roman, alone[0].value - page) if alone else None
+
+
 def _agrees(state: _State, page: int, own: Sequence[Numeral]) -> bool:
-    return state is not None and _page_cost(state, page, own) == 0.0
+    return state is not None and any(
+        n.roman == state[0] and page + state[1] in n.readings() for n in own
+    )
 
 
 def _agreeing_pages(
@@ -225,10 +355,12 @@ def _misread_inside(
 ) -> _State:
     """The page's state; but a numeral alone on its line that disagrees with its run is a
     misreading only between two pages of the run that agree with it, or next to one when
-    it differs from the run's number by one digit (`935` for 235): else, at a run's end,
-    it is taken as printed (no run)."""
-    state, own = path[page], numerals[page]
-    if state is None or not any(n.alone for n in own) or _agrees(state, page, own):
+    it has as many figures as the run's number and one of them in its place (`935` or
+    `915` for 245): else, at a run's end, it is taken as printed (no run). A garbled one
+    (`9e`) or one read inside the text is never taken against its run."""
+    state = path[page]
+    own = [n for n in numerals[page] if n.alone and not n.inner and not n.garbled]
+    if state is None or not own or _agrees(state, page, numerals[page]):
         return state
     pages = agreeing.get(state, [])
     at = bisect.bisect_left(pages, page)
@@ -237,10 +369,10 @@ def _misread_inside(
         return state
     near = any(abs(p - page) <= NEAR for p in nearest)
     value = page + state[1]
-    if not state[0] and any(_reads_as(n.text, value) for n in own if n.alone):
+    if not state[0] and any(_reads_as(n.text, value) for n in own):
         return state  # `l` for 1, `li` for 11: the figures OCR read as letters
-    one_digit = any(_one_digit_apart(n.text, str(value)) for n in own if n.alone and not n.roman)
-    return state if near and one_digit else None
+    misread = any(_figures_misread(n.text, str(value)) for n in own if not n.roman)
+    return state if near and misread else None
 
 
 def _reads_as(printed: str, value: int) -> bool:
@@ -250,29 +382,60 @@ def _reads_as(printed: str, value: int) -> bool:
     return read != printed and read == str(value)
 
 
-def _one_digit_apart(printed: str, number: str) -> bool:
-    """Two numbers of two digits or more that differ in one (a one-digit number differs
-    from every other one by a digit: no evidence)."""
+def _figures_misread(printed: str, number: str) -> bool:
+    """Two numbers of two figures or more, as many, one figure at least in its place
+    (`15` for 13, `915` for 245): a misreading; a one-figure number differs from every
+    other one by a figure (no evidence), and `234` for 158 shares none (a new run)."""
     if len(printed) != len(number) or len(number) < 2:
         return False
-    return sum(a != b for a, b in zip(printed, number)) == 1
+    return any(a == b for a, b in zip(printed, number))
 
 
-def _page_cost(state: _State, page: int, own: Sequence[Numeral]) -> float:
+def _other_system(roman: bool, numeral: Numeral) -> bool:
+    """Figures in a roman run, or a roman numeral with a letter no figure is read as (`XV`)
+    in a run of figures: not this run's number misread."""
+    if roman:
+        return numeral.text.isdigit()
+    return numeral.roman and any(c not in DIGIT_LOOKALIKES for c in numeral.text)
+
+
+def _page_cost(
+    state: _State, page: int, own: Sequence[Numeral], unread: str | None, alone: bool
+) -> float:
+    inner = [n for n in own if n.inner]
+    own = [n for n in own if not n.inner or _agrees(state, page, [n])]
     if state is None:
         if any(n.alone for n in own):
             return IGNORED
-        return RUNNING_ONLY if own else UNNUMBERED
+        if own:
+            return RUNNING_ONLY
+        return UNREAD_OUTSIDE if unread else UNNUMBERED
     roman, offset = state
     if any(n.roman == roman and page + offset in n.readings() for n in own):
         return 0.0
-    return DISAGREES if own else MISSING
+    if own:
+        if all(_other_system(roman, n) for n in own):
+            return OTHER_SYSTEM
+        value = str(page + offset)
+        return MISREAD if any(_one_figure(n.text, value) for n in own) else DISAGREES
+    if inner:
+        return INNER_DISAGREES
+    if unread is not None and (unread == UNREAD_ALONE) == alone:
+        return UNREAD_IN_RUN
+    return MISSING
+
+
+def _one_figure(printed: str, number: str) -> bool:
+    """Two numbers of two figures or more that differ in one."""
+    if len(printed) != len(number) or len(number) < 2 or not printed.isdigit():
+        return False
+    return sum(a != b for a, b in zip(printed, number)) == 1
 
 
 def _number(state: _State, page: int, own: Sequence[Numeral], upper: bool) -> PageNumber | None:
     if state is None:
         # outside any run, a numeral alone on its line is taken as printed
-        alone = [n for n in own if n.alone]
+        alone = [n for n in own if n.alone and not n.inner]
         return PageNumber(alone[0].value, alone[0].text, True) if alone else None
     roman, offset = state
     value = page + offset

@@ -21,7 +21,7 @@ from ..lang.numerals import numeral_value
 from ..model import Line
 from ..notemarks import parse_label
 from .measure import ends_sentence
-from .page_numbers import Numeral, PageNumber, numeral_at_edge, whole_numeral
+from .page_numbers import Numeral, PageNumber, garbled_at_edge, numeral_at_edge, whole_numeral
 
 EDGE_LINES = 2  # lines at each edge of a page that may be furniture
 WINDOW = 12  # a running head recurs within this many pages (a chapter's, a section's)
@@ -41,6 +41,7 @@ class _EdgeLine:
     key: str  # its letters, see head_key
     numeral: Numeral | None  # a numeral at one end of it
     words: tuple[str, ...] = ()  # its words' keys, numerals as they are printed
+    unread: bool = False  # a page number OCR garbled at one end of it (`PRÉLIMINAIRE. à`)
 
 
 def head_key(text: str) -> str:
@@ -72,6 +73,9 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             if index >= EDGE_LINES and _note_body(text):
                 continue
             numeral, rest = numeral_at_edge(text)
+            garbled = garbled_at_edge(text) if numeral is None else None
+            if garbled is not None:
+                rest = garbled[1]
             if len(rest.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
                 continue
             if not _head_length(rest, width):
@@ -79,7 +83,8 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             key = head_key(rest)
             if len(key) >= 3:
                 words = tuple(_word_key(word) for word in rest.split())
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, words))
+                top = index < EDGE_LINES
+                found.append(_EdgeLine(page, index, top, key, numeral, words, bool(garbled)))
     return found
 
 
