@@ -8,7 +8,7 @@ None of it is body text nor a heading: each becomes an `<fw>` after its page's `
 
 What a line is, is read from the whole document, not from the line alone:
 - a page number is the numeral that fits the sequence of the pages around it
-  (page_numbers.py); a misread one (`11` between 16 and 18) keeps its printed form in
+  (page_numbers.py, page_sequence.py); a misread one (`11` between 16 and 18) keeps its printed form in
   `fw` while `pb/@n` takes the number its neighbours imply, and a short wordless line
   where the number should be (`= SU`, `24h`) is that number garbled;
 - a running head is a short line at a page's edge whose text recurs on pages nearby
@@ -24,17 +24,15 @@ from dataclasses import dataclass, replace
 
 from ..model import Forme, Line
 from .page_numbers import (
-    UNREAD_ALONE,
-    UNREAD_HEAD,
     Numeral,
     PageNumber,
     framed_numeral,
     garbled_at_edge,
-    infer_numbers,
     numeral_at_edge,
     stray_numeral,
     whole_numeral,
 )
+from .page_sequence import UNREAD_ALONE, UNREAD_HEAD, infer_numbers
 from .running_heads import (
     EDGE_LINES,
     _EdgeLine,
