@@ -34,6 +34,7 @@ from .page_numbers import (
 )
 from .page_sequence import UNREAD_ALONE, UNREAD_HEAD, infer_numbers
 from .running_heads import (
+    DEEP_TOP,
     EDGE_LINES,
     _EdgeLine,
     edge_indexes,
@@ -168,6 +169,11 @@ def _page_kinds(
             kinds[index] = "sig"
     for index, kind in running.items():
         kinds.setdefault(index, kind)
+        if kind == "header" and EDGE_LINES <= index < DEEP_TOP:
+            # nothing is printed above a running head but forme work: what OCR read
+            # above one set lower (`PTE ER OR T ET EEE`) is an ornament's or a stain's
+            for above in range(index):
+                kinds.setdefault(above, "other")
     for index, numeral in (inner or {}).items():
         if number is not None and number.value in numeral.readings() and not alone:
             kinds[index] = "pageNum"  # the page's number, read out of place
@@ -274,7 +280,7 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     for line in edge:
         text = pages[line.page][line.index].text
         head = numeral_at_edge(text.strip())[1]  # the head's words, its numeral aside
-        if line.numeral and line.top and (recurring[line] or is_capitals(head)):
+        if line.numeral and line.top and not line.deep and (recurring[line] or is_capitals(head)):
             at_edges[line.page].append(line.numeral)
     at_top = [index < EDGE_LINES for own in alone for index in own]
     number_edge = sum(at_top) * 2 >= len(at_top) if at_top else None
