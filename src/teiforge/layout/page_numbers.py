@@ -111,9 +111,9 @@ def whole_numeral(text: str) -> Numeral | None:
 
 
 def stray_numeral(text: str) -> Numeral | None:
-    """Figures alone on a line with one stray letter glued to them (`9e`, `0e` is no
-    number): what OCR makes of a page number in ornaments. Garbled: pb/@n gives the
-    number, and it is never taken as printed against its run."""
+    """Figures alone on a line with one stray letter glued to them (`9e`; `0e` is no
+    number, and `1G` a garbled one the sequence reads): what OCR makes of a page number
+    in ornaments. Garbled: pb/@n gives the number, `fw` the line as read."""
     match = _STRAY.match(text)
     if match is None:
         return None

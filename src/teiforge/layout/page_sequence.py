@@ -192,10 +192,10 @@ def _misread_inside(
     """The page's state; but a numeral alone on its line that disagrees with its run is a
     misreading only between two pages of the run that agree with it, or next to one when
     it has as many figures as the run's number and one of them in its place (`935` or
-    `915` for 245): else, at a run's end, it is taken as printed (no run). A garbled one
-    (`9e`) or one read inside the text is never taken against its run."""
+    `915` for 245): else, at a run's end, it is taken as printed (no run). One read
+    inside the text is never taken against its run."""
     state = path[page]
-    own = [n for n in numerals[page] if n.alone and not n.inner and not n.garbled]
+    own = [n for n in numerals[page] if n.alone and not n.inner]
     if state is None or not own or _agrees(state, page, numerals[page]):
         return state
     pages = agreeing.get(state, [])

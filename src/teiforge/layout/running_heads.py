@@ -73,7 +73,9 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
         deep = range(EDGE_LINES, min(DEEP_TOP, len(lines) - EDGE_LINES))
         for index in [*edge_indexes(len(lines)), *deep]:
             text = lines[index].text.strip()
-            if whole_numeral(text) is not None or _continues_text(lines, index):
+            if whole_numeral(text) is not None:
+                continue
+            if index not in deep and _continues_text(lines, index):
                 continue
             if index >= EDGE_LINES and _note_body(text):
                 continue
