@@ -217,3 +217,17 @@ def test_a_running_head_below_lines_read_out_of_an_ornament() -> None:
     assert [page.number.text if page.number else None for page in found] == [
         "xix", "xx", "xxj", "xxii", "xxiii"
     ]  # fmt: skip
+
+
+def test_the_number_s_ornaments_under_it_are_forme_work() -> None:
+    """Under a page number at the top, a short wordless line is the rest of its ornaments
+    as OCR read them (`BC) nt` for `⁓ 3 ⁓`); a numeral or a word there stays text."""
+    unders = ["BC) nt", "III.", "§ 2", "LA MER"]
+    texts = [
+        f"— {12 + i} —\n{under}\n{BODY[i]}\n{BODY[(i + 1) % 4]}" for i, under in enumerate(unders)
+    ]
+    found = find_forme(_pages(texts), 90)
+    assert [[f.kind for f in page.forme] for page in found] == [
+        ["pageNum", "other"], ["pageNum"], ["pageNum"], ["pageNum"]
+    ]  # fmt: skip
+    assert [page.lines[0].text for page in found[1:]] == ["III.", "§ 2", "LA MER"]

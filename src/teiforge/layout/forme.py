@@ -202,6 +202,11 @@ def _page_kinds(
     return kinds
 
 
+def _numbered(text: str) -> bool:
+    """Whether a short line is a numeral or a section's mark (`III.`, `2.`, `§ 3`)."""
+    return whole_numeral(text) is not None or "§" in text or any(c.isdigit() for c in text[:1])
+
+
 def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
     """Short wordless lines at a page's edges, beyond its text: what OCR reads of an
     ornament, a rule, a stamp or a speck (`RE CE` above a running head, `——` below the
@@ -213,6 +218,12 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
     for index in range(top):
         if index not in kinds and _garbled_number(lines[index].text):
             kinds[index] = "other"
+    if 0 <= top < EDGE_LINES - 1 and kinds[top] == "pageNum" and top + 1 not in kinds:
+        # under the page number, the rest of its ornaments as OCR read them (`BC) nt`
+        # for `⁓ 3 ⁓`, `2 {4`); a numeral or a section mark there is a heading (`III.`)
+        text = lines[top + 1].text.strip()
+        if _garbled_number(text) and not _numbered(text) and len(lines) > top + 2:
+            kinds[top + 1] = "other"
     for index in range(len(lines) - 1, max(len(lines) - 1 - NOISE_LINES, 1), -1):
         if index in kinds:
             continue
