@@ -215,7 +215,7 @@ def test_a_running_head_below_lines_read_out_of_an_ornament() -> None:
     ]
     assert found[4].forme == ()
     assert [page.number.text if page.number else None for page in found] == [
-        "xix", "xx", "xxj", "xxii", "xxiii"
+        "xix", "xx", "xxj", "xxij", "xxiij"
     ]  # fmt: skip
 
 

@@ -77,13 +77,6 @@ def infer_numbers(
         path.append(state)
         state = step[state]
     path.reverse()
-    upper = {  # a roman run is written as its printed numerals are: `XII` or `xij`
-        state: _mostly_upper(
-            n.text for page, on in enumerate(path) if on == state for n in numerals[page] if n.roman
-        )
-        for state in set(path)
-        if state is not None and state[0]
-    }
     agreeing = _agreeing_pages(path, numerals)
     states = _cut_at_printed(
         path,
@@ -91,10 +84,25 @@ def infer_numbers(
         numerals,
         unread,
     )
+    forms = _roman_forms(numerals)
     return [
-        _number(state, page, numerals[page], state is not None and upper.get(state, False))
+        _number(state, page, numerals[page], forms.get(state, (False, False)))
         for page, state in enumerate(states)
     ]
+
+
+def _roman_forms(numerals: Sequence[Sequence[Numeral]]) -> dict[_State, tuple[bool, bool]]:
+    """How each roman run writes its numerals, by those it reads: (in capitals, `XII`;
+    with the old print's final j, `xij`). A number the run implies is written so."""
+    texts: dict[_State, list[str]] = {}
+    for page, own in enumerate(numerals):
+        for n in own:
+            for value in n.readings() if n.roman else ():
+                texts.setdefault((True, value - page), []).append(n.text)
+    return {
+        state: (_mostly_upper(found), any(t.lower().endswith("j") for t in found))
+        for state, found in texts.items()
+    }
 
 
 def _alone_style(
@@ -268,7 +276,9 @@ def _one_figure(printed: str, number: str) -> bool:
     return sum(a != b for a, b in zip(printed, number)) == 1
 
 
-def _number(state: _State, page: int, own: Sequence[Numeral], upper: bool) -> PageNumber | None:
+def _number(
+    state: _State, page: int, own: Sequence[Numeral], form: tuple[bool, bool]
+) -> PageNumber | None:
     if state is None:
         # outside any run, a numeral alone on its line is taken as printed
         alone = [n for n in own if n.alone and not n.inner]
@@ -282,7 +292,11 @@ def _number(state: _State, page: int, own: Sequence[Numeral], upper: bool) -> Pa
             return PageNumber(value, numeral.text_for(value), True)
     if not roman:
         return PageNumber(value, str(value), False)
-    return PageNumber(value, to_roman(value, lower=not upper), False)
+    upper, final_j = form
+    text = to_roman(value, lower=not upper)
+    if final_j and text.endswith(("i", "I")):
+        text = text[:-1] + ("J" if upper else "j")
+    return PageNumber(value, text, False)
 
 
 def _mostly_upper(texts: Iterable[str]) -> bool:
