@@ -126,9 +126,9 @@ def test_a_misread_number_at_a_run_s_end(printed: list[str], numbers: list[str])
     assert _texts(numerals, [None] * len(printed)) == numbers
 
 
-def test_figures_in_a_roman_run_are_another_run() -> None:
-    """Figures do not read as a roman run's number misread: the roman run does not carry
-    over the page that prints `9`, nor the garbled one before it."""
+def test_figures_after_a_roman_run_open_another_run() -> None:
+    """Figures after a roman run (`9e`) are taken as printed: the garbled pages on either
+    side are that run's, not the roman run's."""
     roman = [[Numeral(t, v, True)] for t, v in (("XII", 12), ("XIII", 13), ("XIV", 14))]
     numerals = [*roman, [], _arabic(9, garbled=True), []]
     unread = [None, None, None, UNREAD_ALONE, None, UNREAD_ALONE]

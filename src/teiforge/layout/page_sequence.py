@@ -21,7 +21,6 @@ UNNUMBERED = 0.3
 RUNNING_ONLY = 1.5  # outside any run, a page whose running head ends with a numeral
 IGNORED = 2.5  # a numeral alone on a line at a page's edge, left out of every run
 NEW_RUN = 2.0
-OTHER_SYSTEM = 2.5  # figures in a roman run, or a roman numeral no figure reads as
 UNREAD_IN_RUN = 0.1  # a page number OCR garbled, set where the run prints its numbers
 UNREAD_OUTSIDE = 0.5  # the same, outside any run: a number no run explains
 MISREAD = 0.75  # a numeral with one figure misread (`15` for 13, `11` for 17)
@@ -215,7 +214,7 @@ def _misread_inside(
     value = page + state[1]
     if not state[0] and any(_reads_as(n.text, value) for n in own):
         return state  # `l` for 1, `li` for 11: the figures OCR read as letters
-    misread = any(_figures_misread(n.text, str(value)) for n in own if not n.roman)
+    misread = not state[0] and any(_figures_misread(n.text, str(value)) for n in own)
     return state if near and misread else None
 
 
@@ -235,14 +234,6 @@ def _figures_misread(printed: str, number: str) -> bool:
     return any(a == b for a, b in zip(printed, number))
 
 
-def _other_system(roman: bool, numeral: Numeral) -> bool:
-    """Figures in a roman run, or a roman numeral with a letter no figure is read as (`XV`)
-    in a run of figures: not this run's number misread."""
-    if roman:
-        return numeral.text.isdigit()
-    return numeral.roman and any(c not in DIGIT_LOOKALIKES for c in numeral.text)
-
-
 def _page_cost(
     state: _State, page: int, own: Sequence[Numeral], unread: str | None, alone: bool
 ) -> float:
@@ -258,10 +249,10 @@ def _page_cost(
     if any(n.roman == roman and page + offset in n.readings() for n in own):
         return 0.0
     if own:
-        if all(_other_system(roman, n) for n in own):
-            return OTHER_SYSTEM
         value = str(page + offset)
-        return MISREAD if any(_one_figure(n.text, value) for n in own) else DISAGREES
+        # figures misread are a run of figures' own (`15` is no roman run's xij misread)
+        misread = not roman and any(_one_figure(n.text, value) for n in own)
+        return MISREAD if misread else DISAGREES
     if inner:
         return INNER_DISAGREES
     if unread is not None and (unread == UNREAD_ALONE) == alone:
