@@ -7,7 +7,8 @@ import pytest
 
 from teiforge.lang.numerals import roman_value, to_roman
 from teiforge.layout.forme import find_forme
-from teiforge.layout.page_numbers import infer_numbers, numeral_at_edge, whole_numeral
+from teiforge.layout.page_numbers import numeral_at_edge, whole_numeral
+from teiforge.layout.page_sequence import infer_numbers
 from teiforge.layout.running_heads import head_key
 from teiforge.model import Line
 

@@ -8,7 +8,7 @@ None of it is body text nor a heading: each becomes an `<fw>` after its page's `
 
 What a line is, is read from the whole document, not from the line alone:
 - a page number is the numeral that fits the sequence of the pages around it
-  (page_numbers.py); a misread one (`11` between 16 and 18) keeps its printed form in
+  (page_numbers.py, page_sequence.py); a misread one (`11` between 16 and 18) keeps its printed form in
   `fw` while `pb/@n` takes the number its neighbours imply, and a short wordless line
   where the number should be (`= SU`, `24h`) is that number garbled;
 - a running head is a short line at a page's edge whose text recurs on pages nearby
@@ -26,12 +26,17 @@ from ..model import Forme, Line
 from .page_numbers import (
     Numeral,
     PageNumber,
-    infer_numbers,
+    framed_numeral,
+    garbled_at_edge,
     numeral_at_edge,
+    stray_numeral,
     whole_numeral,
 )
+from .page_sequence import UNREAD_ALONE, UNREAD_HEAD, infer_numbers
 from .running_heads import (
+    DEEP_TOP,
     EDGE_LINES,
+    _EdgeLine,
     edge_indexes,
     edge_lines,
     head_key,
@@ -50,6 +55,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A signature mark alone at the foot: a letter, a capital and a numeral (`b`, `B`, `A2`).
 _LONE_SIGNATURE = re.compile(r"[A-Za-z]|[A-Z]{1,2}\d?")
+# a short word in small letters alone, set apart from the text: a number OCR read as one
+_SMALL_WORD = re.compile(r"[a-zà-ÿ]{1,4}")
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,19 @@ def _garbled_number_line(text: str) -> bool:
     return not any(len(word) >= 3 and not word.isupper() for word in _LETTERS.findall(text))
 
 
+def _unread_number_line(lines: Sequence[Line], index: int) -> bool:
+    """Whether a line at the page's edge where the document prints its numbers is one OCR
+    garbled: a short line with no word in small letters (`==`, `ST`, `Cr)`, `0e`), or a
+    lone short word in small letters set apart from the text by a blank line, that ends
+    no sentence (`hote` for `— 8 —`; a paragraph's last word carried over ends with its
+    stop)."""
+    text = lines[index].text.strip()
+    if _garbled_number_line(text):
+        return True
+    apart = index + 1 < len(lines) and lines[index + 1].blank_before > 0
+    return apart and (index == 0 or index == len(lines) - 1) and bool(_SMALL_WORD.fullmatch(text))
+
+
 def _after_hyphen(lines: Sequence[Line], index: int) -> bool:
     """A number on the line after a hyphen ends a broken word, not a page."""
     return index > 0 and lines[index - 1].text.rstrip().endswith(("-", "\u00ad", "¬"))
@@ -94,10 +114,37 @@ def _after_hyphen(lines: Sequence[Line], index: int) -> bool:
 def _alone_numerals(lines: Sequence[Line]) -> dict[int, Numeral]:
     found = {}
     for index in edge_indexes(len(lines)) if len(lines) > 1 else ():
-        numeral = whole_numeral(lines[index].text)
+        numeral = whole_numeral(lines[index].text) or stray_numeral(lines[index].text.strip())
         if numeral is not None and not _after_hyphen(lines, index):
             found[index] = numeral
     return found
+
+
+def _inner_numerals(lines: Sequence[Line]) -> dict[int, Numeral]:
+    """Numbers in a frame alone on a line inside the page's text (`(12)`): where OCR put a
+    page number it read out of place; the sequence says whether one is."""
+    edges = set(edge_indexes(len(lines)))
+    found = {}
+    for index, line in enumerate(lines):
+        numeral = framed_numeral(line.text.strip()) if index not in edges else None
+        if numeral is not None and not _after_hyphen(lines, index):
+            found[index] = numeral
+    return found
+
+
+def _unread(
+    lines: Sequence[Line], shown: bool, in_head: bool, number_edge: bool | None
+) -> str | None:
+    """Where a page shows a number OCR garbled, if it shows no numeral: in its running
+    head, or alone on a line at the edge where the document prints its numbers."""
+    if shown or len(lines) < 2:
+        return None
+    if in_head:
+        return UNREAD_HEAD
+    if number_edge is None:
+        return None
+    edge = [i for i in edge_indexes(len(lines)) if (i < EDGE_LINES) == number_edge]
+    return UNREAD_ALONE if any(_unread_number_line(lines, i) for i in edge) else None
 
 
 def _page_kinds(
@@ -107,6 +154,7 @@ def _page_kinds(
     running: dict[int, str],
     number: PageNumber | None,
     number_edge: bool | None,
+    inner: dict[int, Numeral] | None = None,
 ) -> dict[int, str]:
     """What each furniture line of one page is: {line index: fw type}. `number_edge`: where
     the document prints its numbers alone (True: at the top), if it does."""
@@ -121,6 +169,15 @@ def _page_kinds(
             kinds[index] = "sig"
     for index, kind in running.items():
         kinds.setdefault(index, kind)
+        if kind == "header" and EDGE_LINES <= index < DEEP_TOP:
+            # nothing is printed above a running head but forme work: what OCR read
+            # above one set lower (`PTE ER OR T ET EEE`) is an ornament's or a stain's
+            for above in range(index):
+                kinds.setdefault(above, "other")
+    for index, numeral in (inner or {}).items():
+        if number is not None and number.value in numeral.readings() and not alone:
+            kinds[index] = "pageNum"  # the page's number, read out of place
+            break
     on_heads = [numeral_at_edge(lines[i].text.strip())[0] for i in running]
     shown = "pageNum" in kinds.values() or any(
         n is not None and number is not None and number.value in n.readings() for n in on_heads
@@ -131,7 +188,7 @@ def _page_kinds(
         for index in edge_indexes(len(lines)):
             if (index < EDGE_LINES) != number_edge:
                 continue
-            if index not in kinds and _garbled_number_line(lines[index].text):
+            if index not in kinds and _unread_number_line(lines, index):
                 kinds[index] = "pageNum"
                 break
     for index in range(max(2, len(lines) - EDGE_LINES), len(lines)):
@@ -145,6 +202,11 @@ def _page_kinds(
     return kinds
 
 
+def _numbered(text: str) -> bool:
+    """Whether a short line is a numeral or a section's mark (`III.`, `2.`, `§ 3`)."""
+    return whole_numeral(text) is not None or "§" in text or any(c.isdigit() for c in text[:1])
+
+
 def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
     """Short wordless lines at a page's edges, beyond its text: what OCR reads of an
     ornament, a rule, a stamp or a speck (`RE CE` above a running head, `——` below the
@@ -156,6 +218,12 @@ def _edge_noise(lines: Sequence[Line], kinds: dict[int, str]) -> None:
     for index in range(top):
         if index not in kinds and _garbled_number(lines[index].text):
             kinds[index] = "other"
+    if 0 <= top < EDGE_LINES - 1 and kinds[top] == "pageNum" and top + 1 not in kinds:
+        # under the page number, the rest of its ornaments as OCR read them (`BC) nt`
+        # for `⁓ 3 ⁓`, `2 {4`); a numeral or a section mark there is a heading (`III.`)
+        text = lines[top + 1].text.strip()
+        if _garbled_number(text) and not _numbered(text) and len(lines) > top + 2:
+            kinds[top + 1] = "other"
     for index in range(len(lines) - 1, max(len(lines) - 1 - NOISE_LINES, 1), -1):
         if index in kinds:
             continue
@@ -171,14 +239,23 @@ def _forme_parts(kind: str, line: Line, number: PageNumber | None) -> tuple[Form
     text = line.text.strip()
     whole = (Forme(kind, text, line.number),)
     numeral, rest = numeral_at_edge(text)
+    garbled = garbled_at_edge(text) if numeral is None else None
+    if kind in ("header", "footer") and garbled and number is not None and not number.printed:
+        rest = garbled[1]  # the number OCR garbled at the head's end (`PRÉLIMINAIRE. à`)
+        return _split_head(kind, text, rest, line.number)
     if kind not in ("header", "footer") or numeral is None or number is None:
         return whole
     if number.printed and number.value not in numeral.readings():
         return whole  # the page prints its number elsewhere: this numeral is the head's
-    head = Forme(kind, rest.strip(), line.number)
+    return _split_head(kind, text, rest, line.number)
+
+
+def _split_head(kind: str, text: str, rest: str, number: int) -> tuple[Forme, ...]:
+    """A head and the number at one of its ends, in the order printed."""
+    head = Forme(kind, rest.strip(), number)
     if text.startswith(rest):
-        return head, Forme("pageNum", text[len(rest) :].strip(), line.number)
-    return Forme("pageNum", text[: len(text) - len(rest)].strip(), line.number), head
+        return head, Forme("pageNum", text[len(rest) :].strip(), number)
+    return Forme("pageNum", text[: len(text) - len(rest)].strip(), number), head
 
 
 def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
@@ -196,6 +273,13 @@ def _final_j_lost(numerals: list[list[Numeral]]) -> list[list[Numeral]]:
     ]
 
 
+def _unread_in_head(line: _EdgeLine, fellows: Sequence[_EdgeLine]) -> bool:
+    """A running head at the top with a garbled token at one end, where most of the heads
+    like it carry their page's number: that token is the page's number."""
+    numbered = sum(fellow.numeral is not None for fellow in fellows)
+    return line.unread and line.top and numbered * 2 > len(fellows) > 0
+
+
 def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     """Each page's furniture, the lines left for its text, and its number."""
     alone = [_alone_numerals(lines) for lines in pages]
@@ -207,19 +291,27 @@ def find_forme(pages: Sequence[Sequence[Line]], width: int) -> list[PageForme]:
     for line in edge:
         text = pages[line.page][line.index].text
         head = numeral_at_edge(text.strip())[1]  # the head's words, its numeral aside
-        if line.numeral and line.top and (recurring[line] or is_capitals(head)):
+        if line.numeral and line.top and not line.deep and (recurring[line] or is_capitals(head)):
             at_edges[line.page].append(line.numeral)
-    numerals = [[*alone[p].values(), *at_edges[p]] for p in range(len(pages))]
-    numbers = infer_numbers(_final_j_lost(numerals))
-    running = running_lines(pages, edge, recurring, numbers)
     at_top = [index < EDGE_LINES for own in alone for index in own]
     number_edge = sum(at_top) * 2 >= len(at_top) if at_top else None
+    inner = [_inner_numerals(lines) for lines in pages]
+    head_unread = {line.page for line in edge if _unread_in_head(line, recurring[line])}
+    unread = [
+        _unread(pages[p], bool(alone[p] or at_edges[p]), p in head_unread, number_edge)
+        for p in range(len(pages))
+    ]
+    numerals = [[*alone[p].values(), *at_edges[p], *inner[p].values()] for p in range(len(pages))]
+    numbers = infer_numbers(_final_j_lost(numerals), unread)
+    running = running_lines(pages, edge, recurring, numbers)
     result: list[PageForme] = []
     following: Sequence[Line] = ()  # the next page's text, its furniture aside
     for page in range(len(pages) - 1, -1, -1):  # backwards: a catchword looks ahead
         lines = pages[page]
         own_running = {index: kind for (p, index), kind in running.items() if p == page}
-        kinds = _page_kinds(lines, following, alone[page], own_running, numbers[page], number_edge)
+        kinds = _page_kinds(
+            lines, following, alone[page], own_running, numbers[page], number_edge, inner[page]
+        )
         forme = tuple(
             part for i in sorted(kinds) for part in _forme_parts(kinds[i], lines[i], numbers[page])
         )

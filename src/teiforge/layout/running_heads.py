@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..lang import fr
@@ -21,9 +21,12 @@ from ..lang.numerals import numeral_value
 from ..model import Line
 from ..notemarks import parse_label
 from .measure import ends_sentence
-from .page_numbers import Numeral, PageNumber, numeral_at_edge, whole_numeral
+from .page_numbers import Numeral, PageNumber, garbled_at_edge, numeral_at_edge, whole_numeral
 
 EDGE_LINES = 2  # lines at each edge of a page that may be furniture
+# A running head in capitals with its number may stand lower, under lines that OCR read
+# out of an ornament, a rule or a stain above it (`PTE ER OR T ET EEE`): so many lines.
+DEEP_TOP = 4
 WINDOW = 12  # a running head recurs within this many pages (a chapter's, a section's)
 SIMILAR = 0.75  # SequenceMatcher ratio from which two heads are one, OCR noise aside
 MAX_HEAD = 70  # characters: a longer line is text
@@ -41,6 +44,8 @@ class _EdgeLine:
     key: str  # its letters, see head_key
     numeral: Numeral | None  # a numeral at one end of it
     words: tuple[str, ...] = ()  # its words' keys, numerals as they are printed
+    unread: bool = False  # a page number OCR garbled at one end of it (`PRÉLIMINAIRE. à`)
+    deep: bool = False  # below the page's top lines, under lines OCR read out of ornaments
 
 
 def head_key(text: str) -> str:
@@ -65,13 +70,21 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
     for page, lines in enumerate(pages):
         if len(lines) < 3:
             continue  # a page of a line or two (a title, a plate): nothing to tell apart
-        for index in edge_indexes(len(lines)):
+        deep = range(EDGE_LINES, min(DEEP_TOP, len(lines) - EDGE_LINES))
+        for index in [*edge_indexes(len(lines)), *deep]:
             text = lines[index].text.strip()
-            if whole_numeral(text) is not None or _continues_text(lines, index):
+            if whole_numeral(text) is not None:
+                continue
+            if index not in deep and _continues_text(lines, index):
                 continue
             if index >= EDGE_LINES and _note_body(text):
                 continue
             numeral, rest = numeral_at_edge(text)
+            if index in deep and (numeral is None or not is_capitals(rest)):
+                continue  # below a page's top lines, only a head in capitals with a number
+            garbled = garbled_at_edge(text) if numeral is None else None
+            if garbled is not None:
+                rest = garbled[1]
             if len(rest.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
                 continue
             if not _head_length(rest, width):
@@ -79,7 +92,9 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
             key = head_key(rest)
             if len(key) >= 3:
                 words = tuple(_word_key(word) for word in rest.split())
-                found.append(_EdgeLine(page, index, index < EDGE_LINES, key, numeral, words))
+                top = index < EDGE_LINES or index in deep
+                line = _EdgeLine(page, index, top, key, numeral, words, bool(garbled))
+                found.append(replace(line, deep=index in deep))
     return found
 
 
@@ -168,6 +183,8 @@ def running_lines(
             continue
         if not _is_running(line, fellows, pages, numbers[line.page]):
             continue
+        if line.deep and len({fellow.page for fellow in fellows if fellow.top}) < 2:
+            continue  # a head below the top lines recurs at the top of two pages nearby
         tops = sum(fellow.top for fellow in fellows) + line.top
         # a running head that OCR read after the page's text is still a head
         found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
