@@ -88,7 +88,8 @@ def test_ends_sentence(text: str, ends: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "noise"),
     [("»", True), ("=", True), ("%,", True), ("5", True), ("X", True), ("II.", False)]
-    + [("(12)", False), ("à", True), ("Ed ; LE:", False), ("de", False)],
+    + [("(12)", False), ("à", True), ("Ed ; LE:", False), ("de", False)]
+    + [("* * *", False), ("⁂", False), ("____________", False), ("= - =", True)],
 )
 def test_is_noise(text: str, noise: bool) -> None:
     assert is_noise(text) is noise

@@ -11,6 +11,8 @@ from ..model import Line
 
 FULL_WIDTH = 0.85  # a line this close to the page's width was broken by the typesetter
 _WORD = re.compile(r"[^\W\d_]{2,}|\d{2,}")
+MAX_NOISE_MARKS = 3  # non-space characters of a line of stray marks
+ASTERISMS = "*⁂"
 
 
 def typical_width(lines: list[Line]) -> int:
@@ -88,10 +90,16 @@ def starts_turn(text: str) -> bool:
 
 
 def is_noise(text: str) -> bool:
-    """A line that holds no word and no number of two figures, only stray marks (`»`,
-    `=`, `%,`, a lone `5` or `X`): what OCR reads from a stain, the gutter or an ornament.
-    It starts no paragraph (it stays with the one it falls in) and follows no heading."""
-    return _WORD.search(text) is None
+    """A line that holds no word and no number of two figures, only a stray mark or
+    three (`»`, `=`, `%,`, a lone `5` or `X`): what OCR reads from a stain or the gutter.
+    It starts no paragraph (it stays with the one it falls in) and follows no heading. An
+    asterism (`* * *`, `⁂`) and a rule (`__________`) are print's own marks, not noise."""
+    marks = "".join(text.split())
+    return (
+        _WORD.search(text) is None
+        and len(marks) <= MAX_NOISE_MARKS
+        and not set(marks) <= set(ASTERISMS)
+    )
 
 
 def numbered_in_turn(previous: str | None, number: str | None) -> bool:
