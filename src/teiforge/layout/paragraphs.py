@@ -111,8 +111,8 @@ def breaks_paragraph(
     blanks: bool = True,
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`. `indents`: the document
-    indents first lines (a line flush left then carries on, unless it stands alone: a
-    list item, a date, a signature). `blanks`: whether the page's blank lines mark
+    indents first lines (a line flush left and not set apart by a blank line then carries
+    on, unless it stands alone: a list item, a date, a signature). `blanks`: whether the page's blank lines mark
     anything (blanks_mark_breaks); where they do not, sentences alone do."""
     if indents and _indent(line) >= MIN_INDENT + _indent(previous):
         return not starts_lowercase(line.text)  # an indented first line, not a verse's
@@ -124,9 +124,9 @@ def breaks_paragraph(
         and starts_new_sentence(line.text)
     ):
         return True
-    if indents and _indent(line) < MIN_INDENT and not _stands_alone(line.text):
-        return False  # where first lines are indented, a line flush left carries on
     spacing = line.blank_before - (1 if double_spaced else 0)
+    if indents and _indent(line) < MIN_INDENT and spacing < 1 and not _stands_alone(line.text):
+        return False  # where first lines are indented, a line flush left carries on
     if spacing >= 1:
         # OCR sets blank lines between the blocks it finds, in mid-sentence too: a line
         # that carries on a sentence (`tyrans qui les ont`, after `car les.`) does not
