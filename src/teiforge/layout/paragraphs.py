@@ -112,8 +112,9 @@ def breaks_paragraph(
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`. `indents`: the document
     indents first lines (a line flush left and not set apart by a blank line then carries
-    on, unless it stands alone: a list item, a date, a signature). `blanks`: whether the page's blank lines mark
-    anything (blanks_mark_breaks); where they do not, sentences alone do."""
+    on, unless it stands alone: a list item, a date, a signature). `blanks`: whether the
+    page's blank lines mark paragraphs (blanks_mark_breaks); where they do not, a blank
+    line counts only after a short line."""
     if indents and _indent(line) >= MIN_INDENT + _indent(previous):
         return not starts_lowercase(line.text)  # an indented first line, not a verse's
     # two first lines in a row: the one above was a paragraph of one line (`— Son nom ?`)
@@ -163,9 +164,9 @@ def blanks_mark_breaks(body: list[Line], extra: int) -> bool:
     """Whether a page's blank lines (beyond its own `extra` spacing) may mark paragraphs.
     OCR sets blank lines between the blocks it finds, and on some pages most of them fall
     inside sentences (a line that carries on the one above, a word broken at a hyphen);
-    when at least MIN_BROKEN_BLANKS and half of them do, blank lines on that page are no
-    sign at all and sentences alone mark paragraphs. A page whose blank lines fall
-    between sentences (or once in mid-sentence) keeps them."""
+    when at least MIN_BROKEN_BLANKS and half of them do, a blank line on that page ends a
+    paragraph only after a short line (a full line that ends on a stop goes on). A page
+    whose blank lines fall between sentences (or once in mid-sentence) keeps them."""
     gaps = broken = 0
     for previous, line in pairwise(body):
         if line.blank_before - extra < 1:
