@@ -70,6 +70,9 @@ SENTENCE_END_MARKS = '.!?:…»"”'
 SENTENCE_OPENERS = '«<"“—–-('
 # What cannot open a sentence: a line starting so carries on the one before.
 MID_SENTENCE_OPENERS = ",;)]"
+# The words of one lowercase letter (`a`, `à`, `y`); another letter alone opening a line is
+# a misread mark (`n` for `»`), not a sentence going on.
+ONE_LETTER_WORDS = frozenset("aàyô")
 
 # --- speakers --------------------------------------------------------------------------
 # Titles before a name, abbreviated as French print does.

@@ -8,7 +8,13 @@ from .footnotes import document_kinds, find_zone_start, split_notes, zone_rules
 from .forme import find_forme
 from .joining import TextBuilder
 from .labels import forme_labels, heading_labels, merged, set_aside
-from .measure import ends_sentence, starts_lowercase, typical_width
+from .measure import (
+    continues_in_lowercase,
+    ends_sentence,
+    numbered_in_turn,
+    starts_lowercase,
+    typical_width,
+)
 from .pages import is_double_spaced, spacing_vote, split_pages
 from .paragraphs import (
     Piece,
@@ -159,7 +165,8 @@ def segment(source: Source) -> Layout:
         width = typical_width(body) if len(body) >= 8 else document_width
         pieces = page_pieces(body, width, double, indents, blank_marked, headings)
         first_line = raw[0].number
-        continued = bool(pieces) and _continues(assembler, pieces[0], indents)
+        follows = index > 0 and numbered_in_turn(pages[index - 1].number, number)
+        continued = bool(pieces) and _continues(assembler, pieces[0], indents, follows)
         if continued:
             assembler.continue_paragraph(pieces[0], number, index)
             pieces = pieces[1:]
@@ -178,13 +185,19 @@ def segment(source: Source) -> Layout:
     return Layout(source, tuple(pages), tuple(assembler.blocks), tuple(assembler.spans))
 
 
-def _continues(assembler: _Assembler, piece: Piece, indents: bool = False) -> bool:
+def _continues(
+    assembler: _Assembler, piece: Piece, indents: bool = False, follows: bool = False
+) -> bool:
     """Whether a page's first piece carries on the paragraph the previous page left in
     mid-sentence. After a finished sentence, a page that starts in lowercase follows
-    missing text instead; in a document that indents its paragraphs' first lines, a page
-    whose first line is not indented carries on the paragraph all the same."""
+    missing text instead, unless its printed number follows the previous page's (`follows`:
+    no page is missing, and the stop was a note's or a misread mark); in a document that
+    indents its paragraphs' first lines, a page whose first line is not indented carries
+    on the paragraph all the same."""
     if assembler.open_paragraph is None or piece.kind is BlockKind.HEADING:
         return False
     if indents and not is_indented(piece.lines[0]) and not starts_lowercase(piece.lines[0].text):
+        return True
+    if follows and continues_in_lowercase(piece.lines[0].text):
         return True
     return not ends_sentence(assembler.blocks[assembler.open_paragraph].text)

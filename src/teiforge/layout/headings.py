@@ -32,7 +32,13 @@ from difflib import SequenceMatcher
 from ..lang import fr
 from ..lang.numerals import numeral_value
 from ..model import Line
-from .measure import ends_sentence, is_full_width, starts_lowercase
+from .measure import (
+    carries_on_sentence,
+    ends_sentence,
+    is_full_width,
+    is_noise,
+    starts_lowercase,
+)
 
 _ENUMERATOR = re.compile(
     r"^(?P<enum>(?:[IVX]{1,5}|[A-L]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-h]))[.)]\s+(?P<title>\S.*)$"
@@ -41,6 +47,11 @@ _ROMAN_ALONE = re.compile(r"^(?P<enum>[IVXLC]{1,7})\.?$")
 # What OCR makes of a lone `II.` or `III`: `Il.`, `IT.`, `11.`, `lI`, `1II` (a heading only
 # where it stands apart or centred: alone, `11.` may be anything)
 _GARBLED_ROMAN = re.compile(r"^(?=.*[Il1T])[IVXlT1]{2,5}\.?$")
+# A number sign and a number (`N°. IV.`, `No 12`; OCR reads the raised o as `e` too:
+# `Ne. IV.`, with a roman numeral only): an act's or an item's number, standing alone.
+_NUMBER_SIGN = re.compile(
+    r"^N[°ºo0]\.?\s*(?P<n>[IVXLC]{1,7}|\d{1,3})\.?$|^Ne\.?\s*(?P<r>[IVXLC]{1,7})\.?$"
+)
 _SECTION_SIGN = re.compile(r"^§\s*\d{1,3}\.?(?:\s+\S.*)?$")
 _NAMED = re.compile(
     rf"^(?P<word>{'|'.join(fr.DIVISION_WORDS)})\s+"
@@ -97,6 +108,8 @@ def heading_style(text: str) -> str | None:
         return "roman"
     if _SECTION_SIGN.match(text):
         return "section"
+    if _number_sign(text):
+        return "number"
     named = _named(text)
     if named is not None:
         return "named:" + named[0]
@@ -110,6 +123,15 @@ def heading_style(text: str) -> str | None:
     if _in_capitals(text):
         return "capitals"
     return None
+
+
+def _number_sign(text: str) -> bool:
+    """`N°. IV.`, `No 12`: a number sign and a number alone (a roman one a numeral)."""
+    found = _NUMBER_SIGN.match(text)
+    if found is None:
+        return False
+    number = found.group("n") or found.group("r")
+    return number.isdigit() or bool(numeral_value(number))
 
 
 def _never(text: str) -> bool:
@@ -177,7 +199,20 @@ def _in_capitals(text: str) -> bool:
     return (
         len(letters) >= 3
         and all(c.isupper() for c in letters)
-        and _LONG_WORD.search(text) is not None
+        and (_LONG_WORD.search(text) is not None or _letter_spaced(text))
+    )
+
+
+def _letter_spaced(text: str) -> bool:
+    """A word in capitals set letter by letter (`E X T R A I T`), as OCR reads it
+    (`EXT R A TIT`): three groups or more of at most three letters, two of them single
+    letters, five letters in all (`RE CE`, OCR's reading of an ornament, is none)."""
+    groups = text.strip(" .").split()
+    return (
+        len(groups) >= 3
+        and all(len(group) <= 3 and group.isalpha() for group in groups)
+        and sum(1 for group in groups if len(group) == 1) >= 2
+        and sum(len(group) for group in groups) >= 5
     )
 
 
@@ -230,6 +265,8 @@ def set_apart_style(
         and not _never(following.text.strip())
     ):
         title = f"{text} {following.text.strip()}"
+    if title == text and following is not None and carries_on_sentence(following.text):
+        return None  # a fragment whose sentence goes on below (`Vue caractér` / `les vieux`)
     words = title.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
         return None
@@ -248,8 +285,17 @@ def _bare_number(text: str) -> bool:
     return bool(
         _ROMAN_ALONE.match(text)
         or re.fullmatch(r"§\s*\d{1,3}\.?", text)
+        or _number_sign(text)
         or (named is not None and len(text.split()) <= 2)
     )
+
+
+def heads_what_follows(line: Line, following: Line | None) -> bool:
+    """A bare number (`II.`, `X`, `§ 3.`) heads what comes after it: a title or a
+    paragraph, which hold words. Before stray marks (`=`, `%,`: what OCR reads from a
+    stain or the gutter; measure.is_noise) a lone `X` is no heading. Any other heading
+    passes."""
+    return following is None or not _bare_number(line.text) or not is_noise(following.text)
 
 
 def heading_continues(

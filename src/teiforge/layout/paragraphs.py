@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..lang import fr
 from ..model import BlockKind, Line
@@ -16,19 +17,24 @@ from .headings import (
     MAX_HEADING_LINES,
     heading_continues,
     heading_style,
+    heads_what_follows,
     is_centred,
     is_heading_line,
     set_apart_style,
 )
+from .joining import HYPHENS
 from .measure import (
-    ends_sentence as _ends_sentence,
-)
-from .measure import (
+    carries_on_sentence,
+    continues_in_lowercase,
     is_full_width,
+    is_noise,
     starts_lowercase,
     starts_new_sentence,
     starts_turn,
     typical_width,
+)
+from .measure import (
+    ends_sentence as _ends_sentence,
 )
 
 MIN_INDENT = 2  # spaces that indent a paragraph's first line
@@ -40,6 +46,8 @@ MIN_LINES_TO_TELL = 5
 # In a text set solid, a sentence's end on a line shorter than this share of the measure
 # ends a paragraph (0.85 where blank lines mark paragraphs: the sentence is a second sign).
 SOLID_FULL_WIDTH = 0.93
+# Blank lines in mid-sentence from which a page's blank lines are no paragraph sign.
+MIN_BROKEN_BLANKS = 2
 
 
 # A note call that ends a line after its sentence's stop (`les bras : ††`, `fin.¹²`,
@@ -100,7 +108,13 @@ def breaks_paragraph(
     double_spaced: bool,
     indents: bool = False,
     blank_marked: bool = True,
+    blanks: bool = True,
 ) -> bool:
+    """Whether `line` starts a new paragraph after `previous`. `indents`: the document
+    indents first lines (a line flush left and not set apart by a blank line then carries
+    on, unless it stands alone: a list item, a date, a signature). `blanks`: whether the
+    page's blank lines mark paragraphs (blanks_mark_breaks); where they do not, a blank
+    line counts only after a short line."""
     if indents and _indent(line) >= MIN_INDENT + _indent(previous):
         return not starts_lowercase(line.text)  # an indented first line, not a verse's
     # two first lines in a row: the one above was a paragraph of one line (`— Son nom ?`)
@@ -112,24 +126,55 @@ def breaks_paragraph(
     ):
         return True
     spacing = line.blank_before - (1 if double_spaced else 0)
+    if indents and _indent(line) < MIN_INDENT and spacing < 1 and not _stands_alone(line.text):
+        return False  # where first lines are indented, a line flush left carries on
     if spacing >= 1:
         # OCR sets blank lines between the blocks it finds, in mid-sentence too: a line
-        # that carries on the sentence above it does not start a paragraph
-        mid_sentence = not ends_sentence(previous.text)
-        return not (
-            mid_sentence and (starts_lowercase(line.text) or is_full_width(previous, width))
-        )
+        # that carries on a sentence (`tyrans qui les ont`, after `car les.`) does not
+        # start a paragraph, nor one after a full line that breaks off; on a page whose
+        # blank lines mostly fall in mid-sentence, nor one after any full line (a stop
+        # at the measure's end is no paragraph's end there)
+        if _carries_on_over_blank(previous, line):
+            return False
+        short = not is_full_width(previous, width)
+        return short or (blanks and ends_sentence(previous.text))
     if starts_turn(line.text) or _stands_alone(line.text) and not _carries_on(previous):
         return True
     if _stands_alone(previous.text) and not is_full_width(previous, width):
         return True  # a date line ends its paragraph, even without a full stop
-    if starts_lowercase(line.text) or not starts_new_sentence(line.text):
+    if carries_on_sentence(line.text) or not starts_new_sentence(line.text):
         return False
     if not ends_sentence(previous.text):
         return False
     if blank_marked:
         return not is_full_width(previous, width)
     return len(previous.text.strip()) < SOLID_FULL_WIDTH * width
+
+
+def _carries_on_over_blank(previous: Line, line: Line) -> bool:
+    """A line after a blank that goes on with the sentence above: it opens on a lowercase
+    word (`tyrans qui les ont`, even after `car les.`: OCR's stop), or on punctuation
+    that cannot open a sentence after a line that did not end one."""
+    return continues_in_lowercase(line.text) or (
+        carries_on_sentence(line.text) and not ends_sentence(previous.text)
+    )
+
+
+def blanks_mark_breaks(body: list[Line], extra: int) -> bool:
+    """Whether a page's blank lines (beyond its own `extra` spacing) may mark paragraphs.
+    OCR sets blank lines between the blocks it finds, and on some pages most of them fall
+    inside sentences (a line that carries on the one above, a word broken at a hyphen);
+    when at least MIN_BROKEN_BLANKS and half of them do, a blank line on that page ends a
+    paragraph only after a short line (a full line that ends on a stop goes on). A page
+    whose blank lines fall between sentences (or once in mid-sentence) keeps them."""
+    gaps = broken = 0
+    for previous, line in pairwise(body):
+        if line.blank_before - extra < 1:
+            continue
+        gaps += 1
+        if _carries_on_over_blank(previous, line) or previous.text.rstrip().endswith(HYPHENS):
+            broken += 1
+    return broken < MIN_BROKEN_BLANKS or 2 * broken < gaps
 
 
 def _signed_after(text: str) -> bool:
@@ -171,21 +216,33 @@ def page_pieces(
     pieces: list[Piece] = []
     current: list[Line] = []
     extra = 1 if double_spaced else 0
+    blanks = blanks_mark_breaks(body, extra)
     index = 0
+    previous: Line | None = None  # the last line above that holds a word (is_noise)
     while index < len(body):
         line = body[index]
-        at_break = index == 0 or breaks_paragraph(
-            body[index - 1], line, width, double_spaced, indents, blank_marked
+        at_break = previous is None or breaks_paragraph(
+            previous, line, width, double_spaced, indents, blank_marked, blanks
         )
         # a heading needs only the sentence before it finished, even on a full-width line
-        may_head = at_break or ends_sentence(body[index - 1].text) or not current
-        if index and _signed_after(body[index - 1].text):
+        may_head = at_break or previous is None or ends_sentence(previous.text) or not current
+        if previous is not None and _signed_after(previous.text):
             may_head = False  # `Le Commissaire de la République,` / `LAKANAL.` signs
         following = body[index + 1] if index + 1 < len(body) else None
+        if following is not None and fr.BYLINE.match(following.text.strip()):
+            may_head = True  # a title signed by its byline, though a sentence runs into it
         style = heading_style(line.text) if may_head and is_heading_line(line, width) else None
-        previous = body[index - 1] if index else None
         if style is None and may_head:
-            style = set_apart_style(previous, line, following, width, extra, blank_marked)
+            style = set_apart_style(
+                previous, line, following, width, extra, blank_marked and blanks
+            )
+        if style is not None and not heads_what_follows(line, following):
+            style = None
+        if current and style is None and line.number not in headings and is_noise(line.text):
+            current.append(line)  # stray marks stay in the paragraph they fall in
+            index += 1
+            continue
+        previous = line
         if line.number in headings:
             if current:
                 pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
@@ -194,7 +251,7 @@ def page_pieces(
             while end < len(body) and body[end].number in headings:
                 end += 1
             pieces.append(Piece(BlockKind.HEADING, tuple(body[index:end]), "labelled"))
-            index = end
+            index, previous = end, body[end - 1]
             continue
         if style is not None:
             if current:
@@ -208,7 +265,7 @@ def page_pieces(
                     break
                 heading.append(body[end])
             pieces.append(Piece(BlockKind.HEADING, tuple(heading), style))
-            index += len(heading)
+            index, previous = index + len(heading), heading[-1]
             continue
         if current and at_break:
             pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
