@@ -146,6 +146,9 @@ def test_two_pages_of_the_same_text_keep_each_its_notes() -> None:
         ("@ Cf. Proceedings", ("bracketed", "@", "@", "Cf. Proceedings")),
         ("G} Deuxième voyage", ("bracketed", "G}", "G", "Deuxième voyage")),
         ("( Bulletin de la Société", ("bracketed", "(", "", "Bulletin de la Société")),
+        # a raised (1) read with a quotation mark and a degree sign for its brackets
+        ("‘2° Surtout le drame", ("bracketed", "‘2°", "2", "Surtout le drame")),
+        ("2° Surtout le drame", None),
         ("® le chat", None),
         ("( 12 )", None),
     ],
@@ -202,6 +205,11 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("importées par les Américains (9. Chose", [("(9", "bracketed", 1.5)]),
         ("par Mungo-Park (}, nous", [("(}", "bracketed", 1.5)]),
         ("broyée et non moulue(#.", [("(#", "bracketed", 1.5)]),
+        # ... or opened onto a space, bare or on a sign, before the next word
+        ("Certains auteurs ( racontent que", [("(", "bracketed", 1.5)]),
+        ("On nous raconte (® qu'il y a", [("(®", "bracketed", 1.5)]),
+        ("un cri ( Rires prolongés ) puis", [(")", "bracketed", 1.5)]),
+        ("on voit (a) des (1 mai) fêtes", [("(a)", "bracketed", 3.0)]),
         ("voir (p. suiv.)", []),
         ("sont essentiellement commerçan(s, tandis", []),
         # the closing bracket kept alone, glued to its word, closing no parenthesis

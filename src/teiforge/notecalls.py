@@ -16,6 +16,8 @@ _OPEN = re.escape(OPEN_CHARS)
 _CLOSE = re.escape(CLOSE_CHARS)
 _CLOSERS = re.escape(fr.GARBLED_LABEL_CLOSERS)
 _LONE = re.escape(fr.GARBLED_LONE_MARKS)
+# the signs (neither letters nor digits) OCR reads inside a garbled bracket: `(®`, `(#`
+_SIGNS = "".join(c for c in INNER_CHARS if not c.isalnum())
 
 # Evidence that a mark in the text is a note call (the notes annotator weighs it against
 # how well the mark reads as its note's number).
@@ -41,6 +43,11 @@ _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]{{0,3}}
 # before a stop (`régions (,`, `Kordofan (.`, `Américains (9.`, `Mungo-Park (},`)
 _UNCLOSED = re.compile(
     rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]?)(?P<closer>[{_CLOSERS}]?)(?=[.,;:]|\s*$)"
+)
+# the same before the next word (`auteurs ( racontent`, `raconte (® qu'il`): a bracket
+# opened onto a space, or onto a sign, no parenthesis is, where no parenthesis closes
+_UNCLOSED_BEFORE_WORD = re.compile(
+    rf"[{_OPEN}](?P<core>[{re.escape(_SIGNS)}]?)(?P<closer>)(?=[ \t\n]+[^\W\d_])"
 )
 # (a raised `²` read `?` or `!` inside a half bracket: `cire l?).`)
 _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(INNER_CHARS)}?!]{{0,2}})$")
@@ -77,8 +84,13 @@ def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
 
 def _unclosed_call(text: str, at: int, start: int, end: int) -> Call | None:
     """A bracket opened after a word, apart from it, and not closed before a stop or the
-    line's end: OCR lost the rest of a raised `⁽¹⁾` (`régions (,`, `Américains (9.`)."""
-    match = _UNCLOSED.match(text, at, end)
+    line's end: OCR lost the rest of a raised `⁽¹⁾` (`régions (,`, `Américains (9.`); or
+    opened onto a space, bare or on a sign, before the next word, no bracket closing
+    after it (`auteurs ( racontent`, `raconte (® qu'il`). Fails: `(a. b)`, `( Rires. )`
+    (a parenthesis OCR spaced), `commerçan(s,` (a letter misread)."""
+    match = _UNCLOSED.match(text, at, end) or _UNCLOSED_BEFORE_WORD.match(text, at, end)
+    if match is not None and match.re is _UNCLOSED_BEFORE_WORD and _closed_later(text, at, end):
+        return None
     word_end = at - 1 if text[at - 1 : at] == " " else at  # `régions (,`, `moulue(#.`
     if match is None or not _after_word(text, start, word_end):
         return None
@@ -90,6 +102,17 @@ def _unclosed_call(text: str, at: int, start: int, end: int) -> Call | None:
 
 
 PARENTHESIS_REACH = 400  # characters a parenthesis may run over before it is closed
+
+
+def _closed_later(text: str, at: int, end: int) -> bool:
+    """Whether a bracket opened at `at` is closed within PARENTHESIS_REACH, before another
+    opens: a parenthesis, not a call."""
+    after = text[at + 1 : min(end, at + 1 + PARENTHESIS_REACH)]
+    closing = min((after.find(c) for c in CLOSE_CHARS if c in after), default=-1)
+    if closing < 0:
+        return False
+    opening = min((after.find(c) for c in OPEN_CHARS if c in after), default=-1)
+    return opening < 0 or closing < opening
 
 
 def _glued_closer(text: str, at: int, after: int, start: int) -> Call | None:

@@ -190,9 +190,11 @@ GARBLED_BRACKET_INNER = frozenset('@&®°#*Q0OGUfi$%"')
 # What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`,
 # `G} Deuxième`).
 GARBLED_LABEL_CLOSERS = "}"
-# What OCR makes of a label's brackets around a clean number (`{2) Sel`, `[3J Arbres`).
-GARBLED_LABEL_OPENERS = "{"
-GARBLED_NUMBER_CLOSERS = "}J|"
+# What OCR makes of a label's brackets around a clean number (`{2) Sel`, `[3J Arbres`,
+# a raised `⁽¹⁾` read `‘2°`: the curve of the bracket as a quotation mark, the closing
+# one as a degree sign); both ends read so are needed, `2°` alone is an ordinal.
+GARBLED_LABEL_OPENERS = "{‘'"
+GARBLED_NUMBER_CLOSERS = "}J|°"
 # Signs OCR makes of a whole raised `⁽¹⁾`, brackets and all, as a label (`® Voir`,
 # `@ Cf.`) or a call apart from its word (`Clapperton ® à`): they never stand in text.
 GARBLED_LONE_MARKS = "@®©"

@@ -31,6 +31,7 @@ from .lettered import calls_a_letter, letter_label, letter_sequence
 from .measure import ends_sentence, starts_lowercase
 from .note_labels import (
     kind_below,
+    label_lost_above,
     lone_sign,
     lost_brackets,
     opened_label,
@@ -143,6 +144,8 @@ def find_zone_start(
     if start is not None and start > 1 and opened_label(lines, start):
         return start - 1
     if start is not None and start > 1 and sign_above(lines, start):
+        return start - 1
+    if start is not None and not note_open and label_lost_above(lines, start):
         return start - 1
     return start
 
