@@ -78,6 +78,26 @@ def test_note_moves_to_its_anchor_and_keeps_the_marks_as_read() -> None:
     assert len(tei.findall(".//t:body//t:note", TEI)) == 1
 
 
+def test_a_call_lost_to_ocr_leaves_its_gap_before_the_stop() -> None:
+    """`canardières .`: OCR lost the raised `(2)` and kept the space it stood in; the
+    note stands after the word, the text kept as read."""
+    text = (
+        "Les villes ont des murailles basses (1). Comme les Foulahs, ils bâtissent des\n"
+        "murailles flanquées de tours et de canardières .\n\n"
+        "(1) Cf. Proceedings of the Association, t. V, p. 329.\n"
+        "@ Cp. Winterbottom, p. 121.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(text.encode(), "t.txt")))
+    notes = tei.findall(".//t:body//t:p/t:note", TEI)
+    assert [(note.get("n"), note.tail) for note in notes] == [
+        (
+            "1",
+            ". Comme les Foulahs, ils bâtissent des murailles flanquées de tours et de canardières",
+        ),
+        ("2", " ."),
+    ]
+
+
 def test_a_note_without_anchor_stays_before_the_next_page() -> None:
     """A paragraph runs on to the next page; the page's note, its call lost, comes after
     the page's last word and before the page break, not after the paragraph."""
@@ -210,6 +230,10 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("On nous raconte (® qu'il y a", [("(®", "bracketed", 1.5)]),
         ("un cri ( Rires prolongés ) puis", [(")", "bracketed", 1.5)]),
         ("on voit (a) des (1 mai) fêtes", [("(a)", "bracketed", 3.0)]),
+        # a space before a full stop: the gap of a raised mark OCR lost, an empty call
+        ("de tours et de canardières . On", [("", "bracketed", 0.8)]),
+        ("des fruits, etc . On", []),
+        ("voir p. 12 . On", []),
         ("voir (p. suiv.)", []),
         ("sont essentiellement commerçan(s, tandis", []),
         # the closing bracket kept alone, glued to its word, closing no parenthesis

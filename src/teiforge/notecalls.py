@@ -29,6 +29,9 @@ PUNCTUATION_CALL = 0.8  # Plâtriers! for Plâtriers¹: also a real exclamation
 # word's end (Elhauy', espèce), a question or exclamation mark before a small letter or
 # another stop (Rhazès? dont, Plâtriers!.).
 MISPLACED_PUNCTUATION_CALL = 2.0
+# A space between a word and its full stop, which print never sets: where OCR lost a
+# raised mark it saw, and kept the gap (`canardières .`); the call is empty, at the word.
+LOST_CALL = 0.8
 
 _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # One character class that every kind of call starts or ends with: the text is searched
@@ -36,7 +39,7 @@ _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # look-behind would make the regex engine try them at every character.
 _TRIGGER = re.compile(
     rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]{{1,2}}"
-    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]"
+    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]| \.(?!\S)"
 )
 _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]{{0,3}})[{_CLOSE}]")
 # a bracket opened after a word and never closed, its mark lost or read as one sign
@@ -157,8 +160,19 @@ def _ends_word(text: str, offset: int, end: int) -> bool:
     return offset >= end or _WORD_END.match(text, offset) is not None
 
 
+def _lost_call(text: str, at: int, start: int) -> Call | None:
+    """A space before a full stop, after a word of four letters or more: the gap of a
+    raised mark OCR lost (`canardières .`). Fails: `etc .`, `M .` (too short to tell an
+    abbreviation OCR spaced), a stop after a number (`p. 12 .`) or a sign, `fin ...`."""
+    if at - start < 4 or not all(_LETTER.match(c) for c in text[at - 4 : at]):
+        return None
+    return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
+
+
 def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     char = text[at]
+    if char == " ":
+        return _lost_call(text, at, start)
     if char in OPEN_CHARS:
         match = _BRACKETED.match(text, at, end)
         if match is None:

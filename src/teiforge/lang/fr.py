@@ -150,6 +150,9 @@ WORD_START_MARKS = "«“(\"'"
 NOTE_BODY_OPENERS = '«<"“(['
 # The words of references that open a note in small letters (`12 ibid., p. 4`).
 NOTE_OPENING_WORDS = ("ibid", "ib.", "id.", "idem", "cf.", "op. cit", "loc. cit", "voir", "v.")
+# A reference to a page, volume or part of a work (`p. 264`, `t. II`, `vol. 3`, `ch. 21`):
+# what a note at a page's foot so often is.
+REFERENCE = re.compile(r"\b(?:p|pp|t|vol|liv|ch|chap|col|fol)\.\s?(?:\d|[IVXL]+\b)")
 # Note-call marks that are not numbers, in the order printers use them.
 NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶", "††", "‡‡")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -71,6 +71,19 @@ def label_lost_above(lines: list[Line], start: int) -> bool:
     return not ends_sentence(lines[start - 2].text)
 
 
+def reference_alone(lines: list[Line]) -> bool:
+    """The page's last line, after a blank, one reference that opens like a sentence and
+    ends one (`Saugnier, p. 264.`): a note whose label OCR lost, where the page's text
+    calls one (the caller asks). Fails: a line set solid with the text, a sentence of the
+    text (no reference), a line in lowercase."""
+    if len(lines) < 2 or lines[-1].blank_before < 1:
+        return False
+    text = lines[-1].text.strip()
+    if not text[:1].isupper() or not ends_sentence(text) or parse_label(text) is not None:
+        return False
+    return fr.REFERENCE.search(text) is not None and len(text.split()) <= 12
+
+
 def unclosed_opening(text: str) -> tuple[Mark, str] | None:
     """`(Mohammed et Tounsy, ...`: an opening bracket glued to a capital, none closed."""
     match = _UNCLOSED_OPENING.match(text)
