@@ -234,6 +234,7 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("de tours et de canardières . On", [("", "bracketed", 0.8)]),
         ("des fruits, etc . On", []),
         ("voir p. 12 . On", []),
+        ("au chapitre XIII . On", []),
         ("voir (p. suiv.)", []),
         ("sont essentiellement commerçan(s, tandis", []),
         # the closing bracket kept alone, glued to its word, closing no parenthesis

@@ -161,10 +161,11 @@ def _ends_word(text: str, offset: int, end: int) -> bool:
 
 
 def _lost_call(text: str, at: int, start: int) -> Call | None:
-    """A space before a full stop, after a word of four letters or more: the gap of a
-    raised mark OCR lost (`canardières .`). Fails: `etc .`, `M .` (too short to tell an
-    abbreviation OCR spaced), a stop after a number (`p. 12 .`) or a sign, `fin ...`."""
-    if at - start < 4 or not all(_LETTER.match(c) for c in text[at - 4 : at]):
+    """A space before a full stop, after a word that ends in four small letters or
+    more: the gap of a raised mark OCR lost (`canardières .`). Fails: `etc .`, `M .`
+    (too short to tell an abbreviation OCR spaced), `XIII .` (a numeral), a stop after a
+    number (`p. 12 .`) or a sign, `fin ...`."""
+    if at - start < 4 or not all(c.isalpha() and c.islower() for c in text[at - 4 : at]):
         return None
     return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
 
