@@ -98,6 +98,25 @@ def test_a_call_lost_to_ocr_leaves_its_gap_before_the_stop() -> None:
     ]
 
 
+def test_clean_labels_read_out_of_order_go_to_the_calls_they_print() -> None:
+    """A reading order that puts a page's first note after the others (`(2)`, `(3)`,
+    `(1)`, as some ALTO files do): each note goes to the call of its printed number."""
+    text = (
+        "Les habitants des îles sont d'excellents marins (1), suivant Lopez de Lima. Un\n"
+        "agent est chargé de régler les différends (2). M. Caillé (3) raconte le reste.\n\n"
+        "(2) Barth, Voyages, t. III, p. 321.\n"
+        "(3) T. II, p. 103 et suiv.\n"
+        "(1) Bulletin de la Société de Géographie, 1846, t. I, p. 154.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(text.encode(), "t.txt")))
+    notes = tei.findall(".//t:body//t:p/t:note", TEI)
+    assert [(note.get("n"), "".join(note.itertext()).split()[1]) for note in notes] == [
+        ("1", "Bulletin"),
+        ("2", "Barth,"),
+        ("3", "T."),
+    ]
+
+
 def test_a_note_without_anchor_stays_before_the_next_page() -> None:
     """A paragraph runs on to the next page; the page's note, its call lost, comes after
     the page's last word and before the page break, not after the paragraph."""
