@@ -78,6 +78,45 @@ def test_note_moves_to_its_anchor_and_keeps_the_marks_as_read() -> None:
     assert len(tei.findall(".//t:body//t:note", TEI)) == 1
 
 
+def test_a_call_lost_to_ocr_leaves_its_gap_before_the_stop() -> None:
+    """`canardières .`: OCR lost the raised `(2)` and kept the space it stood in; the
+    note stands after the word, the text kept as read."""
+    text = (
+        "Les villes ont des murailles basses (1). Comme les Foulahs, ils bâtissent des\n"
+        "murailles flanquées de tours et de canardières .\n\n"
+        "(1) Cf. Proceedings of the Association, t. V, p. 329.\n"
+        "@ Cp. Winterbottom, p. 121.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(text.encode(), "t.txt")))
+    notes = tei.findall(".//t:body//t:p/t:note", TEI)
+    assert [(note.get("n"), note.tail) for note in notes] == [
+        (
+            "1",
+            ". Comme les Foulahs, ils bâtissent des murailles flanquées de tours et de canardières",
+        ),
+        ("2", " ."),
+    ]
+
+
+def test_clean_labels_read_out_of_order_go_to_the_calls_they_print() -> None:
+    """A reading order that puts a page's first note after the others (`(2)`, `(3)`,
+    `(1)`, as some ALTO files do): each note goes to the call of its printed number."""
+    text = (
+        "Les habitants des îles sont d'excellents marins (1), suivant Lopez de Lima. Un\n"
+        "agent est chargé de régler les différends (2). M. Caillé (3) raconte le reste.\n\n"
+        "(2) Barth, Voyages, t. III, p. 321.\n"
+        "(3) T. II, p. 103 et suiv.\n"
+        "(1) Bulletin de la Société de Géographie, 1846, t. I, p. 154.\n"
+    )
+    tei = etree.fromstring(encode(source_from_bytes(text.encode(), "t.txt")))
+    notes = tei.findall(".//t:body//t:p/t:note", TEI)
+    assert [(note.get("n"), "".join(note.itertext()).split()[1]) for note in notes] == [
+        ("1", "Bulletin"),
+        ("2", "Barth,"),
+        ("3", "T."),
+    ]
+
+
 def test_a_note_without_anchor_stays_before_the_next_page() -> None:
     """A paragraph runs on to the next page; the page's note, its call lost, comes after
     the page's last word and before the page break, not after the paragraph."""
@@ -146,6 +185,9 @@ def test_two_pages_of_the_same_text_keep_each_its_notes() -> None:
         ("@ Cf. Proceedings", ("bracketed", "@", "@", "Cf. Proceedings")),
         ("G} Deuxième voyage", ("bracketed", "G}", "G", "Deuxième voyage")),
         ("( Bulletin de la Société", ("bracketed", "(", "", "Bulletin de la Société")),
+        # a raised (1) read with a quotation mark and a degree sign for its brackets
+        ("‘2° Surtout le drame", ("bracketed", "‘2°", "2", "Surtout le drame")),
+        ("2° Surtout le drame", None),
         ("® le chat", None),
         ("( 12 )", None),
     ],
@@ -202,6 +244,16 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("importées par les Américains (9. Chose", [("(9", "bracketed", 1.5)]),
         ("par Mungo-Park (}, nous", [("(}", "bracketed", 1.5)]),
         ("broyée et non moulue(#.", [("(#", "bracketed", 1.5)]),
+        # ... or opened onto a space, bare or on a sign, before the next word
+        ("Certains auteurs ( racontent que", [("(", "bracketed", 1.5)]),
+        ("On nous raconte (® qu'il y a", [("(®", "bracketed", 1.5)]),
+        ("un cri ( Rires prolongés ) puis", [(")", "bracketed", 1.5)]),
+        ("on voit (a) des (1 mai) fêtes", [("(a)", "bracketed", 3.0)]),
+        # a space before a full stop: the gap of a raised mark OCR lost, an empty call
+        ("de tours et de canardières . On", [("", "bracketed", 0.8)]),
+        ("des fruits, etc . On", []),
+        ("voir p. 12 . On", []),
+        ("au chapitre XIII . On", []),
         ("voir (p. suiv.)", []),
         ("sont essentiellement commerçan(s, tandis", []),
         # the closing bracket kept alone, glued to its word, closing no parenthesis

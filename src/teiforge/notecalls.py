@@ -16,6 +16,8 @@ _OPEN = re.escape(OPEN_CHARS)
 _CLOSE = re.escape(CLOSE_CHARS)
 _CLOSERS = re.escape(fr.GARBLED_LABEL_CLOSERS)
 _LONE = re.escape(fr.GARBLED_LONE_MARKS)
+# the signs (neither letters nor digits) OCR reads inside a garbled bracket: `(®`, `(#`
+_SIGNS = "".join(c for c in INNER_CHARS if not c.isalnum())
 
 # Evidence that a mark in the text is a note call (the notes annotator weighs it against
 # how well the mark reads as its note's number).
@@ -27,6 +29,9 @@ PUNCTUATION_CALL = 0.8  # Plâtriers! for Plâtriers¹: also a real exclamation
 # word's end (Elhauy', espèce), a question or exclamation mark before a small letter or
 # another stop (Rhazès? dont, Plâtriers!.).
 MISPLACED_PUNCTUATION_CALL = 2.0
+# A space between a word and its full stop, which print never sets: where OCR lost a
+# raised mark it saw, and kept the gap (`canardières .`); the call is empty, at the word.
+LOST_CALL = 0.8
 
 _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # One character class that every kind of call starts or ends with: the text is searched
@@ -34,13 +39,18 @@ _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 # look-behind would make the regex engine try them at every character.
 _TRIGGER = re.compile(
     rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]{{1,2}}"
-    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]"
+    rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]| \.(?!\S)"
 )
 _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]{{0,3}})[{_CLOSE}]")
 # a bracket opened after a word and never closed, its mark lost or read as one sign
 # before a stop (`régions (,`, `Kordofan (.`, `Américains (9.`, `Mungo-Park (},`)
 _UNCLOSED = re.compile(
     rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]?)(?P<closer>[{_CLOSERS}]?)(?=[.,;:]|\s*$)"
+)
+# the same before the next word (`auteurs ( racontent`, `raconte (® qu'il`): a bracket
+# opened onto a space, or onto a sign, no parenthesis is, where no parenthesis closes
+_UNCLOSED_BEFORE_WORD = re.compile(
+    rf"[{_OPEN}](?P<core>[{re.escape(_SIGNS)}]?)(?P<closer>)(?=[ \t\n]+[^\W\d_])"
 )
 # (a raised `²` read `?` or `!` inside a half bracket: `cire l?).`)
 _HALF_BRACKET = re.compile(rf"\s(?P<core>[\w{re.escape(INNER_CHARS)}?!]{{0,2}})$")
@@ -77,8 +87,13 @@ def find_calls(text: str, start: int = 0, end: int | None = None) -> list[Call]:
 
 def _unclosed_call(text: str, at: int, start: int, end: int) -> Call | None:
     """A bracket opened after a word, apart from it, and not closed before a stop or the
-    line's end: OCR lost the rest of a raised `⁽¹⁾` (`régions (,`, `Américains (9.`)."""
-    match = _UNCLOSED.match(text, at, end)
+    line's end: OCR lost the rest of a raised `⁽¹⁾` (`régions (,`, `Américains (9.`); or
+    opened onto a space, bare or on a sign, before the next word, no bracket closing
+    after it (`auteurs ( racontent`, `raconte (® qu'il`). Fails: `(a. b)`, `( Rires. )`
+    (a parenthesis OCR spaced), `commerçan(s,` (a letter misread)."""
+    match = _UNCLOSED.match(text, at, end) or _UNCLOSED_BEFORE_WORD.match(text, at, end)
+    if match is not None and match.re is _UNCLOSED_BEFORE_WORD and _closed_later(text, at, end):
+        return None
     word_end = at - 1 if text[at - 1 : at] == " " else at  # `régions (,`, `moulue(#.`
     if match is None or not _after_word(text, start, word_end):
         return None
@@ -90,6 +105,17 @@ def _unclosed_call(text: str, at: int, start: int, end: int) -> Call | None:
 
 
 PARENTHESIS_REACH = 400  # characters a parenthesis may run over before it is closed
+
+
+def _closed_later(text: str, at: int, end: int) -> bool:
+    """Whether a bracket opened at `at` is closed within PARENTHESIS_REACH, before another
+    opens: a parenthesis, not a call."""
+    after = text[at + 1 : min(end, at + 1 + PARENTHESIS_REACH)]
+    closing = min((after.find(c) for c in CLOSE_CHARS if c in after), default=-1)
+    if closing < 0:
+        return False
+    opening = min((after.find(c) for c in OPEN_CHARS if c in after), default=-1)
+    return opening < 0 or closing < opening
 
 
 def _glued_closer(text: str, at: int, after: int, start: int) -> Call | None:
@@ -134,8 +160,20 @@ def _ends_word(text: str, offset: int, end: int) -> bool:
     return offset >= end or _WORD_END.match(text, offset) is not None
 
 
+def _lost_call(text: str, at: int, start: int) -> Call | None:
+    """A space before a full stop, after a word that ends in four small letters or
+    more: the gap of a raised mark OCR lost (`canardières .`). Fails: `etc .`, `M .`
+    (too short to tell an abbreviation OCR spaced), `XIII .` (a numeral), a stop after a
+    number (`p. 12 .`) or a sign, `fin ...`."""
+    if at - start < 4 or not all(c.isalpha() and c.islower() for c in text[at - 4 : at]):
+        return None
+    return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
+
+
 def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     char = text[at]
+    if char == " ":
+        return _lost_call(text, at, start)
     if char in OPEN_CHARS:
         match = _BRACKETED.match(text, at, end)
         if match is None:

@@ -145,8 +145,10 @@ def annotate_notes(
     printed = {p: [layout.blocks[i].label or "" for i in notes_by_page[p]] for p in notes_by_page}
     lettered_document = any(lettered_run(labels) for labels in printed.values())
     for page in sorted(notes_by_page):
-        notes = notes_by_page[page]
-        labels = page_labels(printed[page], lettered_document)
+        notes, labels = _in_label_order(
+            notes_by_page[page], page_labels(printed[page], lettered_document)
+        )
+        notes_by_page[page] = notes
         # letters without brackets: their calls are letters too, glued or apart
         letters = any(
             label is not None and label.lettered and label.printed == label.core for label in labels
@@ -184,6 +186,22 @@ def annotate_notes(
                 yield Span(
                     block_of[(page, anchor)], anchor.start, anchor.end, "note", attrs, "notes"
                 )
+
+
+def _in_label_order(
+    notes: list[int], labels: list[Mark | None]
+) -> tuple[list[int], list[Mark | None]]:
+    """A page's notes in the order of their labels, where every label is a clean number
+    and together they are a run out of order (`(2)`, `(3)`, `(4)`, `(1)`: a reading order
+    that put a note after the others, as some ALTO files do); else as they stand."""
+    numbers = [label.number if label is not None else None for label in labels]
+    if len(numbers) < 2 or any(n is None for n in numbers):
+        return notes, labels
+    run = sorted(n for n in numbers if n is not None)
+    if run == numbers or run != list(range(run[0], run[0] + len(run))):
+        return notes, labels
+    order = sorted(range(len(notes)), key=lambda i: numbers[i] or 0)
+    return [notes[i] for i in order], [labels[i] for i in order]
 
 
 def _at_page_foot(

@@ -23,6 +23,11 @@ WEAK_EVIDENCE = 0.2  # per point of evidence below the strongest
 KIND_MISMATCH = 1.5
 MISPLACED_SIGN = 1.2  # a misplaced sign (notecalls.MISPLACED_PUNCTUATION_CALL) for any number
 MISPLACED = MISPLACED_PUNCTUATION_CALL
+# A garbled call read as its note's label is read (`6)` ... `6) Stolman`, `@)` ... `@ Cf.`):
+# OCR makes the same sign of the same printed number, in the text as at the foot. A
+# discount on the reading, not a reading: it tells which note a call is where a page's
+# calls are fewer than its notes, never how the document numbers them.
+SAME_GARBLING = 0.2
 
 
 def _next_words(candidates: list[Candidate]) -> list[int]:
@@ -46,6 +51,15 @@ def _mismatch(label: Mark | None, call: Mark) -> bool:
     return label.kind is MarkKind.DIGITS and label.clean and call.kind is MarkKind.SYMBOL
 
 
+def _same_garbling(label: Mark | None, call: Mark) -> bool:
+    """A bracketed call whose number reads as its bracketed label's, both misread alike
+    (`6)` for the third note, labelled `6)`); not a sign (`®`, `@`: OCR makes them of any
+    raised number) nor a bracket left empty (`()`: every lost mark reads so)."""
+    if label is None or label.kind is not MarkKind.BRACKETED or call.kind is not label.kind:
+        return False
+    return call.core.isdigit() and call.core == label.core
+
+
 def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
     mismatch = KIND_MISMATCH if _mismatch(label, candidate.mark) else 0.0
     reading = call_cost(ordinal, label, candidate.mark)
@@ -55,6 +69,8 @@ def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> floa
         reading = min(reading, MISPLACED_SIGN)
     if candidate.mark.lettered and label is not None and label.denies_letters():
         reading = max(reading, UNREADABLE_MARK)  # `(f)` read for `(6)`: any note's call
+    if _same_garbling(label, candidate.mark):
+        reading = max(0.0, reading - SAME_GARBLING)
     return reading + (3.0 - candidate.evidence) * WEAK_EVIDENCE + mismatch
 
 

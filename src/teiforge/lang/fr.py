@@ -153,6 +153,9 @@ WORD_START_MARKS = "«“(\"'"
 NOTE_BODY_OPENERS = '«<"“(['
 # The words of references that open a note in small letters (`12 ibid., p. 4`).
 NOTE_OPENING_WORDS = ("ibid", "ib.", "id.", "idem", "cf.", "op. cit", "loc. cit", "voir", "v.")
+# A reference to a page, volume or part of a work (`p. 264`, `t. II`, `vol. 3`, `ch. 21`):
+# what a note at a page's foot so often is.
+REFERENCE = re.compile(r"\b(?:p|pp|t|vol|liv|ch|chap|col|fol)\.\s?(?:\d|[IVXL]+\b)")
 # Note-call marks that are not numbers, in the order printers use them.
 NOTE_SYMBOLS = ("*", "**", "***", "†", "‡", "§", "||", "¶", "††", "‡‡")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -193,9 +196,11 @@ GARBLED_BRACKET_INNER = frozenset('@&®°#*Q0OGUfi$%"')
 # What OCR makes of the closing bracket of a raised label it cannot read (`} Bréal`,
 # `G} Deuxième`).
 GARBLED_LABEL_CLOSERS = "}"
-# What OCR makes of a label's brackets around a clean number (`{2) Sel`, `[3J Arbres`).
-GARBLED_LABEL_OPENERS = "{"
-GARBLED_NUMBER_CLOSERS = "}J|"
+# What OCR makes of a label's brackets around a clean number (`{2) Sel`, `[3J Arbres`,
+# a raised `⁽¹⁾` read `‘2°`: the curve of the bracket as a quotation mark, the closing
+# one as a degree sign); both ends read so are needed, `2°` alone is an ordinal.
+GARBLED_LABEL_OPENERS = "{‘'"
+GARBLED_NUMBER_CLOSERS = "}J|°"
 # Signs OCR makes of a whole raised `⁽¹⁾`, brackets and all, as a label (`® Voir`,
 # `@ Cf.`) or a call apart from its word (`Clapperton ® à`): they never stand in text.
 GARBLED_LONE_MARKS = "@®©"

@@ -178,7 +178,10 @@ def segment(source: Source) -> Layout:
             mid_sentence = position == 0 and not continued and starts_lowercase(piece.lines[0].text)
             assembler.add_piece(piece, index, levels, continued=mid_sentence)
         notes = _note_blocks(zone, index)
-        if notes and not notes[0].label and assembler.continue_note(notes[0]):
+        # a first note without a label continues the last one, when that breaks off
+        # (else OCR lost its label: layout.note_labels.label_lost_above)
+        open_note = assembler.note_left_open()
+        if notes and not notes[0].label and open_note and assembler.continue_note(notes[0]):
             notes = notes[1:]
         assembler.pending_notes = notes
     assembler.flush_notes()

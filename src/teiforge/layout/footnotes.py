@@ -31,9 +31,11 @@ from .lettered import calls_a_letter, letter_label, letter_sequence
 from .measure import ends_sentence, starts_lowercase
 from .note_labels import (
     kind_below,
+    label_lost_above,
     lone_sign,
     lost_brackets,
     opened_label,
+    reference_alone,
     sign_above,
     sign_label,
     unclosed_opening,
@@ -138,11 +140,15 @@ def find_zone_start(
     `note_open`: the previous page's last note breaks off in mid-sentence; `kinds`: the
     kinds of label the document's notes use (document_kinds)."""
     start = _zone_start(lines, double_spaced, note_open, kinds)
+    if start is None and not note_open and _called_but_unlabelled(lines):
+        return len(lines) - 1
     if start is not None and start > 0 and _SEPARATOR.match(lines[start - 1].text):
         return start - 1  # the rule above the notes is theirs (zone_rules)
     if start is not None and start > 1 and opened_label(lines, start):
         return start - 1
     if start is not None and start > 1 and sign_above(lines, start):
+        return start - 1
+    if start is not None and not note_open and label_lost_above(lines, start):
         return start - 1
     return start
 
@@ -194,6 +200,13 @@ def _zone_start(
         if called and _labels_follow(mark, lines[index:]) or _document_label(mark, kinds):
             return _take_solid_continuation(lines, index) if note_open else index
     return None
+
+
+def _called_but_unlabelled(lines: list[Line]) -> bool:
+    """A page whose text calls a note in a clean call (`Nègres (1),`) and has no label
+    at its foot, and whose last line is a reference alone (note_labels.reference_alone):
+    that line is the note, its label lost."""
+    return reference_alone(lines) and bool(PageCalls.of(lines[:-1]).numbers)
 
 
 def _take_solid_continuation(lines: list[Line], start: int) -> int:

@@ -52,6 +52,38 @@ def opened_label(lines: list[Line], start: int) -> bool:
     )
 
 
+def label_lost_above(lines: list[Line], start: int) -> bool:
+    """Above a zone's first label set solid below it, after a blank, a line that opens
+    like a sentence and ends one, where the text above the blank breaks off in
+    mid-sentence (so it neither carries the text on nor opens a paragraph of it): the
+    zone's first note, its label lost or glued to its first word (`OT. II, p. 214.` for
+    `(1) T. II, p. 214.`). Fails: a line after a finished sentence (a paragraph), one
+    that breaks off (the text's last line, the notes set solid after it), one in
+    lowercase (the text carried on, or a note continued), a label after a blank."""
+    if start < 2 or lines[start].blank_before != 0 or lines[start - 1].blank_before < 1:
+        return False
+    found = parse_label(lines[start].text)
+    if found is None or parse_label(lines[start - 1].text) is not None:
+        return False
+    line = lines[start - 1].text
+    if not line.lstrip()[:1].isupper() or not ends_sentence(line):
+        return False
+    return not ends_sentence(lines[start - 2].text)
+
+
+def reference_alone(lines: list[Line]) -> bool:
+    """The page's last line, after a blank, one reference that opens like a sentence and
+    ends one (`Saugnier, p. 264.`): a note whose label OCR lost, where the page's text
+    calls one (the caller asks). Fails: a line set solid with the text, a sentence of the
+    text (no reference), a line in lowercase."""
+    if len(lines) < 2 or lines[-1].blank_before < 1:
+        return False
+    text = lines[-1].text.strip()
+    if not text[:1].isupper() or not ends_sentence(text) or parse_label(text) is not None:
+        return False
+    return fr.REFERENCE.search(text) is not None and len(text.split()) <= 12
+
+
 def unclosed_opening(text: str) -> tuple[Mark, str] | None:
     """`(Mohammed et Tounsy, ...`: an opening bracket glued to a capital, none closed."""
     match = _UNCLOSED_OPENING.match(text)
