@@ -69,6 +69,13 @@ def test_the_column_is_the_median_edges_and_character_width() -> None:
     lines = [(text, Box(left, 0, right, 40)) for text, left, right in _page()]
     assert column(lines) == Column(left=100, right=900, character=20.0)
     assert column(lines[:4]) is None  # too few lines to tell the column
+    # a quotation set in by two characters over most of the page: the median left edge is
+    # set in, the lower quartile is the column's edge
+    quoted = []
+    for number, text in enumerate(BODY):
+        left = 100 if number < 4 else 140
+        quoted.append((text, Box(left, 0, left + 20 * len(text), 40)))
+    assert column(quoted) == Column(left=100, right=930, character=20.0)
 
 
 def test_an_indent_is_counted_in_the_page_characters() -> None:
