@@ -15,6 +15,7 @@ from test_readers_books import BOOKS
 
 HERE = Path(__file__).parent / "readers"
 PAGE_2019 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+ALTO_4 = "http://www.loc.gov/standards/alto/ns-v4#"
 NO_COORDS = (
     "not valid PAGE 2019-07-15 (line 8: Element 'TextEquiv': This element is not expected. "
     "Expected is one of ( AlternativeImage, Coords ).); read as far as it goes"
@@ -28,9 +29,16 @@ def root(path: Path) -> etree._Element:
 def test_catalog_names_shipped_schemas_that_compile_offline() -> None:
     entries = schemas.catalog()
     assert sorted((e.name, e.file.name) for e in entries.values()) == [
-        ("PAGE 2019-07-15", "page-2019-07-15.xsd")
+        ("ALTO 2.0", "alto-2-0.xsd"),
+        ("ALTO 4.3", "alto-4-3.xsd"),
+        ("PAGE 2016-07-15", "page-2016-07-15.xsd"),
+        ("PAGE 2017-07-15", "page-2017-07-15.xsd"),
+        ("PAGE 2018-07-15", "page-2018-07-15.xsd"),
+        ("PAGE 2019-07-15", "page-2019-07-15.xsd"),
+        ("XLink (METS profile, v2)", "xlink.xsd"),
     ]
-    assert isinstance(schemas._schema(PAGE_2019), etree.XMLSchema)
+    # every one compiles with its imports (ALTO's xlink) from the catalog, none fetched
+    assert all(isinstance(schemas._schema(ns), etree.XMLSchema) for ns in entries)
 
 
 def test_a_location_outside_the_catalog_is_refused_not_fetched() -> None:
@@ -42,10 +50,33 @@ def test_valid_page_has_no_problem() -> None:
     assert schemas.problems(root(HERE / "noimage.page.xml"), PAGE_2019) == []
 
 
+def test_valid_alto_2_and_4_have_no_problem() -> None:
+    for name in ("page1.alto.xml", "page1.alto2.xml"):
+        tree = root(HERE / name)
+        assert schemas.problems(tree, etree.QName(tree).namespace) == [], name
+
+
 def test_no_schema_shipped_no_check() -> None:
-    # PAGE 2013 (and ALTO): no schema in the package, so nothing is checked
+    # PAGE 2013 (and ALTO v3, Tesseract's): no schema in the package, nothing is checked,
+    # even of a file that is not valid (a PAGE 2013 TextRegion with no Coords)
     tree = root(HERE / "rtl.page.xml")
+    assert etree.QName(tree).namespace not in schemas.catalog()
+    region = tree.find(".//{*}TextRegion")
+    region.remove(region.find("{*}Coords"))
     assert schemas.problems(tree, etree.QName(tree).namespace) == []
+    assert "http://www.loc.gov/standards/alto/ns-v3#" not in schemas.catalog()
+
+
+def test_invalid_alto_is_a_warning_and_is_read(caplog: pytest.LogCaptureFixture) -> None:
+    path = HERE / "emptyline.alto.xml"
+    with caplog.at_level(logging.WARNING):
+        source = read_document([path])
+    assert source.text == "Une ligne.\n"
+    problem = (
+        "line 15: Element 'TextLine': Missing child element(s). "
+        "Expected is one of ( Shape, String )."
+    )
+    assert caplog.messages == [f"{path}: not valid ALTO 4.3 ({problem}); read as far as it goes"]
 
 
 def test_invalid_page_is_a_warning_and_is_read(caplog: pytest.LogCaptureFixture) -> None:
@@ -71,3 +102,11 @@ def test_every_ground_truth_page_file_is_valid() -> None:
     files = sorted(BOOKS.glob("*/gt-page/*.xml"))
     assert len(files) == 74
     assert [f.name for f in files if schemas.problems(root(f), PAGE_2019)] == []
+
+
+@pytest.mark.skipif(not BOOKS.is_dir(), reason="../shared/data/books is absent")
+def test_every_ground_truth_alto_file_is_valid() -> None:
+    files = sorted(BOOKS.glob("*/gt/*.xml"))
+    assert len(files) == 74
+    assert {etree.QName(root(f)).namespace for f in files} == {ALTO_4}
+    assert [f.name for f in files if schemas.problems(root(f), ALTO_4)] == []
