@@ -8,7 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from teiforge.layout import segment
-from teiforge.layout.geometry import Column, column, indent, laid_out, regions_are_paragraphs
+from teiforge.layout.geometry import (
+    Column,
+    column,
+    indent,
+    laid_out,
+    regions_are_paragraphs,
+    regions_open_indented,
+)
 from teiforge.layout.headings import is_centred
 from teiforge.layout.pages import split_pages
 from teiforge.model import BlockKind, Box, Line, Source
@@ -140,3 +147,18 @@ def test_where_regions_are_the_paragraphs_lines_are_left_as_read() -> None:
     assert laid_out(pages, source) == pages
     plain = source_from_bytes(source.text.encode(), "p.txt", "p.txt")
     assert laid_out(split_pages(plain.text), plain) == split_pages(plain.text)
+
+
+def test_regions_that_open_indented_keep_the_indents_inside_them() -> None:
+    # Tesseract's way: two blocks, the second opening on an indented line; the line set in
+    # inside it starts a paragraph the engine ran on with the one above
+    source = _source([_page()[:4], _page()[4:]])
+    pages = laid_out(split_pages(source.text), source)
+    assert [line.text[:5] for line in pages[0] if line.text.startswith(" ")] == [
+        "   Le",
+        "   On",
+        "   Le",
+    ]
+    assert regions_open_indented(pages)
+    two_of_four = [Line(1, "x", 0), *(Line(n, "  x" if n % 2 else "x", 1) for n in range(2, 6))]
+    assert not regions_open_indented([two_of_four])  # a half is no two thirds

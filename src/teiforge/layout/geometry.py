@@ -6,9 +6,11 @@ page from ALTO, PAGE, hOCR or TSV as they read such a text.
 
 passes: a line whose box starts at least INDENT_CHARACTERS characters right of the
 column's left edge (the lower quartile of the page's lines' left edges) gets that many
-spaces, rounded; fails (no spaces): a line at the column's edge or left of it, a line without a
-box, every line of a page with fewer than MIN_LINES boxed lines (no column to measure
-against), a source without a facsimile (plain text: its lines as they are)."""
+spaces, rounded; fails (no spaces): a line at the column's edge or left of it, a line
+without a box, every line of a page with fewer than MIN_LINES boxed lines (no column to
+measure against), a source without a facsimile (plain text: its lines as they are), and
+every line of a document whose engine's regions are its paragraphs (Tesseract's blocks),
+unless most of them open on an indented line."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ MIN_LINES = 5  # boxed lines on a page to tell its column's edge
 # on a page where many lines are: a quotation, a verse, short paragraphs' first lines).
 EDGE_QUANTILE = 0.25
 REGION_SHARE = 0.75  # of a page's lines in its largest region: the text is one region
+OPENING_SHARE = 2 / 3  # of the regions opening on an indented line: the paragraphs are
 MIN_MEASURED = 10  # characters: lines this long measure the page's character width
 
 
@@ -75,11 +78,26 @@ def indent(text: str, box: Box, page: Column) -> int:
 
 
 def laid_out(pages: list[list[Line]], source: Source) -> list[list[Line]]:
-    """The pages' lines, each indented as its box stands in its page's column."""
-    if source.facsimile is None or regions_are_paragraphs(pages):
+    """The pages' lines, each indented as its box stands in its page's column; as they
+    are where the engine's regions are the paragraphs and do not open indented."""
+    if source.facsimile is None:
         return pages
     zones = source.facsimile.by_line()
-    return [_page(lines, zones) for lines in pages]
+    indented = [_page(lines, zones) for lines in pages]
+    if regions_are_paragraphs(pages) and not regions_open_indented(indented):
+        return pages
+    return indented
+
+
+def regions_open_indented(pages: list[list[Line]]) -> bool:
+    """Whether the regions of a document laid out with its indents (the lines after a
+    blank line, a page's first aside) open on an indented line OPENING_SHARE of the time
+    or more: its paragraphs are indented, and an indented line inside a region starts a
+    paragraph the engine ran on with the one above it (the other regions are headings,
+    notes, page furniture)."""
+    opening = [line for lines in pages for line in lines[1:] if line.blank_before]
+    found = sum(1 for line in opening if line.text.startswith(" "))
+    return bool(opening) and found >= OPENING_SHARE * len(opening)
 
 
 def _page(lines: list[Line], zones: dict[int, Zone]) -> list[Line]:
@@ -104,8 +122,9 @@ def regions_are_paragraphs(pages: list[list[Line]]) -> bool:
     """Whether the engine's regions are the paragraphs (Tesseract's blocks): on the median
     page of MIN_LINES lines or more, no region holds REGION_SHARE of its lines. A blank
     line marks each such region (readers/assemble.py), and a line's indent inside one is
-    noise (a word lost at its start, a verse); where a page's text is mostly one region
-    (eScriptorium's main zone), the indent is what marks its paragraphs."""
+    noise (a word lost at its start, a verse) unless the regions open indented
+    (regions_open_indented); where a page's text is mostly one region (eScriptorium's main
+    zone), the indent is what marks its paragraphs."""
     shares = []
     for lines in pages:
         if len(lines) < MIN_LINES:
