@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model import Block, BlockKind, Forme, Layout, Line, Page, Source, Span
 from .footnotes import document_kinds, find_zone_start, split_notes, zone_rules
 from .forme import find_forme
+from .geometry import laid_out
 from .joining import TextBuilder
 from .labels import forme_labels, heading_labels, merged, set_aside
 from .measure import (
@@ -131,7 +132,7 @@ def _note_blocks(zone: list[Line], page: int) -> list[Block]:
 
 
 def segment(source: Source) -> Layout:
-    raw_pages = split_pages(source.text)
+    raw_pages = laid_out(split_pages(source.text), source)  # indents from the page image
     document_vote = spacing_vote(raw_pages)
     document_width = typical_width([line for page in raw_pages for line in page])
     assembler = _Assembler()
