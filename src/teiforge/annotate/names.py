@@ -38,7 +38,7 @@ from ..names.candidates import (
 from ..names.context import in_compound, in_longer_name, written_as_places
 from ..names.document import DocumentEntries
 from ..names.known import known_names
-from ..names.lists import coordinated
+from ..names.lists import coordinated, guessed_places
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads
@@ -306,12 +306,19 @@ def annotate_names(
         # the same person wherever the word is capitalised alone (Descartes opening a
         # sentence, where the commune Descartes was not taken either).
         again = mentions(words.text, words.tokens, proper_keys)
+        guessed: set[tuple[int, int]] = set()  # people by the lexicon alone, no context
         for p in [*proper[index], *(_candidate(m) for m in again)]:
             if not any(c.start < p.end and p.start < c.end for c in candidates):
                 at = next(i for i, t in enumerate(words.tokens) if t.start == p.start)
                 if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
                     candidates.append(p)
+                    guessed.add((p.start, p.end))
         chosen = choose(candidates, existing[index])
+        places_of_base = {
+            (c.start, c.end): c
+            for c in (words.candidate(h[1], h[0], h[1].name.entry) for h in hits[index])
+            if c.origin == BASE and entries.tag(c.origin, c.entry) == "placeName"
+        }
         # A list of people: the names coordinated with a person's (Lancret, Watteau et
         # Boucher), where nothing else is.
         spans_here: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -322,17 +329,24 @@ def annotate_names(
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in coordinated(words.text, words.tokens, spans_here["persName"], others)
         ]
-        # A list of places likewise (de Paris et de Cornouailles), where no person is.
+        # A list of places likewise (de Paris et de Cornouailles), where no person is
+        # but one the lexicon guessed without context (par Havre, Hambourg et Liverpool).
         people_here = [*spans_here["persName"], *((p.start, p.end) for p in listed_people)]
         listed_places = [
-            Candidate(p.start, p.end, p.words, DOCUMENT, entries.generate("place", p.text))
-            for p in coordinated(
-                words.text,
-                words.tokens,
-                spans_here["placeName"],
-                [*people_here, *spans_here["orgName"]],
-            )
+            places_of_base.get((p.start, p.end))
+            or Candidate(p.start, p.end, p.words, DOCUMENT, entries.generate("place", p.text))
+            for p in [
+                *coordinated(
+                    words.text,
+                    words.tokens,
+                    spans_here["placeName"],
+                    [*people_here, *spans_here["orgName"]],
+                ),
+                *guessed_places(words, spans_here, people_here, guessed, places_of_base),
+            ]
         ]
+        placed = {(c.start, c.end) for c in listed_places}
+        chosen = [c for c in chosen if (c.start, c.end) not in placed]
         if listed_people or listed_places:
             chosen = choose([*chosen, *listed_people, *listed_places], existing[index])
         for kept in chosen:
