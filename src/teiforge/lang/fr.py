@@ -330,7 +330,7 @@ ORG_HEADS = frozenset(
     ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum", "cour", "chambre", "compagnie", "assemblee", "theatre", "banque",
-     "parlement"]
+     "parlement", "conseil", "directoire", "union", "imprimerie"]
 )  # fmt: skip
 # Of these, the heads that name one institution alone (`l'Institut`, `l'Université`,
 # `l'Opéra`); the others need what names them (`la Société d'ethnographie`, `le Musée
@@ -338,7 +338,7 @@ ORG_HEADS = frozenset(
 # `l'Ecole`, `la Cour` are as often society, a school of painting, a king's court.
 BARE_ORG_HEADS = frozenset(
     ["institut", "academie", "universite", "faculte", "conservatoire", "observatoire",
-     "opera", "museum", "parlement"]
+     "opera", "museum", "parlement", "directoire"]
 )  # fmt: skip
 # Adjectives of a nation, which after `Ecole` name a school of painting, not a body
 # (`l'Ecole française`, not `l'École française d'Athènes`); folded.
@@ -356,7 +356,7 @@ ORG_ADJECTIVES = frozenset(
      "orientale", "ethnographique", "medicale", "philotechnique", "etrangeres",
      "politique", "politiques", "morales", "municipale", "municipal", "militaire",
      "constituante", "legislative", "legislatif", "italien", "italienne", "comique",
-     "lyrique"]
+     "lyrique", "executif", "executive", "federal", "federale", "ouvriere", "ouvrier"]
 )  # fmt: skip
 # Heads of a ministry, named by what follows in capitals, in any case (`le ministère de
 # la Guerre`, `le Ministère de l'Instruction publique`); folded.
