@@ -211,7 +211,8 @@ NOTE_LABEL_ENDS = ".)"
 PERSON_TITLES = frozenset(
     ["m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "me", "dr", "pr", "monsieur",
      "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "maître", "docteur",
-     "professeur", "citoyen", "citoyenne", "sir", "lord", "lady", "miss", "mistress"]
+     "professeur", "citoyen", "citoyenne", "camarade", "sir", "lord", "lady", "miss",
+     "mistress"]
 )  # fmt: skip
 # Ranks, offices and functions that may stand before a name (`le président Grévy`) or
 # after it, set apart by a comma (`Verdun, substitut du procureur`).
@@ -319,6 +320,12 @@ PERSON_OF = frozenset(
      "favorite", "successeur", "predecesseur", "biographie", "eloge", "philosophie",
      "doctrine", "doctrines", "systeme", "traduction", "comedies", "tragedies", "poemes",
      "fables", "memoires", "pinceau", "ciseau", "maniere", "atelier"]
+)  # fmt: skip
+# Adjectives of an author's works between such a noun and "de" (`Œuvres complètes de
+# Bossuet`, `Poésies choisies de`); folded.
+WORKS_ADJECTIVES = frozenset(
+    ["complete", "completes", "choisies", "choisis", "posthumes", "posthume", "inedites",
+     "inedits", "diverses", "principales"]
 )  # fmt: skip
 
 # --- organisations ---------------------------------------------------------------------
