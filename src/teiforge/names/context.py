@@ -126,15 +126,19 @@ def in_longer_name(
     )
 
 
+_TO_IN = frozenset({"à", "À", "a", "A", "en", "En"})
+
+
 def place_context(tokens: Sequence[Token], first: int, strong: bool, contracted: bool) -> bool:
-    """After "à" or "en" (unless `strong`; "au" for a name whose article it contracts: au Mans),
+    """After "à" (or "a", its accent lost) or "en" (unless `strong`; "au" for a name whose article it contracts: au Mans),
     or after a place noun and "de" (and an article): la commune de Mer, à Sales, le
     département de la Vienne, le maire du Mans."""
     if first >= 1 and not strong:
         previous = tokens[first - 1]
-        # (NFC: "à" may be written a and a combining accent, as some ground truths are.)
+        # (NFC: "à" may be written a and a combining accent, as some ground truths are;
+        # or without its accent, as the OCR and old capitals print it: a Neuchâtel.)
         written = unicodedata.normalize("NFC", previous.text)
-        if written in ("à", "À", "en", "En") or contracted and previous.key in ("au", "aux"):
+        if written in _TO_IN or contracted and previous.key in ("au", "aux"):
             return True
     before = first - 1
     if before >= 0 and tokens[before].key in ARTICLES:
