@@ -36,6 +36,7 @@ from ..names.candidates import (
     listed_spans,
 )
 from ..names.context import in_compound, in_longer_name, written_as_places
+from ..names.datelines import datelines
 from ..names.document import DocumentEntries
 from ..names.known import known_names
 from ..names.lists import coordinated, guessed_places
@@ -291,6 +292,7 @@ def annotate_names(
             *persons[index],
         ]
         candidates.extend(councils_of_places(words.text, listed[index], entries))
+        candidates.extend(datelines(words, hits[index]))  # BERNE, 6 avril
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))
