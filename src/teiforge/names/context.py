@@ -95,12 +95,19 @@ def in_compound(text: str, start: int, end: int) -> bool:
     )
 
 
-def hyphens_kept(text: str, tokens: Sequence[Token], first: int, name: str) -> bool:
-    """Each gap between the words holds a hyphen where the name has one, and only there."""
+def hyphens_kept(
+    text: str, tokens: Sequence[Token], first: int, name: str, abroad: bool = False
+) -> bool:
+    """Each gap between the words holds a hyphen where the name has one, and only there;
+    a name `abroad` may have one where it has a space, as French once wrote foreign
+    names (Costa-Rica, New-York), never lose one."""
     gaps = _gaps(name)
     written = [text[tokens[i].end : tokens[i + 1].start] for i in range(first, first + len(gaps))]
     return all(
-        any(h in gap for h in _HYPHENS) == any(h in model for h in _HYPHENS)
+        (hyphen := any(h in gap for h in _HYPHENS)) == any(h in model for h in _HYPHENS)
+        or abroad
+        and hyphen
+        and model == " "
         for gap, model in zip(written, gaps)
     )
 
