@@ -126,7 +126,7 @@ def test_traditional_table() -> None:
     rows = [line.split("\t") for line in TRADITIONAL]
     assert {len(row) for row in rows} == {5}
     assert {row[0] for row in rows} == {"h"}
-    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 166
+    assert len({row[1] for row in rows}) == len({row[2] for row in rows}) == len(rows) == 170
     assert all(re.fullmatch(r"[a-z0-9-]+", row[1]) for row in rows)
     assert {row[3] for row in rows} == {"", "w", "p"}
     by_name = {row[2]: row[3] for row in rows}
@@ -138,3 +138,14 @@ def test_traditional_names_are_places_without_id() -> None:
     assert _places(text) == ["Angleterre", "Provence", "Indes"]
     entity = load_base()[0].entity("hangleterre")
     assert (entity.xml_id, entity.idnos) == ("pl-angleterre", ())
+
+
+def test_a_country_over_the_commune_of_its_name() -> None:
+    """Suisse, a country, over the commune Suisse (Moselle, 100 inhabitants)."""
+    assert _places("La Suisse et la Grande-Bretagne ; le Valais.") == [
+        "Suisse",
+        "Grande-Bretagne",
+        "Valais",
+    ]
+    words = Words.of("La Suisse.")
+    assert [c.entry for c in choose(from_lists(words, known_names(None, "fr")), ())] == ["hsuisse"]

@@ -27,6 +27,10 @@ SPLITS = [
     ("books/nubis-1781-1921/gt.txt", [12, 14], "held-out"),
     ("ocr-fr-dev/003.ocr.txt", 1400, "held-out"),
     ("ocr-fr-dev/300.ocr.txt", 1300, "held-out"),
+    # the fourth round: every impresso snippet of ocr-fr-hipe/train, whole, then
+    # ocr-fr-dev 025, 075, 125, 175 (a stride of 50 from 25), chosen before reading
+    *[(f"ocr-fr-hipe/train/0{n}.ocr.txt", None, "tune") for n in range(715, 765)],
+    *[(f"ocr-fr-dev/{n:03}.ocr.txt", 1300, "tune") for n in (25, 75, 125, 175)],
 ]
 
 
@@ -42,4 +46,4 @@ def test_names_are_typed_text() -> None:
     for document in documents:
         assert all(kind in ("person", "place", "org") and text for text, kind in document["names"])
         counts[document["split"]] += len(document["names"])
-    assert counts == {"tune": 245, "held-out": 95}
+    assert counts == {"tune": 398, "held-out": 95}

@@ -19,9 +19,8 @@ fails (left alone):
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
 from ..names.acronyms import expansions
@@ -37,13 +36,15 @@ from ..names.candidates import (
     listed_spans,
 )
 from ..names.context import in_compound, in_longer_name, written_as_places
+from ..names.datelines import datelines
 from ..names.document import DocumentEntries
 from ..names.known import known_names
-from ..names.lists import coordinated
+from ..names.lists import coordinated, guessed_places
 from ..names.matcher import Matcher
 from ..names.model import BASE, DOCUMENT, Name
-from ..names.organisations import named_after_heads, organisations
+from ..names.organisations import named_after_heads
 from ..names.people import Person, people
+from ..names.seats import complement, councils_of_places, seated
 from ..ocr import load_corrector
 from .context import Context
 
@@ -246,63 +247,6 @@ def _not_under_people(
     ]
 
 
-# The base's councils, whose note says which one is not identified: with the place after
-# them they are one identified body (le conseil municipal de Lyon).
-COUNCILS = frozenset({"org-conseil-municipal", "org-conseil-departemental", "org-conseil-regional"})
-_OF_PLACE = re.compile(r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?", re.IGNORECASE)
-
-
-def _councils_of_places(
-    text: str, listed: Sequence[Candidate], entries: DocumentEntries
-) -> list[Candidate]:
-    """A council of the base, "de" and a place the base tagged there: one organisation
-    of the document's (le conseil municipal de Lyon), over the council and the place."""
-    places = {
-        c.start: c
-        for c in listed
-        if c.origin == BASE and entries.tag(c.origin, c.entry) == "placeName"
-    }
-    found = []
-    for council in listed:
-        if council.origin != BASE or entries.entity(BASE, council.entry).xml_id not in COUNCILS:
-            continue
-        link = _OF_PLACE.match(text, council.end)
-        place = places.get(link.end()) if link else None
-        if link is not None and place is not None:
-            name = " ".join(text[council.start : place.end].split())
-            key = entries.generate("org", name)
-            words = council.words + len(re.findall(r"\w+", link.group())) + place.words
-            found.append(Candidate(council.start, place.end, words, DOCUMENT, key))
-    return found
-
-
-def _complement(candidate: Candidate, start: int, end: int, entries: DocumentEntries) -> bool:
-    """A place of the base inside an organisation's name, after its head: what names it."""
-    return (
-        candidate.origin == BASE
-        and start < candidate.start
-        and candidate.end <= end
-        and entries.tag(candidate.origin, candidate.entry) == "placeName"
-    )
-
-
-def _seated(
-    words: Words, listed: Sequence[Candidate], entries: DocumentEntries
-) -> Iterator[tuple[int, int, int]]:
-    """The institutions by their shape (start, end, words), each with the place of the
-    base after it and "de", where it has one: its seat (la Société de géographie de
-    Paris, l'Académie des sciences de Berlin)."""
-    for org in organisations(words.text, words.tokens):
-        end, count = org.end, org.words
-        link = _OF_PLACE.match(words.text, end)
-        if link is not None:
-            for seat in listed:
-                if seat.start == link.end() and _complement(seat, org.start, seat.end, entries):
-                    end = seat.end
-                    count += len(re.findall(r"\w+", link.group())) + seat.words
-        yield org.start, end, count
-
-
 def annotate_names(
     layout: Layout, found: Sequence[Annotation], context: Context
 ) -> list[Annotation]:
@@ -347,15 +291,16 @@ def annotate_names(
             *named[index],
             *persons[index],
         ]
-        candidates.extend(_councils_of_places(words.text, listed[index], entries))
+        candidates.extend(councils_of_places(words.text, listed[index], entries))
+        candidates.extend(datelines(words, hits[index]))  # BERNE, 6 avril
         regions = _reference_regions(block.kind, block.text, existing[index])
         if regions:
             candidates.extend(from_references(block.text, known, entries, regions))
         # Institutions by their shape, where no list put a name but a place of the base
         # that is their complement (le Musée de Versailles, l'Institut de France).
-        for start, end, count in _seated(words, listed[index], entries):
+        for start, end, count in seated(words, listed[index], entries):
             inside = [c for c in candidates if c.start < end and start < c.end]
-            if all(_complement(c, start, end, entries) for c in inside):
+            if all(complement(c, start, end, entries) for c in inside):
                 candidates = [c for c in candidates if c not in inside]
                 key = entries.generate("org", " ".join(words.text[start:end].split()))
                 candidates.append(Candidate(start, end, count, DOCUMENT, key))
@@ -363,12 +308,19 @@ def annotate_names(
         # the same person wherever the word is capitalised alone (Descartes opening a
         # sentence, where the commune Descartes was not taken either).
         again = mentions(words.text, words.tokens, proper_keys)
+        guessed: set[tuple[int, int]] = set()  # people by the lexicon alone, no context
         for p in [*proper[index], *(_candidate(m) for m in again)]:
             if not any(c.start < p.end and p.start < c.end for c in candidates):
                 at = next(i for i, t in enumerate(words.tokens) if t.start == p.start)
                 if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
                     candidates.append(p)
+                    guessed.add((p.start, p.end))
         chosen = choose(candidates, existing[index])
+        places_of_base = {
+            (c.start, c.end): c
+            for c in (words.candidate(h[1], h[0], h[1].name.entry) for h in hits[index])
+            if c.origin == BASE and entries.tag(c.origin, c.entry) == "placeName"
+        }
         # A list of people: the names coordinated with a person's (Lancret, Watteau et
         # Boucher), where nothing else is.
         spans_here: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -379,17 +331,24 @@ def annotate_names(
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in coordinated(words.text, words.tokens, spans_here["persName"], others)
         ]
-        # A list of places likewise (de Paris et de Cornouailles), where no person is.
+        # A list of places likewise (de Paris et de Cornouailles), where no person is
+        # but one the lexicon guessed without context (par Havre, Hambourg et Liverpool).
         people_here = [*spans_here["persName"], *((p.start, p.end) for p in listed_people)]
         listed_places = [
-            Candidate(p.start, p.end, p.words, DOCUMENT, entries.generate("place", p.text))
-            for p in coordinated(
-                words.text,
-                words.tokens,
-                spans_here["placeName"],
-                [*people_here, *spans_here["orgName"]],
-            )
+            places_of_base.get((p.start, p.end))
+            or Candidate(p.start, p.end, p.words, DOCUMENT, entries.generate("place", p.text))
+            for p in [
+                *coordinated(
+                    words.text,
+                    words.tokens,
+                    spans_here["placeName"],
+                    [*people_here, *spans_here["orgName"]],
+                ),
+                *guessed_places(words, spans_here, people_here, guessed, places_of_base),
+            ]
         ]
+        placed = {(c.start, c.end) for c in listed_places}
+        chosen = [c for c in chosen if (c.start, c.end) not in placed]
         if listed_people or listed_places:
             chosen = choose([*chosen, *listed_people, *listed_places], existing[index])
         for kept in chosen:

@@ -219,7 +219,8 @@ NOTE_LABEL_ENDS = ".)"
 PERSON_TITLES = frozenset(
     ["m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "me", "dr", "pr", "monsieur",
      "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "maître", "docteur",
-     "professeur", "citoyen", "citoyenne", "sir", "lord", "lady", "miss", "mistress"]
+     "professeur", "citoyen", "citoyenne", "camarade", "sir", "lord", "lady", "miss",
+     "mistress"]
 )  # fmt: skip
 # Ranks, offices and functions that may stand before a name (`le président Grévy`) or
 # after it, set apart by a comma (`Verdun, substitut du procureur`).
@@ -328,6 +329,12 @@ PERSON_OF = frozenset(
      "doctrine", "doctrines", "systeme", "traduction", "comedies", "tragedies", "poemes",
      "fables", "memoires", "pinceau", "ciseau", "maniere", "atelier"]
 )  # fmt: skip
+# Adjectives of an author's works between such a noun and "de" (`Œuvres complètes de
+# Bossuet`, `Poésies choisies de`); folded.
+WORKS_ADJECTIVES = frozenset(
+    ["complete", "completes", "choisies", "choisis", "posthumes", "posthume", "inedites",
+     "inedits", "diverses", "principales"]
+)  # fmt: skip
 
 # --- organisations ---------------------------------------------------------------------
 # Nouns that head an institution's name when capitalised in running text (`l'Institut`,
@@ -338,7 +345,7 @@ ORG_HEADS = frozenset(
     ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum", "cour", "chambre", "compagnie", "assemblee", "theatre", "banque",
-     "parlement"]
+     "parlement", "conseil", "directoire", "union", "imprimerie"]
 )  # fmt: skip
 # Of these, the heads that name one institution alone (`l'Institut`, `l'Université`,
 # `l'Opéra`); the others need what names them (`la Société d'ethnographie`, `le Musée
@@ -346,7 +353,7 @@ ORG_HEADS = frozenset(
 # `l'Ecole`, `la Cour` are as often society, a school of painting, a king's court.
 BARE_ORG_HEADS = frozenset(
     ["institut", "academie", "universite", "faculte", "conservatoire", "observatoire",
-     "opera", "museum", "parlement"]
+     "opera", "museum", "parlement", "directoire"]
 )  # fmt: skip
 # Adjectives of a nation, which after `Ecole` name a school of painting, not a body
 # (`l'Ecole française`, not `l'École française d'Athènes`); folded.
@@ -364,7 +371,7 @@ ORG_ADJECTIVES = frozenset(
      "orientale", "ethnographique", "medicale", "philotechnique", "etrangeres",
      "politique", "politiques", "morales", "municipale", "municipal", "militaire",
      "constituante", "legislative", "legislatif", "italien", "italienne", "comique",
-     "lyrique"]
+     "lyrique", "executif", "executive", "federal", "federale", "ouvriere", "ouvrier"]
 )  # fmt: skip
 # Heads of a ministry, named by what follows in capitals, in any case (`le ministère de
 # la Guerre`, `le Ministère de l'Instruction publique`); folded.

@@ -60,12 +60,14 @@ _ARTICLES = frozenset({"le", "la", "les", "l"})
 
 def _of_a_person(tokens: Sequence[Token], index: int) -> bool:
     """After a noun of a person's work, kin or life and "de": le portrait de Boucher, la
-    mort de César (lang/fr.py: PERSON_OF)."""
-    return (
-        index >= 2
-        and tokens[index - 1].key in ("de", "d")
-        and tokens[index - 2].key in fr.PERSON_OF
-    )
+    mort de César, the works' adjective between (Œuvres complètes de Massillon;
+    lang/fr.py: PERSON_OF, WORKS_ADJECTIVES)."""
+    if index < 2 or tokens[index - 1].key not in ("de", "d"):
+        return False
+    noun = index - 2
+    if noun >= 1 and tokens[noun].key in fr.WORKS_ADJECTIVES:
+        noun -= 1  # les Œuvres complètes de Bossuet
+    return tokens[noun].key in fr.PERSON_OF
 
 
 def proper_nouns(

@@ -78,7 +78,7 @@ def _base_place_ok(words: Words, hit: Hit, is_common: Callable[[str], bool]) -> 
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or _named_after(text, tokens, hit.first)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
-        or not hyphens_kept(text, tokens, hit.first, hit.name.text)
+        or not hyphens_kept(text, tokens, hit.first, hit.name.text, hit.name.entry[0] in "nska")
         or after_person(
             text, tokens, hit.first, contracted=bool(hit.name.after), town=hit.name.entry[0] in "ca"
         )

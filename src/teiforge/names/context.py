@@ -95,12 +95,19 @@ def in_compound(text: str, start: int, end: int) -> bool:
     )
 
 
-def hyphens_kept(text: str, tokens: Sequence[Token], first: int, name: str) -> bool:
-    """Each gap between the words holds a hyphen where the name has one, and only there."""
+def hyphens_kept(
+    text: str, tokens: Sequence[Token], first: int, name: str, abroad: bool = False
+) -> bool:
+    """Each gap between the words holds a hyphen where the name has one, and only there;
+    a name `abroad` may have one where it has a space, as French once wrote foreign
+    names (Costa-Rica, New-York), never lose one."""
     gaps = _gaps(name)
     written = [text[tokens[i].end : tokens[i + 1].start] for i in range(first, first + len(gaps))]
     return all(
-        any(h in gap for h in _HYPHENS) == any(h in model for h in _HYPHENS)
+        (hyphen := any(h in gap for h in _HYPHENS)) == any(h in model for h in _HYPHENS)
+        or abroad
+        and hyphen
+        and model == " "
         for gap, model in zip(written, gaps)
     )
 
@@ -126,15 +133,19 @@ def in_longer_name(
     )
 
 
+_TO_IN = frozenset({"à", "À", "a", "A", "en", "En"})
+
+
 def place_context(tokens: Sequence[Token], first: int, strong: bool, contracted: bool) -> bool:
-    """After "à" or "en" (unless `strong`; "au" for a name whose article it contracts: au Mans),
+    """After "à" (or "a", its accent lost) or "en" (unless `strong`; "au" for a name whose article it contracts: au Mans),
     or after a place noun and "de" (and an article): la commune de Mer, à Sales, le
     département de la Vienne, le maire du Mans."""
     if first >= 1 and not strong:
         previous = tokens[first - 1]
-        # (NFC: "à" may be written a and a combining accent, as some ground truths are.)
+        # (NFC: "à" may be written a and a combining accent, as some ground truths are;
+        # or without its accent, as the OCR and old capitals print it: a Neuchâtel.)
         written = unicodedata.normalize("NFC", previous.text)
-        if written in ("à", "À", "en", "En") or contracted and previous.key in ("au", "aux"):
+        if written in _TO_IN or contracted and previous.key in ("au", "aux"):
             return True
     before = first - 1
     if before >= 0 and tokens[before].key in ARTICLES:

@@ -9,9 +9,10 @@ fails:  Moreau, Voyage dans l'intérieur (an author and his title); les fiefs de
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from .bare import _NOT_BEFORE_PERSON
+from .candidates import Words
 from .normalise import Token
 from .people import (
     _PARTICLES,
@@ -136,3 +137,34 @@ def _before_in_list(text: str, tokens: Sequence[Token], first: int | None) -> Pe
     ):
         return None  # part of a longer name, which a rule would have found
     return _person(text, tokens, index, index + 1)
+
+
+Span = tuple[int, int]
+
+
+def guessed_places(
+    words: Words,
+    tagged: Mapping[str, Sequence[Span]],
+    people: Sequence[Span],
+    guessed: Collection[Span],
+    of_base: Collection[Span],
+) -> list[Person]:
+    """A list of places that holds a person the lexicon guessed without any context (par
+    Havre, Hambourg et Liverpool): its guessed names are places, and so are the base's
+    (`of_base`: where no context let them be tagged); not a word the block also has as a
+    person elsewhere (M. Dupuis, Lancret et Watteau; les fiefs de Chantilly, Lancret). Its
+    other names stay untagged (Liverpnol, the OCR's: a guess in a guessed list).
+
+    passes: par [Havre], Hambourg, Bremen et [Liverpool]
+    fails:  M. Dupuis, Lancret et Watteau ... les fiefs de Chantilly, Lancret (a person)
+    """
+    text = words.text
+    others = [*(s for s in people if s not in guessed), *tagged["orgName"]]
+    found = [
+        p
+        for p in coordinated(text, words.tokens, tagged["placeName"], others)
+        if (p.start, p.end) in guessed or (p.start, p.end) in of_base
+    ]
+    converted = {(p.start, p.end) for p in found}
+    persons = {text[a:b] for a, b in people if (a, b) not in converted}
+    return [p for p in found if text[p.start : p.end] not in persons]

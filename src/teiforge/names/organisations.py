@@ -121,6 +121,13 @@ def organisations(text: str, tokens: Sequence[Token]) -> Iterator[Organisation]:
                     and tokens[after].key not in FUNCTION_WORDS | fr.NOT_NAME_WORDS
                 ):
                     stop = after + 1
+                    # its hyphens join the word's parts (des Missions-Etrangères)
+                    while (
+                        stop < len(tokens)
+                        and text[tokens[stop - 1].end : tokens[stop].start] == "-"
+                        and tokens[stop].capitalised
+                    ):
+                        stop += 1
             break
         named = stop
         stop = _adjectives(text, tokens, stop)
