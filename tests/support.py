@@ -74,11 +74,29 @@ def missing_words(source: str, reading: str) -> Counter[str]:
     A word broken at a line end is one word where the text runs on, and two where it does
     not (the next line began another paragraph, a note, a heading) or where something
     stood between its halves (a page number, a footnote zone): either form counts."""
-    missing = Counter(source_words(source)) - Counter(source_words(reading))
-    extra = Counter(source_words(reading)) - Counter(source_words(source))
+    (source_list, source_joins), (reading_list, reading_joins) = _words(source), _words(reading)
+    missing = Counter(source_list) - Counter(reading_list)
+    extra = Counter(reading_list) - Counter(source_list)
     _pair_halves(missing, extra)
     _pair_halves(extra, missing)
+    if +missing and +extra:
+        # forme work moved after its page's pb (a footer `LIVRE-` set before the text it
+        # stood under) can join other halves than the source did: compare the halves
+        _split_joins(missing, source_joins)
+        _split_joins(extra, reading_joins)
+        missing, extra = missing - extra, extra - missing
+        _pair_halves(missing, extra)
+        _pair_halves(extra, missing)
     return +missing
+
+
+def _split_joins(words: Counter[str], joins: list[tuple[str, str, str]]) -> None:
+    """Each word of `words` that was joined at a line end, back into its two halves."""
+    for joined, left, right in joins:
+        if words[joined] > 0:
+            words[joined] -= 1
+            words[left] += 1
+            words[right] += 1
 
 
 def _pair_halves(halves: Counter[str], joined: Counter[str]) -> None:

@@ -37,6 +37,26 @@ def test_each_pair_and_each_edit_in_each_reading(kind: str, expected: str) -> No
     assert reading(etree.fromstring(TEI), kind) == expected  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the page turned in mid-word: the word stays whole, the new page's forme work
+        # is read after it
+        (
+            'dévelop<pb n="12" break="no"/><fw type="header">LIVRE I.</fw><fw>12</fw>pés ici.',
+            "Les développés LIVRE I. 12 ici.\n",
+        ),
+        ('dévelop<pb break="no"/>pés.', "Les développés.\n"),
+        # between two words, a page break is a space, its forme work read where it is
+        ('fin<pb n="12"/><fw type="pageNum">12</fw>suite.', "Les fin 12 suite.\n"),
+    ],
+)
+def test_a_page_turn_in_mid_word_keeps_the_word(body: str, expected: str) -> None:
+    tei = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Les {body}</p></body></text></TEI>'
+    for kind in ("diplomatic", "corrected"):
+        assert reading(etree.fromstring(tei), kind) == expected  # type: ignore[arg-type]
+
+
 def test_a_choice_of_two_corrections_reads_its_first_in_both_readings() -> None:
     choice = etree.fromstring(
         f'<choice xmlns="{NS[1:-1]}"><corr>one</corr><corr>two</corr></choice>'

@@ -77,6 +77,8 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
                 continue
             if index not in deep and _continues_text(lines, index):
                 continue
+            if 0 < index < EDGE_LINES and _ends_broken_word(lines[index - 1]):
+                continue  # the line above broke a word into this one: text, not a head
             if index >= EDGE_LINES and _note_body(text):
                 continue
             numeral, rest = numeral_at_edge(text)
@@ -278,6 +280,13 @@ def _continues_text(lines: Sequence[Line], index: int) -> bool:
     if index < EDGE_LINES or lines[index].blank_before:
         return False
     return not ends_sentence(lines[index - 1].text)
+
+
+def _ends_broken_word(line: Line) -> bool:
+    """Whether a line ends in a word a hyphen breaks (`aujourd'hui-`, `dévelop-`): the
+    next line, set solid under it, carries the word on."""
+    words = line.text.split()
+    return bool(words) and len(words[-1]) > 1 and words[-1][-1] in "-¬" and words[-1][-2].isalpha()
 
 
 def _title_alone(

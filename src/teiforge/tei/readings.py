@@ -85,10 +85,36 @@ class _Reader:
             self._children(element)
 
     def _children(self, element: etree._Element) -> None:
+        """The element's text and children. Where the page turned in mid-word
+        (`dévelop<pb break="no"/><fw>12</fw>pés`), the forme work of the new page is read
+        after the word, which stays whole (`développés 12`)."""
         self.out.append(element.text or "")
+        held: list[str] | None = None  # forme work read while a word is broken
         for child in element:
-            self.walk(child)
-            self.out.append(child.tail or "")
+            if held is not None and not _named(child, "fw"):
+                self.out.append(f" {''.join(held)} ")
+                held = None
+            if held is not None:
+                main, self.out = self.out, held
+                self.walk(child)
+                self.out = main
+            else:
+                self.walk(child)
+            tail = child.tail or ""
+            if _named(child, "pb") and child.get("break") == "no" and not tail:
+                held = []
+            elif held is not None and tail:
+                rest = len(tail) - len(tail.lstrip()) or len(tail.split(None, 1)[0])
+                self.out += [tail[:rest], f" {''.join(held)} ", tail[rest:]]
+                held = None
+            else:
+                self.out.append(tail)
+        if held:
+            self.out.append(f" {''.join(held)} ")
+
+
+def _named(element: etree._Element, name: str) -> bool:
+    return isinstance(element.tag, str) and local_name(element) == name
 
 
 def chosen(choice: etree._Element, kind: Reading) -> etree._Element | None:
