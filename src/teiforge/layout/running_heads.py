@@ -103,8 +103,12 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
 
 
 def _topmost(lines: Sequence[Line], index: int) -> bool:
-    """A page's first line, or its second under a page number standing alone."""
-    return index == 0 or (index == 1 and whole_numeral(lines[0].text.strip()) is not None)
+    """A page's first line, or its second under a page number standing alone (OCR may
+    misread it: `— 7S —`, a short line with a digit)."""
+    if index != 1:
+        return index == 0
+    above = lines[0].text.strip()
+    return whole_numeral(above) is not None or (len(above) <= 9 and any(c.isdigit() for c in above))
 
 
 def _head_length(head: str, width: int) -> bool:
