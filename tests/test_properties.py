@@ -179,6 +179,24 @@ def test_form_feeds_within_a_line_separate_pages_and_words() -> None:
     assert root.find(".//{http://www.tei-c.org/ns/1.0}measure").get("quantity") == "4"
 
 
+def test_a_word_broken_over_the_page_turn_stays_one_word() -> None:
+    """Found by Hypothesis (`commu-` then blank lines, `xiii`): the page turns in mid-word,
+    so its pb says break="no" and no reading cuts the word in two."""
+    for text, word in (
+        ("Les maisons dévelop-\n\fpés ici.\n", "développés"),
+        (".  “. commu-\n\n\n\n\n\nxiii", "commuxiii"),
+    ):
+        decoded, data = _encoded(text)
+        root = etree.fromstring(data)
+        (inside,) = root.findall(
+            ".//{http://www.tei-c.org/ns/1.0}p/{http://www.tei-c.org/ns/1.0}pb"
+        )
+        assert inside.get("break") == "no"
+        for name in ("diplomatic", "corrected"):
+            assert word in reading(root, name).split()
+        assert missing_words(decoded, reading(root, "diplomatic")) == {}
+
+
 def test_a_page_number_with_dashes_is_pb_n_and_kept_in_fw() -> None:
     """A printed page number is the page's pb/@n, and stays as printed in its fw."""
     decoded, data = _encoded("- 15 -\nLe texte de la page.\n")

@@ -71,9 +71,10 @@ class _Assembler:
             start = self.open_text.append(line.text)
             offset = start if offset is None else offset
         attrs = {"n": page_number, "page": str(page)} if page_number else {"page": str(page)}
-        self.spans.append(
-            Span(self.open_paragraph, offset or 0, offset or 0, "pb", attrs, "layout")
-        )
+        at = offset or 0
+        if at and not self.open_text.text[at - 1].isspace():
+            attrs["break"] = "no"  # the page turned in mid-word (its hyphen dropped)
+        self.spans.append(Span(self.open_paragraph, at, at, "pb", attrs, "layout"))
         old = self.blocks[self.open_paragraph]
         self.blocks[self.open_paragraph] = Block(
             old.kind, self.open_text.text, old.page, old.first_line, continued=old.continued

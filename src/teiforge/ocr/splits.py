@@ -150,7 +150,8 @@ def describe() -> str:
     """The method, for the header's editorialDecl/correction."""
     return (
         "A word no lexicon knows that reads as two or three common words glued together was "
-        "split, and two words that read as one word of the lexicon were joined, when a word "
-        "trigram model of French (learned from public-domain novels) made the reading at "
-        f"least {10**SPLIT_MARGIN:.0f} times likelier in its place (cert medium)."
+        "split when a word trigram model of French (learned from public-domain novels) made "
+        "the parts likelier in their place than the word's best correction; two words that "
+        "read as one word of the lexicon were joined when the model made the joined word "
+        f"at least {10**JOIN_MARGIN:,.0f} times likelier than the two (cert medium)."
     )

@@ -82,6 +82,8 @@ def build_body(
 
     def page_break_inside(span: Span) -> tuple[list[etree._Element], etree._Element]:
         elements = page_break(layout.pages[int(span.attrs["page"])], facs)
+        if "break" in span.attrs:  # a word runs on over the page turn
+            elements[0].set("break", span.attrs["break"])
         return elements, elements[0]
 
     def line_break(span: Span) -> tuple[list[etree._Element], etree._Element]:

@@ -70,8 +70,9 @@ class _Reader:
                 self.walk(note)
 
     def _content(self, element: etree._Element, name: str) -> None:
-        if name == "pb":
-            self.out.append(" ")  # the number printed on the page, if any, is in its <fw>
+        if name == "pb":  # the number printed on the page, if any, is in its <fw>
+            if element.get("break") != "no":  # not in mid-word
+                self.out.append(" ")
         elif name == "fw":  # a line of its own on the page: never glued to the text after it
             self.out.append(" ")
             self._children(element)
