@@ -306,12 +306,16 @@ def heading_continues(
     lowercase end too long for the first line. `extra`: the page's own spacing."""
     text = line.text.strip()
     spacing = line.blank_before - extra
-    if spacing > 1 or _never(text) or _fills_measure(line, width) or not text:
+    if spacing > 1 or _never(text) or not text:
         return False
     if _breaks_off(first.text.strip()) and not first.text.rstrip().endswith(","):
         return False
     if heading_style(text) not in (None, "capitals"):
         return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
+    if _bare_number(first.text) and _titles_number(first, line, spacing, width):
+        return True
+    if _fills_measure(line, width):
+        return False
     if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
         return True  # `UN FROID` / `SEC ET` / `UN VENT`
     if is_centred(first, width) and spacing <= 0:
@@ -331,3 +335,20 @@ def heading_continues(
     if not starts_lowercase(text) or ends_sentence(text) or len(text) > 0.7 * width:
         return False
     return following is None or not starts_lowercase(following.text)
+
+
+def _titles_number(first: Line, line: Line, spacing: int, width: int) -> bool:
+    """A title below its bare number however near the measure it comes (a long title in a
+    narrow one): in capitals, which no paragraph's line is (`CHAPITRE IV` / `FIXA AVEC
+    ATTENTION ET COMME ENTRAÎNÉE`); or set solid under a centred number and centred itself,
+    its margins even (`§ 5.` / `Elle l'étonnait davantage encore.`), which a paragraph's
+    first line, filling the measure, is not."""
+    text = line.text.strip()
+    if _all_capitals(text) and _LONG_WORD.search(text):
+        return True
+    return (
+        spacing <= 0
+        and text[:1].isupper()
+        and is_centred(first, width)
+        and is_centred(line, width, 0)
+    )

@@ -4,7 +4,9 @@ other furniture).
 
 A running head is a short line at a page's edge whose text recurs, with small OCR
 variations, on pages nearby; or, printed once, one in capitals that carries the page's
-number at one end (the first page of a short extract). Two divisions' headings alike but
+number at one end (the first page of a short extract). Set in lower case, it may come
+near the measure in a narrow one; then only its recurring, whole, at the top of other pages
+tells it from text. Two divisions' headings alike but
 for their numbers (`CHAPITRE IX`, `CHAPITRE XI`) are no running head, nor is a section's
 title on its first page, below the heading that names its division.
 """
@@ -46,6 +48,7 @@ class _EdgeLine:
     words: tuple[str, ...] = ()  # its words' keys, numerals as they are printed
     unread: bool = False  # a page number OCR garbled at one end of it (`PRÉLIMINAIRE. à`)
     deep: bool = False  # below the page's top lines, under lines OCR read out of ornaments
+    long: bool = False  # in lower case, near the measure: a head only if it recurs at the top
 
 
 def head_key(text: str) -> str:
@@ -89,15 +92,25 @@ def edge_lines(pages: Sequence[Sequence[Line]], width: int) -> list[_EdgeLine]:
                 rest = garbled[1]
             if len(rest.split()) > MAX_HEAD_WORDS:  # a verse's refrain, not a head
                 continue
-            if not _head_length(rest, width):
+            long = not _head_length(rest, width)
+            if long and not (_topmost(lines, index) and len(" ".join(rest.split())) <= width):
                 continue
             key = head_key(rest)
             if len(key) >= 3:
                 words = tuple(_word_key(word) for word in rest.split())
                 top = index < EDGE_LINES or index in deep
                 line = _EdgeLine(page, index, top, key, numeral, words, bool(garbled))
-                found.append(replace(line, deep=index in deep))
+                found.append(replace(line, deep=index in deep, long=long))
     return found
+
+
+def _topmost(lines: Sequence[Line], index: int) -> bool:
+    """A page's first line, or its second under a page number standing alone (OCR may
+    misread it: `— 7S —`, a short line with a digit)."""
+    if index != 1:
+        return index == 0
+    above = lines[0].text.strip()
+    return whole_numeral(above) is not None or (len(above) <= 9 and any(c.isdigit() for c in above))
 
 
 def _head_length(head: str, width: int) -> bool:
@@ -212,6 +225,12 @@ def _is_running(
 ) -> bool:
     """A line recurring on two other pages nearby; or on one, at the top or with a page
     number; or printed once, at the top, in capitals, with the page's own number."""
+    if line.long:  # a line of text never recurs, whole, at the top of other pages
+        text = pages[line.page][line.index].text
+        same = [
+            f for f in fellows if f.top and abs(len(f.key) - len(line.key)) * 10 <= len(line.key)
+        ]
+        return line.top and bool(same) and not _names_division(text)
     other_pages = {fellow.page for fellow in fellows}
     numbered = line.numeral is not None or any(fellow.numeral for fellow in fellows)
     if len(other_pages) >= 2 or (other_pages and (numbered or line.top or len(pages) <= 6)):
@@ -221,34 +240,63 @@ def _is_running(
     fits = (
         line.numeral is not None and number is not None and number.value in line.numeral.readings()
     )
-    return line.top and fits and is_capitals(pages[line.page][line.index].text)
+    head = numeral_at_edge(pages[line.page][line.index].text.strip())[1]
+    return line.top and fits and is_capitals(head)  # `ET LA   vii`: the numeral aside
 
 
 def _between_heads(
     pages: Sequence[Sequence[Line]], lines: list[_EdgeLine], found: dict[tuple[int, int], str]
 ) -> None:
-    """A page's first line in capitals (under its number, if that stands alone above it),
-    on a page whose neighbours have running heads, is its running head too: the verso's
+    """A page's first line (under its number, if that stands alone above it), on a page
+    whose neighbours have running heads, is its running head too: the verso's
     (`DISCOURS` / `PRÉLIMINAIRE.`) when heads alternate and one side's text is printed too
     seldom nearby to recur; or, at the document's first or last page, one neighbour only,
-    a title printed on the pages before (a new chapter's, under its heading). Never a
-    division's heading (`CHAPITRE IX`)."""
-    headed = {page for (page, index), kind in found.items() if kind == "header"}
+    a title printed on the pages before (a new chapter's, under its heading); or on the
+    page after a division's opening page, which prints no head, the same side two pages
+    back headed (a new chapter's title, printed once before the document ends). In
+    capitals; in lower case only where the neighbours' heads are too and the line repeats
+    a title printed before. Never a division's heading (`CHAPITRE IX`)."""
+    headed = {page: index for (page, index), kind in found.items() if kind == "header"}
     for line in lines:
         page_lines = pages[line.page]
-        if line.page in headed or (line.page, line.index) in found:
+        if line.page in headed or (line.page, line.index) in found or line.long:
             continue
         if line.index != 0 and not (line.index == 1 and whole_numeral(page_lines[0].text)):
             continue
         text = page_lines[line.index].text.strip()
         rest = numeral_at_edge(text)[1]
-        if not is_capitals(rest) or _division_heading(text) or head_key(rest) in _HEADING_KEYS:
+        if _division_heading(text) or head_key(rest) in _HEADING_KEYS:
             continue  # a chapter's heading (`CHAPITRE IX`, `CONCLUSION.`) on its first page
         neighbours = {line.page - 1, line.page + 1} & set(range(len(pages)))
-        if not neighbours <= headed:
+        after_opening = (
+            line.page - 1 not in headed
+            and line.page + 1 in {*headed, len(pages)}
+            and _alternate(pages, headed, line.page - 2)
+        )
+        if not (neighbours <= headed.keys() or after_opening):
             continue
-        if len(neighbours) == 2 or _printed_before(line, pages):
+        if is_capitals(rest):
+            sided = len(neighbours) == 2 or after_opening
+        else:
+            heads = [pages[p][headed[p]].text for p in neighbours & headed.keys()]
+            sided = len(heads) == 2 and not any(is_capitals(head) for head in heads)
+            sided = sided and len(line.key) >= 6 and _printed_before(line, pages)
+        if sided or (is_capitals(rest) and _printed_before(line, pages)):
             found[(line.page, line.index)] = "header"
+
+
+def _alternate(pages: Sequence[Sequence[Line]], headed: dict[int, int], page: int) -> bool:
+    """Whether a page and the one before it carry running heads of two texts (verso and
+    recto): then a page two further on is on this page's side. Heads the same on every
+    page tell no side (and the page after a one-page chapter opens the next)."""
+    if page not in headed or page - 1 not in headed:
+        return False
+    a, b = (_head_of(pages[p][headed[p]]) for p in (page - 1, page))
+    return not _similar(a, b)
+
+
+def _head_of(line: Line) -> str:
+    return head_key(numeral_at_edge(line.text.strip())[1])
 
 
 def _names_division(text: str) -> bool:
