@@ -143,3 +143,23 @@ def test_cert_high_only_for_an_unknown_word_corrected_past_the_floor() -> None:
         ("dons", "dans", "medium")
     ]
     assert [p.cert for p in found if p.corr] == ["medium"] * 6
+
+
+def test_a_long_s_read_as_f_makes_an_old_text_whose_accents_are_kept() -> None:
+    guarding = load_corrector().guarding
+    assert guarding._long_s("Hiftorien") and guarding._long_s("établiffements")
+    assert guarding._long_s("eftoit")  # estoit: an old spelling under the long s
+    assert not guarding._long_s("fable")  # a word as it is
+    assert not guarding._long_s("ccssf")  # the long s was never last
+    assert not guarding._long_s("xfz")
+    # Before: fidele -> fidèle, carriere -> carrière, caractere -> caractère (modernised).
+    text = (
+        "L'Hiftorien, fidele à fon deffein, fuit la carriere de ces établiffements avec un "
+        "caractere égal."
+    )
+    assert _found([text]) == [
+        (0, "L'Hiftorien", "L'Historien"),
+        (0, "fon", "son"),
+        (0, "deffein", "dessein"),
+        (0, "établiffements", "établissements"),
+    ]
