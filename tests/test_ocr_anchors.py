@@ -37,7 +37,7 @@ DECIDED = [  # the document's corrections with these decisions: sic, corr, @resp
     ("médiotion", "médiation", "#jdupont", None),
     ("lls", "Ils", "#teiforge", "medium"),
     ("pâr", "pour", "#jdupont", None),
-    ("dons", "dans", "#teiforge", "high"),
+    ("dons", "dans", "#teiforge", "medium"),
     ("Chocun", "Chacun", "#teiforge", "medium"),
     ("rnaisons", "maisons", "#jdupont", None),
     ("dons", "dans", "#jdupont", None),
@@ -253,7 +253,7 @@ def test_a_row_whose_word_stands_twice_in_its_context_is_reported(
     is no longer at its line, and two places have its word and context."""
     out = _decided(tmp_path)
     doubled = _edited(tmp_path, lambda lines: ["Avant-propos.", *lines[:21], *lines[20:]])
-    assert _encode(doubled, out)[-1] == ("dons", "dans", "#teiforge", "high")
+    assert _encode(doubled, out)[-1] == ("dons", "dans", "#teiforge", "medium")
     assert _reported(caplog) == [
         f"{out}:15: 'dons' (source line 21) found at 2 places in two_pages.txt (source lines "
         + "22, 23), none sure; decision kept in the file, not applied"

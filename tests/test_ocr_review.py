@@ -23,13 +23,13 @@ from teiforge.tei.ns import XML_ID, tei
 
 SAMPLE = REPO / "tests" / "ocr" / "sample.txt"
 PROPOSED = [  # source line, column, sic, proposed, cert
-    (1, 15, "médiotion", "médiation", "high"),
+    (1, 15, "médiotion", "médiation", "medium"),
     (1, 54, "sociole", "sociale", "medium"),
     (1, 79, "1998l3", "", "low"),  # a year with its note call misread: digits in a word
     (2, 1, "lls", "Ils", "medium"),
     (2, 17, "pâr", "par", "medium"),
     (3, 18, "posæ", "pose", "low"),
-    (3, 23, "dons", "dans", "high"),
+    (3, 23, "dons", "dans", "medium"),
     (3, 43, "Chocun", "Chacun", "medium"),
 ]
 DECISIONS = {"médiotion": "accept", "sociole": "reject", "pâr": "pour", "posæ": "accept"}
@@ -87,7 +87,7 @@ def test_a_file_of_an_earlier_version_still_loads(tmp_path: Path, dropped: tuple
     rows = read_corrections(out).rows
     why = "model: confidence 0.95" if "why" not in dropped else ""
     assert [(r.sic, r.proposed, r.cert, r.why) for r in rows][:1] == [
-        ("médiotion", "médiation", "high", why)
+        ("médiotion", "médiation", "medium", why)
     ]
 
 
@@ -126,7 +126,7 @@ def test_encoding_applies_the_decisions_under_the_editors_resp(
         ("lls", "Ils", "#teiforge", "medium"),  # undecided: the machine's
         ("pâr", "pour", "#jdupont", None),  # the editor's own reading
         ("posæ", "pose", "#jdupont", None),  # a flag, its suggestion accepted
-        ("dons", "dans", "#teiforge", "high"),
+        ("dons", "dans", "#teiforge", "medium"),
         ("Chocun", "Chacun", "#teiforge", "medium"),
     ]
     assert "sociole" not in [s.text for s in root.iter(tei("sic"))]  # rejected: right as read
@@ -168,7 +168,7 @@ def test_a_row_whose_word_is_gone_is_reported_with_its_line(
     )
     with caplog.at_level(logging.WARNING):
         root = etree.fromstring(encode(read_source(SAMPLE), EncodeOptions(corrections=out)))
-    assert tei_corrections(root)[0] == ("médiotion", "médiation", "#teiforge", "high")
+    assert tei_corrections(root)[0] == ("médiotion", "médiation", "#teiforge", "medium")
     assert _reported(caplog) == [
         f"{out}:7: 'médiocre' (source line 1) no longer found in sample.txt; "
         + "decision kept in the file, not applied"

@@ -4,12 +4,14 @@ typography, a word the document makes its own (issue 18, items 5 and 6)."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from lxml import etree
 
 from teiforge.encode import EncodeOptions, encode
 from teiforge.ocr import Passage, load_corrector
 from teiforge.ocr.language import clearly_other, corrects, declared_french
+from teiforge.ocr.model import HIGH_FLOOR, Model
 from teiforge.ocr.own_words import key, own_word
 from teiforge.ocr.typography import fold, normalisation_only, restore
 from teiforge.read import source_from_bytes
@@ -123,3 +125,41 @@ def test_a_word_the_document_prints_often_is_its_own() -> None:
     assert own_word("carie", "carte", counts)
     assert not own_word("carte", "carie", counts)  # once
     assert counts[key("coeur")] == 1  # print's variants are one word
+
+
+def test_cert_high_only_for_an_unknown_word_corrected_past_the_floor() -> None:
+    model = Model.load()
+    assert model.thresholds.high == 0.9327 and model.high == HIGH_FLOOR == 0.95
+    assert model.cert(0.96) == "high"
+    assert model.cert(0.947) == "medium"  # médiotion -> médiation in the sample
+    assert model.cert(0.3) is None
+    # A word of the lexicon corrected in context is never high, however sure.
+    assert model.cert_in_context(0.999) == "medium"
+    assert model.cert_in_context(0.5) is None
+    # The sample's OCR habits (o for a) make `se posæ dons ces` -> `dans` 0.999 sure.
+    sample = Path(__file__).parent / "ocr" / "sample.txt"
+    found = load_corrector().propose([Passage(sample.read_text(encoding="utf-8"))])
+    assert [(p.sic, p.corr, p.cert) for p in found if p.proposer == "context"] == [
+        ("dons", "dans", "medium")
+    ]
+    assert [p.cert for p in found if p.corr] == ["medium"] * 6
+
+
+def test_a_long_s_read_as_f_makes_an_old_text_whose_accents_are_kept() -> None:
+    guarding = load_corrector().guarding
+    assert guarding._long_s("Hiftorien") and guarding._long_s("établiffements")
+    assert guarding._long_s("eftoit")  # estoit: an old spelling under the long s
+    assert not guarding._long_s("fable")  # a word as it is
+    assert not guarding._long_s("ccssf")  # the long s was never last
+    assert not guarding._long_s("xfz")
+    # Before: fidele -> fidèle, carriere -> carrière, caractere -> caractère (modernised).
+    text = (
+        "L'Hiftorien, fidele à fon deffein, fuit la carriere de ces établiffements avec un "
+        "caractere égal."
+    )
+    assert _found([text]) == [
+        (0, "L'Hiftorien", "L'Historien"),
+        (0, "fon", "son"),
+        (0, "deffein", "dessein"),
+        (0, "établiffements", "établissements"),
+    ]

@@ -1,7 +1,8 @@
 """Guarding: a document's words, each with the code of the guard that keeps it from the
 corrector (guards.py) or None. A document or passage in another language gives no words,
 a protected range none of its own; a modern text's lone foreign word is misread, an old
-text's missing accents are its spelling. Each code is asked once per situation in a
+text's missing accents are its spelling (an old text: old spellings, or words whose long s
+OCR read as f, in 1% of its words). Each code is asked once per situation in a
 process: the same words come back in every block, and in every document a worker encodes."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .guards import Situation, guarded, lone_foreign, situation_key
 from .language import clearly_other
 from .lexicon import Lexicon
 from .oldspell import OldSpelling, modern_form
-from .oldtext import clean_print, old_text, spelled
+from .oldtext import OLD_TEXT_WORDS, clean_print, old_text, spelled
 from .words import Word, shape, words
 
 GUARD_CACHE = 200_000  # words' guard codes kept in a process (about 40 MB at most)
@@ -67,18 +68,44 @@ class Guarding:
                 if overlaps.any_between(word.start, word.end):
                     continue
                 found.append((index, word, self._guarded(word, text, False)))
-        if not old_text(code for _, _, code in found):
+        codes = [
+            "long-s" if code is None and self._long_s(w.text) else code for _, w, code in found
+        ]
+        long_s = codes.count("long-s")
+        if not old_text("old" if code == "long-s" else code for code in codes):
             # A modern text: a foreign word alone among French words is misread (guards.py).
             return lone_foreign(found)
         # An old text: accents missing from a word are its spelling, not OCR's.
         found = [(i, w, code or self._guarded(w, texts[i], True)) for i, w, code in found]
-        if clean_print([w for _, w, _ in found]):
-            # A clean old text: a word that looks spelled is its spelling (oldtext.py).
+        if long_s < OLD_TEXT_WORDS and clean_print([w for _, w, _ in found]):
+            # A clean old text: a word that looks spelled is its spelling (oldtext.py). A
+            # text whose long s OCR read as f was not read cleanly.
             found = [
                 (i, w, code or ("old" if spelled(w.text, self.trigrams) else None))
                 for i, w, code in found
             ]
         return found
+
+    def _long_s(self, text: str) -> bool:
+        """Whether an unknown word is a word of the lexicon, or an old spelling, with its f
+        read as s: the long s (ſ), which OCR reads as f, is the mark of print before about
+        1800, and it hides the old spellings that make an old text (`eftoit` is `estoit`),
+        so such a word counts as one of them. The long s was never a word's last letter
+        A text with such words was not read cleanly: its words that look spelled are not
+        taken for its spelling (passes: Hiftorien, établiffements, eftoit; fails: fable, a word as it is;
+        xfz, no word either way; ccssf, whose f is last)."""
+        places = [i for i, ch in enumerate(text[:-1]) if ch == "f"]
+        if not places or self.lexicon.is_word(text):
+            return False
+        every = "".join("s" if i in places else ch for i, ch in enumerate(text))
+        readings = {every} | {text[:i] + "s" + text[i + 1 :] for i in places}
+        for reading in readings:
+            if self.lexicon.is_word(reading):
+                return True
+            old = self._old_form(reading)
+            if old is not None and old.strong:
+                return True
+        return False
 
     def _guarded(self, word: Word, text: str, old_text: bool) -> str | None:
         """The guard's code for a word, asked once per situation_key in a process."""
