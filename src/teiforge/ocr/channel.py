@@ -12,7 +12,7 @@ probability: the texts to correct are not the ones we learned from.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
@@ -68,6 +68,9 @@ class _Likely:
 
     readings: dict[str, tuple[Reading, ...]]
     pairs: frozenset[str]  # the first characters of the printed pairs
+    # The printed strings with a reading that is not plain -> those readings (l for l'):
+    # all a plain word needs where its start or end stays unlisted.
+    odd: tuple[tuple[str, tuple[Reading, ...]], ...]
 
     @classmethod
     def of(cls, learned: dict[str, tuple[Reading, ...]], floor: float) -> _Likely:
@@ -80,7 +83,12 @@ class _Likely:
                 likely.append(reading)
             if likely:
                 readings[seen] = tuple(likely)
-        return cls(readings, frozenset(seen[0] for seen in readings if len(seen) == 2))
+        odd = tuple(
+            (seen, found)
+            for seen, options in readings.items()
+            if (found := tuple(reading for reading in options if not reading[3]))
+        )
+        return cls(readings, frozenset(seen[0] for seen in readings if len(seen) == 2), odd)
 
 
 @dataclass(frozen=True)
@@ -178,7 +186,12 @@ class Channel:
         listed, other = screen.listed, screen.other
         plain = NOT_PLAIN.isdisjoint(word)
         first, last = screen.edges(lowered)
-        for index, char in enumerate(word):
+        places: Iterable[int] = range(len(word))
+        if plain:  # outside the window, only a mark's readings (' and space) are not plain
+            window = range(max(last, 0), min(first, len(word)))
+            places = sorted({*window, *(i for i, c in enumerate(word) if c in INNER_MARKS)})
+        for index in places:
+            char = word[index]
             unlisted = index >= first or index + 1 <= last  # a start or an end left unlisted
             head, tail = lowered[:index], lowered[index + 1 :]
             for meant, lower, edit, meant_plain in self._unseen_edits(char):
@@ -200,8 +213,10 @@ class Channel:
         if table is None:
             table = self._likely[floor] = _Likely.of(self._learned, floor)
         listed, other = screen.listed, screen.other
-        plain = NOT_PLAIN.isdisjoint(word)
         first, last = screen.edges(lowered)
+        if NOT_PLAIN.isdisjoint(word):
+            return _plain_learned_edits(word, lowered, table, screen, first, last)
+        plain = False
         found = []
         size = len(word)
         for index in range(size + 1):  # in learned_edits' order: by place, then by length
@@ -290,6 +305,48 @@ class Channel:
                     found[second] = (edit, other)
         found.pop(word, None)
         return found
+
+
+def _plain_learned_edits(
+    word: str, lowered: str, table: _Likely, screen: Screen, first: int, last: int
+) -> list[tuple[str, Edit]]:
+    """Channel._screened_learned_edits of a plain word, in the same order: an edit in
+    the window (before `first`, past `last`) may make a listed form; outside it, only a
+    reading that is not plain (an elision, a split) may pass, and the few printed
+    strings that have one are found in the word instead of looked up at each place."""
+    size = len(word)
+    readings, pairs = table.readings, table.pairs
+    places: list[tuple[int, int, tuple[Reading, ...], bool]] = []
+    for index in range(min(first, size + 1)):  # the window
+        for length in (0, 1, 2):
+            if index + length > size:
+                break
+            if index + length <= last or (length == 2 and word[index] not in pairs):
+                continue
+            found = readings.get(word[index : index + length])
+            if found is not None:
+                places.append((index, length, found, True))
+    for seen, found in table.odd:  # outside it
+        length = len(seen)
+        index = word.find(seen)
+        while index != -1:
+            if index >= first or index + length <= last:
+                places.append((index, length, found, False))
+            index = word.find(seen, index + 1)
+    places.sort(key=lambda place: (place[0], place[1]))
+    listed, other = screen.listed, screen.other
+    edits = []
+    for index, length, found, window in places:
+        head, tail = lowered[:index], lowered[index + length :]
+        for meant, lower, edit, meant_plain in found:
+            edited = head + lower + tail
+            if (
+                (edited in listed or (not meant_plain and other(edited)))
+                if window
+                else other(edited)
+            ):
+                edits.append((word[:index] + meant + word[index + length :], edit))
+    return edits
 
 
 def _reading(seen: str, meant: str, logp: float) -> Reading:

@@ -166,12 +166,9 @@ class Lookalikes:
 
     def _variant(self, word: str) -> Variant | None:
         floor = max(MIN_REAL_ZIPF, self.lexicon.zipf(word) + MIN_GAP)
-        common = self._common_words
         best: Variant | None = None
         best_score = -math.inf  # the noisy channel's: log p of the confusion + log frequency
         for seen, meant, text, logp in self._options(word):
-            if text not in common and " " not in text:
-                continue  # most edits make no word: ruled out by one look-up
             zipf = self._common(text, floor)
             if zipf is not None and logp + LN10 * zipf > best_score:
                 best = Variant(text, logp, _bare(seen) == _bare(meant))
@@ -179,22 +176,34 @@ class Lookalikes:
         return best
 
     def _options(self, word: str) -> Iterator[tuple[str, str, str, float]]:
-        """(printed, page string, variant, log p): each learned confusion undone once."""
-        rules = self.channel.rules
-        for start in range(len(word)):
-            for size in (1, 2):
-                seen = word[start : start + size]
-                if len(seen) == size:
-                    for meant, logp in rules.get(seen, ()):
-                        yield seen, meant, word[:start] + meant + word[start + size :], logp
+        """(printed, page string, variant, log p): each learned confusion undone once,
+        when the variant is a common word or has a space (most edits make no word: ruled
+        out here by one look-up)."""
+        rules, common = self.channel.rules, self._common_words
+        size = len(word)
+        for start in range(size):
+            for end in (start + 1, start + 2):
+                if end > size:
+                    break
+                seen = word[start:end]
+                options = rules.get(seen)
+                if options is None:
+                    continue
+                head, tail = word[:start], word[end:]
+                for meant, logp in options:
+                    text = head + meant + tail
+                    if text in common or " " in text:
+                        yield seen, meant, text, logp
         # A letter or a space the OCR lost.
         for lost, logp in rules.get("", ()):
             if lost == " ":
-                for cut in range(1, len(word)):
+                for cut in range(1, size):
                     yield "", " ", f"{word[:cut]} {word[cut:]}", logp
             elif len(lost) == 1:
-                for at in range(len(word) + 1):
-                    yield "", lost, word[:at] + lost + word[at:], logp
+                for at in range(size + 1):
+                    text = word[:at] + lost + word[at:]
+                    if text in common:  # a letter: no space
+                        yield "", lost, text, logp
 
     @cached_property
     def _common_words(self) -> dict[str, float]:
