@@ -104,8 +104,8 @@ class _Reader:
             if _named(child, "pb") and child.get("break") == "no" and not tail:
                 held = []
             elif held is not None and tail:
-                rest = len(tail) - len(tail.lstrip()) or len(tail.split(None, 1)[0])
-                self.out += [tail[:rest], f" {''.join(held)} ", tail[rest:]]
+                end = 0 if tail[0].isspace() else len(tail.split(None, 1)[0])  # the word's rest
+                self.out += [tail[:end], f" {''.join(held)} ", tail[end:]]
                 held = None
             else:
                 self.out.append(tail)
