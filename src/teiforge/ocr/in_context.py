@@ -68,9 +68,10 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(word: str) -> list[str]:
-    """A word's tokens, for the words of the confusions' table (they recur)."""
-    return tokens(word)
+def _tokens(word: str) -> tuple[str, ...]:
+    """A word's tokens, for the words of the confusions' table (they recur); a tuple, so
+    that no caller can change what the cache holds."""
+    return tuple(tokens(word))
 
 
 def _cased(intended: str, printed: str) -> str:
