@@ -214,6 +214,13 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("le célèbre Rhazès? dont", [("?", "garbled superscript", 2.0)]),
         ("rue des Plâtriers!. Il", [("!", "garbled superscript", 2.0)]),
         ("Hélas! Vous", [("!", "garbled superscript", 0.8)]),
+        # ... glued to the stop after its word, or to a word elided before it
+        ("à tous les trois,' dit", [("'", "garbled superscript", 2.0)]),
+        ("rappeler qu'il° avait", [("°", "garbled superscript", 2.0)]),
+        ("les maîtres.° Il", [("°", "garbled superscript", 0.8)]),
+        ("la page 12,' dit", []),
+        ("oui, a,' dit", []),
+        ("l'a° dit", []),
         ("vé-rité *, qu'ils", [("*", "symbol", 3.0)]),
         ("la France* ; mais", [("*", "symbol", 3.0)]),
         ("dernières pages.1 Il", [("1", "digits", 3.0)]),

@@ -233,10 +233,11 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
             return None  # `fin. * * *`: a row of stars is an ornament
         symbol = text[at:after]
         return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
-    # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!
+    # a raised number read as punctuation glued to a word or its stop: Elhauy', Plâtriers!,
+    # trois,'
     if at - start >= 4 and text[at - 1] == " " and char in "!?":
         return _detached_punctuation(text, at, after, start, end)
-    if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
+    if not _word_before_sign(text, at, start):
         return None
     if not _ends_word(text, after, end):
         return None
@@ -244,6 +245,18 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     misplaced = char in "'’" or following.islower() or following in ".,;:"
     evidence = MISPLACED_PUNCTUATION_CALL if misplaced else PUNCTUATION_CALL
     return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), evidence)
+
+
+def _word_before_sign(text: str, at: int, start: int) -> bool:
+    """Whether a sign at `at` follows a word, glued to it (`Elhauy'`), or to the stop
+    after it (`trois,'`, `maîtres.°`): three letters at least, or two after an elision
+    (`qu'il°`)."""
+    if text[at - 1 : at] in (".", ",", ";", ":") and at - 1 > start:
+        at -= 1
+    if at - start >= 3 and all(_LETTER.match(c) for c in text[at - 3 : at]):
+        return True
+    elided = at - start >= 3 and text[at - 3] in "'’"
+    return elided and all(_LETTER.match(c) for c in text[at - 2 : at])
 
 
 _STOP_AFTER = re.compile(r"[.,;:]")
