@@ -40,6 +40,7 @@ _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 _TRIGGER = re.compile(
     rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]{{1,2}}"
     rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]| \.(?!\S)"
+    rf"|[ \n](?=(?:{'|'.join(fr.SENTENCE_PRONOUNS)})\s)"
 )
 _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]{{0,3}})[{_CLOSE}]")
 # a bracket opened after a word and never closed, its mark lost or read as one sign
@@ -170,8 +171,20 @@ def _lost_call(text: str, at: int, start: int) -> Call | None:
     return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
 
 
+def _lost_stop(text: str, at: int, start: int) -> Call | None:
+    """A word followed, with no stop, by a capitalised pronoun that opens a sentence
+    (`de Sicua Je sais`): OCR lost the stop, and the raised call often with it; an
+    empty call at the word, weak. Fails: a word of fewer than three letters (`M Il`),
+    a stop or a guillemet between (`sais. Je`, `dit : Il`)."""
+    if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
+        return None
+    return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
+
+
 def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     char = text[at]
+    if char in " \n" and after - at == 1:
+        return _lost_stop(text, at, start)
     if char == " ":
         return _lost_call(text, at, start)
     if char in OPEN_CHARS:
