@@ -19,6 +19,7 @@ fails (left alone):
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -152,12 +153,25 @@ def _people(
             if mention.start < first.get(mention.surname, 0):
                 continue
             at = next(i for i, t in enumerate(words.tokens) if t.start == mention.start)
+            if _place_after_to(words, at, lands):
+                continue  # M. Paris, conseiller général ... Fait à Paris
             if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
                 key = f"person:{mention.surname}"
                 candidates.append(Candidate(mention.start, mention.end, 1, DOCUMENT, key))
         introduced.update(p.surname for p in here)
         found[index] = candidates
     return found
+
+
+def _place_after_to(words: Words, at: int, lands: Sequence[tuple[int, int]]) -> bool:
+    """A surname repeated after "à" or "en" where a list knows a place of that name: the
+    place (Fait à Paris, in a document that names M. Paris)."""
+    token = words.tokens[at]
+    return (
+        at >= 1
+        and unicodedata.normalize("NFC", words.tokens[at - 1].text) in ("à", "À", "en")
+        and any(start <= token.start and token.end <= end for start, end in lands)
+    )
 
 
 class _InFrench:
@@ -281,6 +295,7 @@ def annotate_names(
         index: listed_spans(words, known, hits[index]) for index, words in blocks.items()
     }
     persons = _people(blocks, spans_listed, entries)
+    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
     proper = _proper_nouns(blocks, spans_listed, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
     spans: list[Annotation] = []
@@ -298,7 +313,7 @@ def annotate_names(
             candidates.extend(from_references(block.text, known, entries, regions))
         # Institutions by their shape, where no list put a name but a place of the base
         # that is their complement (le Musée de Versailles, l'Institut de France).
-        for start, end, count in seated(words, listed[index], entries):
+        for start, end, count in seated(words, listed[index], entries, lexicon.is_word):
             inside = [c for c in candidates if c.start < end and start < c.end]
             if all(complement(c, start, end, entries) for c in inside):
                 candidates = [c for c in candidates if c not in inside]

@@ -134,14 +134,30 @@ NAMED_THINGS = frozenset({
 # fmt: on
 
 
+# Nouns of a street before "de" and the name it bears (la rue de Puteaux, le square des
+# États-Unis, le boulevard de Strasbourg): that name is the street's; folded.
+STREETS = frozenset({"rue", "ruelle", "boulevard", "avenue", "quai", "impasse", "square"})
+
+
 def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
     """Right after such a noun in small letters, a space only between (not "au passage,
-    Paris")."""
+    Paris"); or after a street's noun, "de" and an article perhaps (la rue de la Paix)."""
     if first < 1:
         return False
     noun = tokens[first - 1]
     between = text[noun.end : tokens[first].start]
-    return noun.key in NAMED_THINGS and noun.text.islower() and between == " "
+    if noun.key in NAMED_THINGS and noun.text.islower() and between == " ":
+        return True
+    at = first - 1
+    if at >= 1 and tokens[at].key in ("la", "l") and tokens[at].text.islower():
+        at -= 1
+    return (
+        at >= 1
+        and tokens[at].key in ("de", "d", "du", "des")
+        and tokens[at - 1].key in STREETS
+        and tokens[at - 1].text.islower()
+        and text[tokens[at - 1].end : tokens[at].start] == " "
+    )
 
 
 _YEAR_AFTER = re.compile(r"\s?[,.]\s?(?:\d{4}\b|an\s)")
