@@ -38,7 +38,10 @@ SPLITS = [
     # list); every third ocr-fr-dev text with two such heads in 1,500 characters, whole:
     # chosen by that count and position, before reading
     *[(f"ocr-fr-hipe/dev/{n:04}.ocr.txt", None, "tune") for n in range(1, 11)],
-    *[(f"ocr-fr-hipe/train/{n:04}.ocr.txt", None, "tune") for n in (19, 104, 173, 218, 250, 446, 471, 581, 657)],
+    *[
+        (f"ocr-fr-hipe/train/{n:04}.ocr.txt", None, "tune")
+        for n in (19, 104, 173, 218, 250, 446, 471, 581, 657)
+    ],
     *[(f"ocr-fr-dev/{n:03}.ocr.txt", None, "tune") for n in (66, 254, 396)],
 ]
 

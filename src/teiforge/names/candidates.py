@@ -5,12 +5,15 @@ the same words, the user's list wins over the base, the base over a rule."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..lang import fr
 from ..model import Span
 from .context import (
+    NOBLE_TITLES,
     after_person,
     hyphens_kept,
     in_compound,
@@ -77,6 +80,7 @@ def _base_place_ok(words: Words, hit: Hit, is_common: Callable[[str], bool]) -> 
     if (
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or _named_after(text, tokens, hit.first)
+        or _after_proper_and_de(text, tokens, hit.first, is_common)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
         or not hyphens_kept(text, tokens, hit.first, hit.name.text, hit.name.entry[0] in "nska")
         or after_person(
@@ -157,6 +161,30 @@ def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
         and tokens[at - 1].key in STREETS
         and tokens[at - 1].text.islower()
         and text[tokens[at - 1].end : tokens[at].start] == " "
+    )
+
+
+def _after_proper_and_de(
+    text: str, tokens: Sequence[Token], first: int, is_common: Callable[[str], bool]
+) -> bool:
+    """After a capitalised word that is no common word and "de": the end of a person's
+    name (Cyrano de Bergerac, Dupont de Nemours), not a place; not after a common noun
+    (la Prise de Malakoff, Vue de Rotterdam), a title or a sentence's first word."""
+    if (
+        first < 2
+        or tokens[first - 1].key not in ("de", "d")
+        or not tokens[first - 1].text.islower()
+    ):
+        return False
+    word = tokens[first - 2]
+    return (
+        text[word.end : tokens[first - 1].start] == " "
+        and word.capitalised
+        and not word.text.isupper()
+        and len(word.text) >= 3
+        and word.key not in NOBLE_TITLES | fr.ORG_HEADS
+        and not starts_sentence(text, tokens, first - 2)
+        and not is_common(unicodedata.normalize("NFC", word.text))  # decomposed accents
     )
 
 

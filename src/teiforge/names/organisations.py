@@ -115,7 +115,11 @@ def _after_capitalised(text: str, tokens: Sequence[Token], index: int) -> bool:
     if index == 0 or text[tokens[index - 1].end : tokens[index].start] != " ":
         return False
     before = tokens[index - 1]
-    return before.capitalised and before.key not in _OF | _ARTICLE | {"le", "au", "aux"}
+    return (
+        before.capitalised
+        and not before.text.isupper()  # a line in capitals: JOUE SUBVENTIONNES OPERA
+        and before.key not in _OF | _ARTICLE | {"le", "au", "aux"}
+    )
 
 
 def _complement(
@@ -141,6 +145,7 @@ def _complement(
         or not word.text.isalpha()
         or len(word.text) < 2
         or word.key in FUNCTION_WORDS | fr.NOT_NAME_WORDS | fr.PERSON_TITLES
+        or word.key.endswith("ieme")  # le Tribunal de la huitième Chambre
     ):
         return at
     small = not word.capitalised
@@ -195,6 +200,7 @@ def _and_small(tokens: Sequence[Token], at: int) -> bool:
         and following.key not in FUNCTION_WORDS | fr.NOT_NAME_WORDS
     )
 
+
 def _alone_or_adjectives(tokens: Sequence[Token], index: int, stop: int) -> bool:
     """A head with nothing naming it but adjectives (`stop`: after them) is a name if it
     names one institution alone (l'Institut) or with its adjectives (l'Académie
@@ -202,7 +208,9 @@ def _alone_or_adjectives(tokens: Sequence[Token], index: int, stop: int) -> bool
     française)."""
     head = tokens[index].key
     if stop == index + 1:
-        return head in fr.BARE_ORG_HEADS
+        # after an article or a preposition only: la huitième Chambre is a court's
+        before = tokens[index - 1].key if index else ""
+        return head in fr.BARE_ORG_HEADS and before in FUNCTION_WORDS
     adjectives = {t.key for t in tokens[index + 1 : stop]}
     return head != "ecole" or not adjectives <= fr.STYLE_ADJECTIVES | {"et"}
 
@@ -237,6 +245,7 @@ def organisations(
             and _joined(text, tokens[stop - 1], tokens[stop])
             and tokens[stop].capitalised
             and tokens[stop].key not in _OF | _ARTICLE
+            and (tokens[stop].text.isupper() or not token.text.isupper())  # not OFFICE Hase
         ):
             stop += 1
         capitals = stop > index + 1
