@@ -346,7 +346,7 @@ ORG_HEADS = frozenset(
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum", "cour", "chambre", "compagnie", "assemblee", "theatre", "banque",
      "parlement", "conseil", "directoire", "union", "imprimerie", "senat", "credit",
-     "caisse", "office", "tribunal", "federation"]
+     "caisse", "office", "tribunal", "federation", "prefecture"]
 )  # fmt: skip
 # Of these, the heads that name one institution alone (`l'Institut`, `l'Université`,
 # `l'Opéra`); the others need what names them (`la Société d'ethnographie`, `le Musée
@@ -380,6 +380,10 @@ ORG_ADJECTIVES = frozenset(
 # Heads of a ministry, named by what follows in capitals, in any case (`le ministère de
 # la Guerre`, `le Ministère de l'Instruction publique`); folded.
 MINISTRY_HEADS = frozenset(["ministere", "secretariat"])
+# Bodies in small letters that a capitalised complement names (`la préfecture de l'Isère`,
+# `le tribunal de Lyon`, `la faculté de médecine de Paris`); folded. Not `la cour`, whose
+# `de Louis XIV` is a king's.
+SEAT_HEADS = frozenset(["prefecture", "tribunal", "faculte", "universite"])
 # Nouns of a body in small letters before its name (`l'institution Sainte-Barbe`), besides
 # ORG_HEADS (`le collège Sainte-Barbe`); folded.
 INSTITUTION_NOUNS = frozenset(

@@ -9,9 +9,11 @@ rather than the commune that bears it (see `named_after_heads`).
 
 passes: l'[Institut], la [Société d'ethnographie], le [Collège Rollin], le collège
         [Sainte-Barbe], l'[Académie française], le [Muséum d'histoire naturelle], le
-        [ministère de la Guerre]
+        [ministère de la Guerre], la [Compagnie des chemins de fer du Sud de la France],
+        la [Chambre], le [tribunal de Lyon], la [faculté de médecine de Paris]
 fails:  Société (opening a sentence), la société, un institut, INSTITUT (a heading alone),
-        le collège de Lyon, le ministère (alone), le ministère de l'intérieur (no capital)
+        le collège de Lyon, le ministère (alone), le ministère de l'intérieur (no capital),
+        la préfecture de police, la Chambre d'écarter, l'Ancienne Académie
 """
 
 from __future__ import annotations
@@ -122,6 +124,10 @@ def _after_capitalised(text: str, tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+def _ordinal(key: str) -> bool:
+    return key.endswith("ieme") or key in ("premier", "premiere", "second", "seconde")
+
+
 def _complement(
     text: str,
     tokens: Sequence[Token],
@@ -145,9 +151,17 @@ def _complement(
         or not word.text.isalpha()
         or len(word.text) < 2
         or word.key in FUNCTION_WORDS | fr.NOT_NAME_WORDS | fr.PERSON_TITLES
-        or word.key.endswith("ieme")  # le Tribunal de la huitième Chambre
     ):
         return at
+    if word.key == "dieu":
+        return at  # le tribunal de Dieu
+    if _ordinal(word.key):
+        # an ordinal and its noun (le Tribunal de première instance); not after an
+        # article (le Tribunal de la huitième Chambre: a court's chamber)
+        noun = after + 1
+        if article or noun >= len(tokens) or text[word.end : tokens[noun].start] != " ":
+            return at
+        return noun + 1 if tokens[noun].text.islower() and is_word(tokens[noun].text) else at
     small = not word.capitalised
     if small and not article:
         if negated or word.key.endswith(("er", "ir")) and len(word.key) > 4:
@@ -208,11 +222,24 @@ def _alone_or_adjectives(tokens: Sequence[Token], index: int, stop: int) -> bool
     française)."""
     head = tokens[index].key
     if stop == index + 1:
-        # after an article or a preposition only: la huitième Chambre is a court's
+        # not after an ordinal: la huitième Chambre is a court's
         before = tokens[index - 1].key if index else ""
-        return head in fr.BARE_ORG_HEADS and before in FUNCTION_WORDS
+        return head in fr.BARE_ORG_HEADS and not _ordinal(before)
     adjectives = {t.key for t in tokens[index + 1 : stop]}
     return head != "ecole" or not adjectives <= fr.STYLE_ADJECTIVES | {"et"}
+
+
+def _seat_named(
+    text: str, tokens: Sequence[Token], index: int, is_word: Callable[[str], bool]
+) -> int | None:
+    """The end of a body in small letters named by its complements, the last one
+    capitalised (la préfecture de l'Isère, le tribunal de Lyon, la faculté de médecine de
+    Paris); None if not so (la préfecture de police, the generic body)."""
+    described = _adjectives(text, tokens, index + 1)
+    stop = _complements(text, tokens, described, _negated(text, tokens[index].start), is_word)
+    if stop == described or not tokens[stop - 1].capitalised:
+        return None
+    return stop
 
 
 def _any_word(word: str) -> bool:
@@ -227,6 +254,12 @@ def organisations(
     for index, token in enumerate(tokens):
         if token.key in fr.MINISTRY_HEADS:
             end = _ministry(text, tokens, index)
+            if end is not None:
+                start, stop = token.start, tokens[end - 1].end
+                yield Organisation(start, stop, end - index, text[start:stop])
+            continue
+        if token.text.islower() and token.key in fr.SEAT_HEADS:
+            end = _seat_named(text, tokens, index, is_word)
             if end is not None:
                 start, stop = token.start, tokens[end - 1].end
                 yield Organisation(start, stop, end - index, text[start:stop])
