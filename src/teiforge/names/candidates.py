@@ -145,7 +145,8 @@ STREETS = frozenset({"rue", "ruelle", "boulevard", "avenue", "quai", "impasse", 
 
 def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
     """Right after such a noun in small letters, a space only between (not "au passage,
-    Paris"); or after a street's noun, "de" and an article perhaps (la rue de la Paix)."""
+    Paris"); or after a street's noun, "de" and an article perhaps (la rue de la Paix,
+    Rue de la Chine)."""
     if first < 1:
         return False
     noun = tokens[first - 1]
@@ -153,13 +154,12 @@ def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
     if noun.key in NAMED_THINGS and noun.text.islower() and between == " ":
         return True
     at = first - 1
-    if at >= 1 and tokens[at].key in ("la", "l") and tokens[at].text.islower():
+    if at >= 1 and tokens[at].key in ("la", "l"):
         at -= 1
     return (
         at >= 1
         and tokens[at].key in ("de", "d", "du", "des")
-        and tokens[at - 1].key in STREETS
-        and tokens[at - 1].text.islower()
+        and tokens[at - 1].key in STREETS  # in any case: Rue de la Chine
         and text[tokens[at - 1].end : tokens[at].start] == " "
     )
 
