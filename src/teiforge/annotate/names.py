@@ -20,7 +20,7 @@ fails (left alone):
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
@@ -46,6 +46,7 @@ from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads
 from ..names.people import Person, people
 from ..names.seats import complement, councils_of_places, seated
+from ..names.variants import garbled_surnames
 from ..ocr import load_corrector
 from .context import Context
 
@@ -132,16 +133,27 @@ def _people(
     Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
-    for index, words in blocks.items():
-        lands = listed[index]
-        here = [
+    by_block = {
+        index: [
             p
             for p in people(words.text, words.tokens, _is_common)
             if not (
                 p.text.startswith(("de ", "d'", "d’", "du "))
-                and any(start < p.end and p.start < end for start, end in lands)
+                and any(start < p.end and p.start < end for start, end in listed[index])
             )
         ]
+        for index, words in blocks.items()
+    }
+    # The OCR's garbled repetitions of a name (Demaanrea beside Demazures twice).
+    written = [t for words in blocks.values() for t in words.tokens if t.capitalised]
+    capitals = Counter(t.key for t in written)
+    lexicon = load_corrector().lexicon
+    lexical = {t.key for t in written if lexicon.is_listed(unicodedata.normalize("NFC", t.text))}
+    surnames = (p.surname for here in by_block.values() for p in here)
+    garbled = garbled_surnames(surnames, capitals, lexicon.is_attested, lexical)
+    for index, words in blocks.items():
+        lands = listed[index]
+        here = [p for p in by_block[index] if p.surname not in garbled]
         candidates = [
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in here
