@@ -186,7 +186,9 @@ def _complements(
     first = True
     for _ in range(_MOST_COMPLEMENTS):
         at, coordinated = stop, False
-        if not first and _and_small(tokens, at):
+        if at >= len(tokens) or not _joined(text, tokens[at - 1], tokens[at]):
+            break  # l'Institut, des artistes: a comma ends the name
+        if not first and _and_small(text, tokens, at):
             at, coordinated = at + 1, True  # et de la statistique; des Dépôts et consignations
             if tokens[at].key not in _OF:
                 stop = _adjectives(text, tokens, at + 1)
@@ -199,10 +201,12 @@ def _complements(
     return stop
 
 
-def _and_small(tokens: Sequence[Token], at: int) -> bool:
+def _and_small(text: str, tokens: Sequence[Token], at: int) -> bool:
     """ "et", then a complement or a word in small letters: the name goes on (not "et de
     la Société d'anthropologie", another body)."""
     if at + 2 >= len(tokens) or tokens[at].key != "et":
+        return False
+    if not _joined(text, tokens[at], tokens[at + 1]):
         return False
     word = at + 1
     if tokens[word].key in _OF:
