@@ -117,6 +117,12 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _in_lexicon(word: str) -> bool:
+    """Any form the lexicon holds: a word, a proper noun, a form French prose attests."""
+    lexicon = load_corrector().lexicon
+    return lexicon.is_attested(word) or lexicon.is_proper(word) or lexicon.is_word(word)
+
+
 def _is_common(word: str) -> bool:
     """A common word, no proper noun (CHAPITRE, croix; not Rouen), by the lexicon the ocr
     stage shares (loaded once)."""
@@ -150,7 +156,7 @@ def _people(
     lexicon = load_corrector().lexicon
     lexical = {t.key for t in written if lexicon.is_listed(unicodedata.normalize("NFC", t.text))}
     surnames = (p.surname for here in by_block.values() for p in here)
-    garbled = garbled_surnames(surnames, capitals, lexicon.is_attested, lexical)
+    garbled = garbled_surnames(surnames, capitals, _in_lexicon, lexical)
     for index, words in blocks.items():
         lands = listed[index]
         here = [p for p in by_block[index] if p.surname not in garbled]

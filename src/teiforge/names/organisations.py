@@ -120,7 +120,7 @@ def _after_capitalised(text: str, tokens: Sequence[Token], index: int) -> bool:
     return (
         before.capitalised
         and not before.text.isupper()  # a line in capitals: JOUE SUBVENTIONNES OPERA
-        and before.key not in _OF | _ARTICLE | {"le", "au", "aux"}
+        and before.key not in _OF | _ARTICLE | {"le", "au", "aux", "un", "une"}
     )
 
 
@@ -216,6 +216,9 @@ def _and_small(text: str, tokens: Sequence[Token], at: int) -> bool:
         following.text.isalpha()
         and not following.capitalised
         and following.key not in FUNCTION_WORDS | fr.NOT_NAME_WORDS
+        # a plural noun without "de", as after des (des Dépôts et consignations); not
+        # d'Auvers et contre douze
+        and (word > at + 1 or following.key.endswith(("s", "x")))
     )
 
 
@@ -294,7 +297,19 @@ def organisations(
         yield Organisation(start, end, stop - index, text[start:end])
 
 
-_HEADS = fr.ORG_HEADS | fr.INSTITUTION_NOUNS
+# The heads whose name may follow them without "de" (le collège Sainte-Barbe): not bodies
+# of the state or of money (le tribunal Patrice is a trial's).
+_HEADS = (
+    (fr.ORG_HEADS | fr.INSTITUTION_NOUNS)
+    - fr.SEAT_HEADS
+    - {
+        "senat",
+        "credit",
+        "caisse",
+        "office",
+        "federation",
+    }
+)
 
 
 def _saint_after_de(text: str, tokens: Sequence[Token], at: int) -> bool:
