@@ -117,6 +117,10 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _is_proper(word: str) -> bool:
+    return load_corrector().lexicon.is_proper(word)
+
+
 def _in_lexicon(word: str) -> bool:
     """Any form the lexicon holds: a word, a proper noun, a form French prose attests."""
     lexicon = load_corrector().lexicon
@@ -297,7 +301,7 @@ def annotate_names(
     }
     hits = {index: list_hits(words, known) for index, words in blocks.items()}
     listed = {
-        index: list(from_lists(words, known, hits[index], _is_common))
+        index: list(from_lists(words, known, hits[index], _is_common, _is_proper))
         for index, words in blocks.items()
     }
     institutions = _institution_names(blocks, entries)
