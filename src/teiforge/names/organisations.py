@@ -100,6 +100,11 @@ def _adjectives(text: str, tokens: Sequence[Token], stop: int) -> int:
     return stop
 
 
+# Nouns that "de" makes an adverb, not a complement (d'accord, d'ailleurs); folded.
+_IDIOMS = frozenset({"accord", "ailleurs", "abord", "avance", "office", "urgence", "habitude"})
+# Capitalised adjectives before a head that belong to the name (le Grand Opéra de
+# Bucarest, la Haute Cour); folded. Not l'Ancienne Académie, a building.
+_BEFORE_HEAD = frozenset({"grand", "grande", "haut", "haute"})
 _NEGATIONS = frozenset({"pas", "point", "plus", "jamais", "guere"})
 _CLAUSE_END = re.compile(r"[.;:!?,(]")
 
@@ -119,6 +124,7 @@ def _after_capitalised(text: str, tokens: Sequence[Token], index: int) -> bool:
     before = tokens[index - 1]
     return (
         before.capitalised
+        and before.key not in _BEFORE_HEAD
         and not before.text.isupper()  # a line in capitals: JOUE SUBVENTIONNES OPERA
         and before.key not in _OF | _ARTICLE | {"le", "au", "aux", "un", "une"}
     )
@@ -166,6 +172,8 @@ def _complement(
     if small and not article:
         if negated or word.key.endswith(("er", "ir")) and len(word.key) > 4:
             return at  # pas de majorité; la Chambre d'écarter (an infinitive)
+        if word.key in _IDIOMS:
+            return at  # la Compagnie d'Orléans d'accord avec...
         if not is_word(word.text):
             return at  # the OCR's garble
     if not first and small and article:
@@ -286,6 +294,7 @@ def organisations(
             and tokens[stop].capitalised
             and tokens[stop].key not in _OF | _ARTICLE
             and (tokens[stop].text.isupper() or not token.text.isupper())  # not OFFICE Hase
+            and (len(tokens[stop].text) >= 3 or tokens[stop].text.isupper())  # not Sénat Lo
         ):
             stop += 1
         capitals = stop > index + 1
@@ -293,8 +302,11 @@ def organisations(
         stop = _complements(text, tokens, described, _negated(text, token.start), is_word)
         if not capitals and stop == described and not _alone_or_adjectives(tokens, index, stop):
             continue
-        start, end = token.start, tokens[stop - 1].end
-        yield Organisation(start, end, stop - index, text[start:end])
+        first = index
+        if index and tokens[index - 1].key in _BEFORE_HEAD and tokens[index - 1].capitalised:
+            first = index - 1  # le Grand Opéra de Bucarest
+        start, end = tokens[first].start, tokens[stop - 1].end
+        yield Organisation(start, end, stop - first, text[start:end])
 
 
 # The heads whose name may follow them without "de" (le collège Sainte-Barbe): not bodies
