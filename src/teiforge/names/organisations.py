@@ -292,7 +292,7 @@ def organisations(
             stop < len(tokens)
             and _joined(text, tokens[stop - 1], tokens[stop])
             and tokens[stop].capitalised
-            and tokens[stop].key not in _OF | _ARTICLE
+            and tokens[stop].key not in _OF | _ARTICLE | FUNCTION_WORDS | fr.NOT_NAME_WORDS
             and (tokens[stop].text.isupper() or not token.text.isupper())  # not OFFICE Hase
             and (len(tokens[stop].text) >= 3 or tokens[stop].text.isupper())  # not Sénat Lo
         ):
@@ -350,6 +350,8 @@ def named_after_heads(text: str, tokens: Sequence[Token]) -> Iterator[Organisati
         first = tokens[index + 1]
         if not first.capitalised or first.key in _OF | _ARTICLE or first.text.isupper():
             continue
+        if first.key in FUNCTION_WORDS | fr.NOT_NAME_WORDS:
+            continue  # a verse's capital: la pension Il ... (a pronoun)
         if text[tokens[index].end : first.start] != " ":
             continue
         stop = index + 2
