@@ -19,7 +19,8 @@ fails (left alone):
 
 from __future__ import annotations
 
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from ..model import Annotation, BlockKind, Entity, Layout, Responsibility, Span
@@ -45,6 +46,7 @@ from ..names.model import BASE, DOCUMENT, Name
 from ..names.organisations import named_after_heads
 from ..names.people import Person, people
 from ..names.seats import complement, councils_of_places, seated
+from ..names.variants import garbled_surnames
 from ..ocr import load_corrector
 from .context import Context
 
@@ -115,6 +117,16 @@ def _reference_regions(
     return [(s.start, s.end) for s in spans if s.tag == "bibl"]
 
 
+def _is_proper(word: str) -> bool:
+    return load_corrector().lexicon.is_proper(word)
+
+
+def _in_lexicon(word: str) -> bool:
+    """Any form the lexicon holds: a word, a proper noun, a form French prose attests."""
+    lexicon = load_corrector().lexicon
+    return lexicon.is_attested(word) or lexicon.is_proper(word) or lexicon.is_word(word)
+
+
 def _is_common(word: str) -> bool:
     """A common word, no proper noun (CHAPITRE, croix; not Rouen), by the lexicon the ocr
     stage shares (loaded once)."""
@@ -131,16 +143,27 @@ def _people(
     Toulouse)."""
     found: dict[int, list[Candidate]] = {}
     introduced: set[str] = set()
-    for index, words in blocks.items():
-        lands = listed[index]
-        here = [
+    by_block = {
+        index: [
             p
             for p in people(words.text, words.tokens, _is_common)
             if not (
                 p.text.startswith(("de ", "d'", "d’", "du "))
-                and any(start < p.end and p.start < end for start, end in lands)
+                and any(start < p.end and p.start < end for start, end in listed[index])
             )
         ]
+        for index, words in blocks.items()
+    }
+    # The OCR's garbled repetitions of a name (Demaanrea beside Demazures twice).
+    written = [t for words in blocks.values() for t in words.tokens if t.capitalised]
+    capitals = Counter(t.key for t in written)
+    lexicon = load_corrector().lexicon
+    lexical = {t.key for t in written if lexicon.is_listed(unicodedata.normalize("NFC", t.text))}
+    surnames = (p.surname for here in by_block.values() for p in here)
+    garbled = garbled_surnames(surnames, capitals, _in_lexicon, lexical)
+    for index, words in blocks.items():
+        lands = listed[index]
+        here = [p for p in by_block[index] if p.surname not in garbled]
         candidates = [
             Candidate(p.start, p.end, p.words, DOCUMENT, _person_entry(entries, p.surname, p.text))
             for p in here
@@ -152,12 +175,25 @@ def _people(
             if mention.start < first.get(mention.surname, 0):
                 continue
             at = next(i for i, t in enumerate(words.tokens) if t.start == mention.start)
+            if _place_after_to(words, at, lands):
+                continue  # M. Paris, conseiller général ... Fait à Paris
             if not in_longer_name(words.text, words.tokens, words.linked, at, at + 1):
                 key = f"person:{mention.surname}"
                 candidates.append(Candidate(mention.start, mention.end, 1, DOCUMENT, key))
         introduced.update(p.surname for p in here)
         found[index] = candidates
     return found
+
+
+def _place_after_to(words: Words, at: int, lands: Sequence[tuple[int, int]]) -> bool:
+    """A surname repeated after "à" or "en" where a list knows a place of that name: the
+    place (Fait à Paris, in a document that names M. Paris)."""
+    token = words.tokens[at]
+    return (
+        at >= 1
+        and unicodedata.normalize("NFC", words.tokens[at - 1].text) in ("à", "À", "en")
+        and any(start <= token.start and token.end <= end for start, end in lands)
+    )
 
 
 class _InFrench:
@@ -265,7 +301,7 @@ def annotate_names(
     }
     hits = {index: list_hits(words, known) for index, words in blocks.items()}
     listed = {
-        index: list(from_lists(words, known, hits[index], _is_common))
+        index: list(from_lists(words, known, hits[index], _is_common, _is_proper))
         for index, words in blocks.items()
     }
     institutions = _institution_names(blocks, entries)
@@ -281,6 +317,7 @@ def annotate_names(
         index: listed_spans(words, known, hits[index]) for index, words in blocks.items()
     }
     persons = _people(blocks, spans_listed, entries)
+    lexicon = load_corrector().lexicon  # shared with the ocr stage, loaded once
     proper = _proper_nouns(blocks, spans_listed, entries)
     proper_keys = frozenset(c.entry.removeprefix("person:") for cs in proper.values() for c in cs)
     spans: list[Annotation] = []
@@ -298,7 +335,7 @@ def annotate_names(
             candidates.extend(from_references(block.text, known, entries, regions))
         # Institutions by their shape, where no list put a name but a place of the base
         # that is their complement (le Musée de Versailles, l'Institut de France).
-        for start, end, count in seated(words, listed[index], entries):
+        for start, end, count in seated(words, listed[index], entries, lexicon.is_word):
             inside = [c for c in candidates if c.start < end and start < c.end]
             if all(complement(c, start, end, entries) for c in inside):
                 candidates = [c for c in candidates if c not in inside]

@@ -230,7 +230,7 @@ PERSON_TITLES = frozenset(
 # after it, set apart by a comma (`Verdun, substitut du procureur`).
 PERSON_FUNCTIONS = frozenset(
     ["général", "colonel", "commandant", "capitaine", "lieutenant", "amiral", "maréchal",
-     "abbé", "père", "frère", "sœur", "cardinal", "évêque", "archevêque", "curé", "pasteur",
+     "abbé", "père", "frère", "frères", "sœur", "diacre", "cardinal", "évêque", "archevêque", "curé", "pasteur",
      "rabbin", "président", "présidente", "député", "sénateur", "ministre", "préfet",
      "sous-préfet", "maire", "adjoint", "conseiller", "consul", "ambassadeur", "substitut",
      "procureur", "avocat", "avoué", "notaire", "juge", "greffier", "commissaire",
@@ -349,15 +349,17 @@ ORG_HEADS = frozenset(
     ["institut", "societe", "academie", "college", "lycee", "ecole", "universite",
      "faculte", "musee", "bibliotheque", "conservatoire", "seminaire", "observatoire",
      "opera", "museum", "cour", "chambre", "compagnie", "assemblee", "theatre", "banque",
-     "parlement", "conseil", "directoire", "union", "imprimerie"]
+     "parlement", "conseil", "directoire", "union", "imprimerie", "senat", "credit",
+     "caisse", "office", "tribunal", "federation", "prefecture"]
 )  # fmt: skip
 # Of these, the heads that name one institution alone (`l'Institut`, `l'Université`,
 # `l'Opéra`); the others need what names them (`la Société d'ethnographie`, `le Musée
 # de Versailles`, `la Cour de cassation`, `la Chambre des députés`): alone, `la Société`,
-# `l'Ecole`, `la Cour` are as often society, a school of painting, a king's court.
+# `l'Ecole`, `la Cour` are as often society, a school of painting, a king's court; `la
+# Chambre`, `l'Assemblée`, `le Sénat` capitalised in running text are a parliament.
 BARE_ORG_HEADS = frozenset(
     ["institut", "academie", "universite", "faculte", "conservatoire", "observatoire",
-     "opera", "museum", "parlement", "directoire"]
+     "opera", "museum", "parlement", "directoire", "senat", "chambre", "assemblee"]
 )  # fmt: skip
 # Adjectives of a nation, which after `Ecole` name a school of painting, not a body
 # (`l'Ecole française`, not `l'École française d'Athènes`); folded.
@@ -375,11 +377,17 @@ ORG_ADJECTIVES = frozenset(
      "orientale", "ethnographique", "medicale", "philotechnique", "etrangeres",
      "politique", "politiques", "morales", "municipale", "municipal", "militaire",
      "constituante", "legislative", "legislatif", "italien", "italienne", "comique",
-     "lyrique", "executif", "executive", "federal", "federale", "ouvriere", "ouvrier"]
+     "lyrique", "executif", "executive", "federal", "federale", "ouvriere", "ouvrier",
+     "departemental", "communal", "regional", "cantonal", "provincial", "colonial",
+     "international", "civil", "mutuel", "foncier", "agricole"]
 )  # fmt: skip
 # Heads of a ministry, named by what follows in capitals, in any case (`le ministère de
 # la Guerre`, `le Ministère de l'Instruction publique`); folded.
 MINISTRY_HEADS = frozenset(["ministere", "secretariat"])
+# Bodies in small letters that a capitalised complement names (`la préfecture de l'Isère`,
+# `le tribunal de Lyon`, `la faculté de médecine de Paris`); folded. Not `la cour`, whose
+# `de Louis XIV` is a king's.
+SEAT_HEADS = frozenset(["prefecture", "tribunal", "faculte", "universite"])
 # Nouns of a body in small letters before its name (`l'institution Sainte-Barbe`), besides
 # ORG_HEADS (`le collège Sainte-Barbe`); folded.
 INSTITUTION_NOUNS = frozenset(

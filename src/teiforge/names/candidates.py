@@ -5,12 +5,15 @@ the same words, the user's list wins over the base, the base over a rule."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..lang import fr
 from ..model import Span
 from .context import (
+    NOBLE_TITLES,
     after_person,
     hyphens_kept,
     in_compound,
@@ -60,7 +63,12 @@ def _never_common(word: str) -> bool:
     return False
 
 
-def _base_place_ok(words: Words, hit: Hit, is_common: Callable[[str], bool]) -> bool:
+def _base_place_ok(
+    words: Words,
+    hit: Hit,
+    is_common: Callable[[str], bool],
+    is_proper: Callable[[str], bool] = _never_common,
+) -> bool:
     """See context.py: a place of the base is taken only where it cannot be something else."""
     text, tokens = words.text, words.tokens
     # A commune's one word after an article it does not have is the common word it also
@@ -77,6 +85,7 @@ def _base_place_ok(words: Words, hit: Hit, is_common: Callable[[str], bool]) -> 
     if (
         in_longer_name(text, tokens, words.linked, hit.first, hit.stop)
         or _named_after(text, tokens, hit.first)
+        or _after_proper_and_de(text, tokens, hit.first, is_proper)
         or in_compound(text, tokens[hit.first].start, tokens[hit.stop - 1].end)
         or not hyphens_kept(text, tokens, hit.first, hit.name.text, hit.name.entry[0] in "nska")
         or after_person(
@@ -134,14 +143,56 @@ NAMED_THINGS = frozenset({
 # fmt: on
 
 
+# Nouns of a street before "de" and the name it bears (la rue de Puteaux, le square des
+# États-Unis, le boulevard de Strasbourg): that name is the street's; folded.
+STREETS = frozenset({"rue", "ruelle", "boulevard", "avenue", "quai", "impasse", "square"})
+
+
 def _named_after(text: str, tokens: Sequence[Token], first: int) -> bool:
     """Right after such a noun in small letters, a space only between (not "au passage,
-    Paris")."""
+    Paris"); or after a street's noun, "de" and an article perhaps (la rue de la Paix,
+    Rue de la Chine)."""
     if first < 1:
         return False
     noun = tokens[first - 1]
     between = text[noun.end : tokens[first].start]
-    return noun.key in NAMED_THINGS and noun.text.islower() and between == " "
+    if noun.key in NAMED_THINGS and noun.text.islower() and between == " ":
+        return True
+    at = first - 1
+    if at >= 1 and tokens[at].key in ("la", "l"):
+        at -= 1
+    return (
+        at >= 1
+        and tokens[at].key in ("de", "d", "du", "des")
+        and tokens[at - 1].key in STREETS  # in any case: Rue de la Chine
+        and text[tokens[at - 1].end : tokens[at].start] == " "
+    )
+
+
+def _after_proper_and_de(
+    text: str, tokens: Sequence[Token], first: int, is_proper: Callable[[str], bool]
+) -> bool:
+    """After a proper noun or a given name and "de": the end of a person's name (Cyrano de
+    Bergerac, Philibert de Marsilly), not a place; not after a common noun, an old
+    spelling or a word the OCR garbled (la Prise de Malakoff, les Roys de France, le
+    Congrèt de Paris), a title or a sentence's first word."""
+    if (
+        first < 2
+        or tokens[first - 1].key not in ("de", "d")
+        or not tokens[first - 1].text.islower()
+    ):
+        return False
+    word = tokens[first - 2]
+    written = unicodedata.normalize("NFC", word.text)  # decomposed accents
+    return (
+        text[word.end : tokens[first - 1].start] == " "
+        and word.capitalised
+        and not word.text.isupper()
+        and len(word.text) >= 3
+        and word.key not in NOBLE_TITLES | fr.ORG_HEADS
+        and not starts_sentence(text, tokens, first - 2)
+        and (is_proper(written) or word.key in fr.GIVEN_NAMES)
+    )
 
 
 _YEAR_AFTER = re.compile(r"\s?[,.]\s?(?:\d{4}\b|an\s)")
@@ -183,14 +234,18 @@ def from_lists(
     known: Known,
     hits: Sequence[tuple[int, Hit]] | None = None,
     is_common: Callable[[str], bool] = _never_common,
+    is_proper: Callable[[str], bool] = _never_common,
 ) -> Iterator[Candidate]:
     """The names of the user's list and of the base (`hits`: list_hits, if known;
-    `is_common`: whether a word is a common word, not a proper noun)."""
+    `is_common`: whether a word is a common word, not a proper noun; `is_proper`: whether
+    it is a proper noun)."""
     hits = list_hits(words, known) if hits is None else hits
     paired = _place_of_place(words, hits)
     for origin, hit in hits:
         place = origin == BASE and hit.name.kind == "place"
-        if place and ((hit.first, hit.stop) in paired or not _base_place_ok(words, hit, is_common)):
+        if place and (
+            (hit.first, hit.stop) in paired or not _base_place_ok(words, hit, is_common, is_proper)
+        ):
             continue
         yield words.candidate(hit, origin, hit.name.entry)
 

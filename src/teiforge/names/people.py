@@ -92,6 +92,8 @@ def _name_at(text: str, tokens: Sequence[Token], first: int, titled: bool = Fals
         if index > first and not _joined(text, tokens[index - 1], token):
             break
         if _initial(text, token):
+            if last is not None and token.key in _ABBREVIATIONS:
+                break  # M. Franklin-Bouillon M. Herriot: the next one's title
             index += 1
             continue
         if _name_word(token) and len(token.text) >= 2:
