@@ -8,7 +8,7 @@ calls known is scored in context (its log10 odds, prior counted) in every docume
 is no old text, whatever the odds; each is judged against the gold as a correction would
 be: fixed (the token was wrong and now reads as the gold), harm (a right token changed),
 or neither. A correction is made when odds >= a - b log10(noise), noise the share of the
-document's words that no lexicon knows (in_context.FLOOR at least); the grid search keeps
+document's words that no lexicon knows (0.1% at least); the grid search keeps
 the (a, b) that make the most tokens the gold's less HARM times the right tokens changed,
 over all data sets together, and prints the best few with their counts by data set and
 by noise. Never run on the held-out split.

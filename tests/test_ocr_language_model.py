@@ -128,11 +128,10 @@ def test_the_odds_needed_grow_as_the_document_is_cleaner() -> None:
         noise([(0, word, None)] * 10 + [(0, word, "old")] * 5 + [(0, word, "known")] * 85) is None
     )
     assert noise([]) == 0.0
-    # 10^odds x noise^2.25 >= 1; a document without unknown words counts as 0.1% of them
+    # 10^odds x noise^2.25 >= 1; under 1% of the words unknown, no word is questioned
     assert needed(0.1) == pytest.approx(2.25)
     assert needed(0.04) == pytest.approx(3.145, abs=0.001)
-    assert needed(0.01) == pytest.approx(4.5)
-    assert needed(0.0) == needed(0.001) == pytest.approx(6.75)
+    assert needed(0.01) == needed(0.0) == pytest.approx(4.5)
 
 
 def test_a_confusion_is_corrected_in_a_noisy_document_and_not_in_a_clean_one() -> None:
@@ -141,10 +140,17 @@ def test_a_confusion_is_corrected_in_a_noisy_document_and_not_in_a_clean_one() -
     text = "Il est venu dans ta ville avec tes amis."
     ta = next(word for word in words(text) if word.text == "ta")
     assert corrector.in_context.odds(text, ta) == ("la", pytest.approx(3.45))
-    # one word unknown in 13 (10^2.5 needed): corrected; in none of 14: 10^6.75 needed
+    # one word unknown in 13 (10^2.5 needed): corrected; in none of 14: not questioned
     assert _proposed(text) == [("ta", "la", "medium", "lm")]
     clean = text + " Les postes de médiation."
     assert [p.proposer for p in corrector.propose([Passage(clean)])] == []
     # one in 40 (10^3.6 needed): the print is clean enough for `ta` to be the author's
     longer = text + " Les postes de médiotion" + " et la ville" * 9 + "."
     assert [p.proposer for p in corrector.propose([Passage(longer)])] == ["model"]
+    # `ta fin`: odds 10^6.9; one word unknown in 72 (10^4.2 needed): corrected; in 117,
+    # under 1%: not questioned
+    sure = "Il a été à ta fin du mois. Les postes de médiotion"
+    found = corrector.propose([Passage(sure + " et la ville" * 20 + ".")])
+    assert [p.proposer for p in found] == ["lm", "model"]
+    found = corrector.propose([Passage(sure + " et la ville" * 35 + ".")])
+    assert [p.proposer for p in found] == ["model"]
