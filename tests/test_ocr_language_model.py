@@ -8,7 +8,7 @@ from array import array
 import pytest
 
 from teiforge.ocr import Corrector, Passage, in_context, load_corrector
-from teiforge.ocr.in_context import confusions, needed, noise
+from teiforge.ocr.in_context import confusions, decisive, needed, noise
 from teiforge.ocr.model import correction_method
 from teiforge.ocr.ngrams import STEP, NGrams, shipped, tokens
 from teiforge.ocr.words import Word, words
@@ -66,6 +66,16 @@ def test_confusions_learned_on_the_tuning_split() -> None:
     assert dict(table["celte"])["cette"] == 0.0  # 12 to 0 on the tuning split: even odds at most
     assert "le" not in dict(table["Le"])  # a case change alone is no confusion (Le: le, 4)
     assert dict(table["Le"])["La"] == pytest.approx(-2.777, abs=0.001)  # log10(2 / 1195)
+
+
+def test_confusions_rarer_than_one_in_316_are_not_weighed() -> None:
+    table = {"de": (("des", -3.57),), "a": (("à", -1.33), ("sa", -2.75)), "ta": (("la", -0.2),)}
+    assert decisive(table) == {"a": (("à", -1.33),), "ta": (("la", -0.2),)}
+    judge = load_corrector().in_context
+    assert judge is not None
+    shipped_table = judge.table
+    assert "de" not in shipped_table and "les" not in shipped_table
+    assert dict(shipped_table["font"])["sont"] == pytest.approx(-0.426, abs=0.001)
 
 
 def _with_lm() -> Corrector:

@@ -29,7 +29,7 @@ from .corrector import Corrector, Passage, Proposal
 from .engine import EngineModel
 from .features import Trigrams
 from .hyphens import Hyphens
-from .in_context import InContext, confusions
+from .in_context import InContext, confusions, decisive
 from .lexicon import Lexicon
 from .line_ends import LineEnds
 from .lookalikes import Lookalikes
@@ -57,7 +57,9 @@ def load_corrector() -> Corrector:
         capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
         hyphens=Hyphens(lexicon),
         in_context=(
-            InContext(ngrams, confusions()) if ngrams is not None and in_context.ENABLED else None
+            InContext(ngrams, decisive(confusions()))
+            if ngrams is not None and in_context.ENABLED
+            else None
         ),
         line_ends=LineEnds(lexicon, ngrams.knows if ngrams is not None else None),
         splits=Splits(lexicon, ngrams) if ngrams is not None else None,
