@@ -20,7 +20,9 @@ def _by(code: str, *texts: str) -> list[tuple[str, str | None]]:
 def test_the_registry_holds_the_new_proposers_in_order() -> None:
     assert [code for code, _ in BEFORE_MODEL] == ["line-end", "split"]
     codes = [code for code, _ in PROPOSERS]
-    assert codes[0] == "join" and codes[-3:] == ["spacing", "lost-space", "stray-mark"]
+    assert codes[:2] == ["elision", "join"] and codes[-4:] == [
+        "spacing", "lost-space", "stray-mark", "stray-stop",
+    ]  # fmt: skip
 
 
 def test_a_lost_line_end_is_joined_in_the_corrected_reading() -> None:
@@ -102,3 +104,48 @@ def test_elisions_names_and_old_texts_keep_their_apostrophes() -> None:
     assert _by("stray-mark", "il dit , , la ville") == []
     old = "Le bon Dieu gard' ma commère, car il estoit tousiours avecques elle"
     assert _by("stray-mark", old) == []
+
+
+def test_a_speck_read_as_a_full_stop_inside_a_sentence_is_taken_away() -> None:
+    found = _proposals("la présence de la. main de Moscou dans toute l'affaire")
+    assert [(p.sic, p.corr, p.cert, p.proposer) for p in found] == [
+        (".", "", "medium", "stray-stop")
+    ]
+    assert found[0].start == 17  # the stop, not the word before it
+    assert _by("stray-stop", "nos sous-marins ont. envoyé par le fond 19 navires") == [(".", "")]
+
+
+def test_stops_of_sentences_abbreviations_headings_and_old_texts_are_left() -> None:
+    # the model not sure enough (a sentence may end there), an abbreviation, a heading in
+    # capitals, a capital after the stop, an ellipsis's stop
+    for text in (
+        "Il est parti. nous le suivons.",
+        "il parut en 1826, 6 vol. in-8, chez Didot.",
+        "QU'ON PEUT VOIR DANS UNE RUE. me tenez rigueur",
+        "la présence de la. Main de Moscou",
+        "un ami. qui vous souhaite bonne chance",
+    ):
+        assert _by("stray-stop", text) == [], text
+    old = "la présence de la. main de Dieu, car il estoit tousiours avecques elle"
+    assert _by("stray-stop", old) == []
+
+
+def test_a_lost_apostrophe_of_elision_is_given_back_in_context() -> None:
+    found = _proposals("le projet d une ville nouvelle")
+    assert [(p.sic, p.corr, p.cert, p.proposer) for p in found] == [
+        ("d une", "d'une", "medium", "elision")
+    ]
+    assert found[0].why == "elision: d'une 630,957 times likelier in context than two words"
+    assert _by("elision", "il dit qu il viendra demain") == [("qu il", "qu'il")]
+    assert _by("elision", "Le chef n est pas venu") == [("n est", "n'est")]
+
+
+def test_letters_standing_alone_numbers_and_names_keep_their_space() -> None:
+    for text in (
+        "les points c et d en rouge",  # an enumeration: the model finds d'en unlikely
+        "la note s ici",
+        "il a vu t Alger",  # a capital after the letter
+        "France 1 an",  # a number, not an l
+        "le projet d la ville",  # no elision before a consonant
+    ):
+        assert _by("elision", text) == [], text

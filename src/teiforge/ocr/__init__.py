@@ -12,6 +12,8 @@ misread for a common one (dé for de) in any document; capitals.py: a capital mi
 small letter at a sentence start (le for Je); hyphens.py: a hyphen between two words
 (industrielle- de, avec-une); alphanumeric.py: a word OCR mixed digits into (n08, i857),
 flagged; inner_capitals.py: a word with a capital after a small letter (étaiS), flagged;
+stray_stops.py and elisions.py: a stop inside a sentence (de la. main) and an apostrophe
+of elision read as a space (d une), decided by the word trigram model (ngrams.py);
 engine.py: the OCR engine's confidence in a word (ALTO, PAGE, hOCR, TSV) in P(error).
 The data are package data (data/ocr/), built by tools/build_lexicon.py and
 tools/learn_ocr_model.py; benchmarks/ocr_quality.py measures the result.
@@ -29,7 +31,7 @@ from .corrector import Corrector, Passage, Proposal
 from .engine import EngineModel
 from .features import Trigrams
 from .hyphens import Hyphens
-from .in_context import InContext, confusions
+from .in_context import InContext, confusions, decisive
 from .lexicon import Lexicon
 from .line_ends import LineEnds
 from .lookalikes import Lookalikes
@@ -57,7 +59,9 @@ def load_corrector() -> Corrector:
         capitals=Capitals(lexicon, channel, bigrams, LowercaseStarts.load()),
         hyphens=Hyphens(lexicon),
         in_context=(
-            InContext(ngrams, confusions()) if ngrams is not None and in_context.ENABLED else None
+            InContext(ngrams, decisive(confusions()))
+            if ngrams is not None and in_context.ENABLED
+            else None
         ),
         line_ends=LineEnds(lexicon, ngrams.knows if ngrams is not None else None),
         splits=Splits(lexicon, ngrams) if ngrams is not None else None,

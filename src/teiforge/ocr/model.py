@@ -23,6 +23,7 @@ from importlib import resources
 from . import (
     alphanumeric,
     capitals,
+    elisions,
     hyphens,
     in_context,
     inner_capitals,
@@ -32,6 +33,7 @@ from . import (
     spacing,
     splits,
     stray_marks,
+    stray_stops,
     strays,
 )
 from .features import FEATURES
@@ -148,10 +150,10 @@ class Model:
 @lru_cache(maxsize=1)
 def correction_method() -> str:
     return (
-        f"{line_ends.describe()} {splits.describe()} "
+        f"{line_ends.describe()} {splits.describe()} {elisions.describe()} "
         f"{Model.load().describe()} {Punctuation.load().describe()} {lookalikes.describe()} "
         f"{capitals.describe()} {hyphens.describe()} {alphanumeric.describe()} "
         f"{in_context.describe() + ' ' if in_context.ENABLED else ''}"
         f"{inner_capitals.describe()} {strays.describe()} {spacing.describe()} {stray_marks.describe()} "
-        f"{own_words.describe()}"
+        f"{stray_stops.describe()} {own_words.describe()}"
     )

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .alphanumeric import digit_flags
+from .elisions import proposals as elision_proposals
 from .inner_capitals import inner_capital_flags
 from .oldtext import old_text
 from .spacing import lost_spaces
 from .spacing import proposals as spacing_proposals
 from .stray_marks import proposals as stray_mark_proposals
+from .stray_stops import proposals as stray_stop_proposals
 from .strays import stray_flags
 from .words import Word
 
@@ -52,6 +54,20 @@ def _splits(corrector: Corrector, state: Round) -> Iterable[Fields]:
         return ()
     return corrector.splits.split_proposals(
         state.texts, state.found, state.taken, corrector.candidates
+    )
+
+
+def _elisions(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """An apostrophe of elision lost, d une (elisions.py)."""
+    if corrector.splits is None:
+        return ()
+    return elision_proposals(
+        corrector.splits.ngrams,
+        corrector.lexicon,
+        state.texts,
+        state.cuts,
+        state.found,
+        state.taken,
     )
 
 
@@ -121,6 +137,13 @@ def _stray_marks(corrector: Corrector, state: Round) -> Iterable[Fields]:
     return stray_mark_proposals(state.texts, state.cuts, state.found)
 
 
+def _stray_stops(corrector: Corrector, state: Round) -> Iterable[Fields]:
+    """A speck read as a full stop inside a sentence: de la. main (stray_stops.py)."""
+    if corrector.splits is None:
+        return ()
+    return stray_stop_proposals(corrector.splits.ngrams, state.texts, state.cuts, state.found)
+
+
 Proposer = Callable[["Corrector", Round], Iterable[Fields]]
 # code -> proposer, before the model.
 BEFORE_MODEL: tuple[tuple[str, Proposer], ...] = (
@@ -130,6 +153,7 @@ BEFORE_MODEL: tuple[tuple[str, Proposer], ...] = (
 # code -> proposer, after it. The model's own codes (model, context, punctuation) are given
 # in the loop over the examined words, between the two tables.
 PROPOSERS: tuple[tuple[str, Proposer], ...] = (
+    ("elision", _elisions),
     ("join", _joins),
     ("lookalike", _lookalikes),
     ("capital", _capitals),
@@ -141,4 +165,5 @@ PROPOSERS: tuple[tuple[str, Proposer], ...] = (
     ("spacing", _spacing),
     ("lost-space", _lost_spaces),
     ("stray-mark", _stray_marks),
+    ("stray-stop", _stray_stops),
 )
