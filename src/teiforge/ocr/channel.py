@@ -12,7 +12,8 @@ probability: the texts to correct are not the ones we learned from.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
@@ -50,6 +51,7 @@ SECOND_EDIT_FLOOR = math.log(1e-3)
 LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœæ"
 INNER_MARKS = ".,;:!'’"  # punctuation OCR leaves inside a word (a hyphen is layout: kept)
 MARK_READINGS = ("'", "", " ")  # what such a mark was on the page
+UNSEEN_LONGEST = 2  # the longest page string of an unseen edit: a letter read once (ll)
 
 
 # One edit: (what the OCR printed, what the page had, log p).
@@ -104,6 +106,8 @@ class Channel:
     _likely: dict[float, _Likely] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    # The most characters one edit (learned or not) puts on the page.
+    _longest_meant: int = field(init=False, repr=False, compare=False, default=UNSEEN_LONGEST)
 
     def __post_init__(self) -> None:
         learned = {
@@ -111,6 +115,20 @@ class Channel:
             for seen, readings in self.rules.items()
         }
         object.__setattr__(self, "_learned", learned)
+        longest = max((len(m) for found in self.rules.values() for m, _ in found), default=0)
+        object.__setattr__(self, "_longest_meant", max(UNSEEN_LONGEST, longest))
+
+    def may_reach(self, word: str, target: str) -> bool:
+        """False when no two edits of the word can make the target: each takes away at
+        most MAX_SEGMENT printed characters and adds at most the longest page string, so
+        the letters the two strings do not share say so (repeated edits aside)."""
+        away, extra = 2 * MAX_SEGMENT, 2 * self._longest_meant
+        if not -away <= len(target) - len(word) <= extra:
+            return False
+        difference = Counter(word)
+        difference.subtract(target)
+        taken = sum(n for n in difference.values() if n > 0)
+        return taken <= away and taken - sum(difference.values()) <= extra
 
     @classmethod
     def load(cls, name: str = "confusions.tsv") -> Channel:
@@ -249,12 +267,17 @@ class Channel:
         word: str,
         known: Callable[[set[str]], AbstractSet[str]],
         screen: Screen | None = None,
+        targets: Collection[str] | None = None,
     ) -> dict[str, tuple[Edit, ...]]:
         """The known strings one or two edits away -> their likeliest edits. A second
         edit is a likely learned one (SECOND_EDIT_FLOOR) after one of the SEEDS likeliest
         first ones: enough for "per-lonnages". `known` picks, from a set of strings, those
         that may be readings; a `screen` first sets aside, by their lowercase, most of
-        the thousand strings the edits of a word make, and only the rest are built."""
+        the thousand strings the edits of a word make, and only the rest are built.
+        `targets`, when given, holds every string `known` may pick (a document's own
+        words): if none is within reach (may_reach), only the repeated edits are made."""
+        if targets is not None and not any(self.may_reach(word, t) for t in targets):
+            return self._repeated_only(word, known)
         seeds: dict[str, Edit] = {}  # each string one edit away -> its likeliest edit
         for variant, edit in self.learned_edits(word, -math.inf):
             best = seeds.get(variant)
@@ -303,6 +326,19 @@ class Channel:
                 total = edit[2] + other[2]
                 if second not in found or total > log_p(found[second]):
                     found[second] = (edit, other)
+        found.pop(word, None)
+        return found
+
+    def _repeated_only(
+        self, word: str, known: Callable[[set[str]], AbstractSet[str]]
+    ) -> dict[str, tuple[Edit, ...]]:
+        """candidates() when no string one or two edits away can be known."""
+        repeated = list(self.repeated_edits(word))
+        readings = known({variant for variant, _ in repeated})
+        found: dict[str, tuple[Edit, ...]] = {}
+        for variant, edit in repeated:
+            if variant in readings and (variant not in found or edit[2] > log_p(found[variant])):
+                found[variant] = (edit,)
         found.pop(word, None)
         return found
 
