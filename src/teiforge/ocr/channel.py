@@ -212,6 +212,13 @@ class Channel:
             char = word[index]
             unlisted = index >= first or index + 1 <= last  # a start or an end left unlisted
             head, tail = lowered[:index], lowered[index + 1 :]
+            if plain and char not in INNER_MARKS:  # a letter's readings are all plain
+                if not unlisted:
+                    for meant, _, edit, _ in [
+                        r for r in self._unseen_edits(char) if head + r[1] + tail in listed
+                    ]:
+                        yield word[:index] + meant + word[index + 1 :], edit
+                continue
             for meant, lower, edit, meant_plain in self._unseen_edits(char):
                 if plain and meant_plain:
                     if unlisted or head + lower + tail not in listed:
@@ -234,8 +241,7 @@ class Channel:
         first, last = screen.edges(lowered)
         if NOT_PLAIN.isdisjoint(word):
             return _plain_learned_edits(word, lowered, table, screen, first, last)
-        plain = False
-        found = []
+        found = []  # the word is not plain: neither is any edit of it, but by `other`
         size = len(word)
         for index in range(size + 1):  # in learned_edits' order: by place, then by length
             for length in (0, 1, 2) if index < size - 1 else (0, 1) if index < size else (0,):
@@ -252,13 +258,9 @@ class Channel:
                     continue
                 head, tail = lowered[:index], lowered[index + length :]
                 unlisted = index >= first or index + length <= last
-                for meant, lower, edit, meant_plain in readings:
-                    if unlisted and plain and meant_plain:
-                        continue  # a plain string with an unlisted start or end
+                for meant, lower, edit, _ in readings:
                     edited = head + lower + tail
-                    if (not unlisted and edited in listed) or (
-                        not (plain and meant_plain) and other(edited)
-                    ):
+                    if (not unlisted and edited in listed) or other(edited):
                         found.append((word[:index] + meant + word[index + length :], edit))
         return found
 

@@ -6,11 +6,15 @@ learned from any text."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from re import _constants as sre
-from re import _parser
+from typing import Any
+
+# The parser of the re module (its parse tree names what a pattern consumes).
+_parser: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
 
 # (old, modern string or None, template): a template names the old one's groups (\1\1)
 # and is expanded for each match; a plain modern string is taken as it is.
@@ -117,27 +121,31 @@ def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters a match of the pattern can begin with (what it consumes: a
     look-around takes none), or None when the pattern may match the empty string or
     the parse is beyond this reading (a class by category, a negated class)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
     found, empty = _first(list(_parser.parse(pattern.pattern)))
     return None if found is None or empty else frozenset(found)
 
 
-def _first(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
     """(the first characters of a parsed sequence, whether it may consume nothing)."""
     chars: set[str] = set()
     for op, value in items:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero-width
         if op is sre.LITERAL:
-            return chars | {chr(value)}, False  # type: ignore[arg-type]
+            return chars | {chr(value)}, False
         if op is sre.IN:
-            members = _members(value)  # type: ignore[arg-type]
+            members = _members(value)
             return (None, False) if members is None else (chars | members, False)
         if op is sre.BRANCH:
-            alternatives = [_first(list(alt)) for alt in value[1]]  # type: ignore[index]
+            alternatives = [_first(list(alt)) for alt in value[1]]
         elif op is sre.SUBPATTERN:
-            alternatives = [_first(list(value[-1]))]  # type: ignore[index]
+            if value[1] & re.IGNORECASE:  # (?i:...)
+                return None, False
+            alternatives = [_first(list(value[-1]))]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            least, _, body = value  # type: ignore[misc]
+            least, _, body = value
             first, empty = _first(list(body))
             alternatives = [(first, empty or least == 0)]
         else:
@@ -153,13 +161,13 @@ def _first(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-def _members(items: list[tuple[object, object]]) -> set[str] | None:
+def _members(items: list[tuple[Any, Any]]) -> set[str] | None:
     members: set[str] = set()
     for op, value in items:
         if op is sre.LITERAL:
-            members.add(chr(value))  # type: ignore[arg-type]
+            members.add(chr(value))
         elif op is sre.RANGE:
-            low, high = value  # type: ignore[misc]
+            low, high = value
             members.update(chr(code) for code in range(low, high + 1))
         else:
             return None  # a negated class, a category

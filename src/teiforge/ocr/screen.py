@@ -55,7 +55,7 @@ class Screen:
 
 def lexicon_screen(codes: Mapping[str, int]) -> Screen:
     """The screen of the lexicon's forms (Lexicon.codes, lowercase)."""
-    return Screen.of(codes.keys(), partial(_may_be_listed, codes=codes))
+    return Screen.of(codes.keys(), partial(_may_be_listed, codes))  # positional: quicker
 
 
 def _listed(lowered: str, codes: Mapping[str, int]) -> bool:
@@ -67,7 +67,7 @@ def _listed(lowered: str, codes: Mapping[str, int]) -> bool:
     return elided is not None and lowered[elided.end() :] in codes
 
 
-def _may_be_listed(lowered: str, codes: Mapping[str, int]) -> bool:
+def _may_be_listed(codes: Mapping[str, int], lowered: str) -> bool:
     """False only when `Candidates._acceptable` refuses a string of this lowercase (a
     roman numeral aside): each way it may accept a split, a compound or an elided form
     needs these look-ups."""
