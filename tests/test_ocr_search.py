@@ -110,3 +110,12 @@ def test_old_spelling_rewrites_are_those_of_every_rule(word: str) -> None:
 )
 def test_a_compound_may_be_listed(lowered: str, codes: set[str], may: bool) -> None:
     assert _may_be_listed(dict.fromkeys(codes, 0), lowered) is may
+
+
+@pytest.mark.parametrize(
+    ("word", "bare"), [("l'instant", "instant"), ("qu’il", "il"), ("instant", "instant")]
+)
+def test_a_word_is_looked_up_without_its_elision(corrector, word: str, bare: str) -> None:  # type: ignore[no-untyped-def]
+    lexicon = corrector.lexicon
+    assert lexicon.zipf(word) == lexicon.zipf(bare) > 0
+    assert lexicon.is_listed(word) and lexicon.is_word(word) and lexicon.is_known(word)
