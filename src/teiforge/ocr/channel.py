@@ -125,10 +125,8 @@ class Channel:
         away, extra = 2 * MAX_SEGMENT, 2 * self._longest_meant
         if not -away <= len(target) - len(word) <= extra:
             return False
-        difference = Counter(word)
-        difference.subtract(target)
-        taken = sum(n for n in difference.values() if n > 0)
-        return taken <= away and taken - sum(difference.values()) <= extra
+        taken = sum((Counter(word) - Counter(target)).values())  # the rest were added
+        return taken <= away and taken - len(word) + len(target) <= extra
 
     @classmethod
     def load(cls, name: str = "confusions.tsv") -> Channel:
@@ -278,32 +276,11 @@ class Channel:
         the thousand strings the edits of a word make, and only the rest are built.
         `targets`, when given, holds every string `known` may pick (a document's own
         words): if none is within reach (may_reach), only the repeated edits are made."""
-        if targets is not None and not any(self.may_reach(word, t) for t in targets):
-            return self._repeated_only(word, known)
         seeds: dict[str, Edit] = {}  # each string one edit away -> its likeliest edit
-        for variant, edit in self.learned_edits(word, -math.inf):
-            best = seeds.get(variant)
-            if best is None or edit[2] > best[2]:
-                seeds[variant] = edit
-        likely = [item for item in seeds.items() if item[1][2] > UNSEEN_EDIT]
-        lowered = word.lower()
-        if screen is not None and len(likely) >= SEEDS and _lowers_by_letter(word, lowered):
-            # The SEEDS likeliest are learned edits (an unseen one is never likelier): the
-            # unseen edits need not all be built, only those the screen lets through.
-            best_seeds = sorted(likely, key=lambda item: -item[1][2])[:SEEDS]
-            asked = {v for v, _ in self._screened_learned_edits(word, -math.inf, screen)}
-            for variant, edit in self._screened_unseen_edits(word, lowered, screen):
-                best = seeds.get(variant)
-                if best is None or edit[2] > best[2]:
-                    seeds[variant] = edit
-                asked.add(variant)
-        else:
-            for variant, edit in self.unseen_edits(word):
-                best = seeds.get(variant)
-                if best is None or edit[2] > best[2]:
-                    seeds[variant] = edit
-            best_seeds = sorted(seeds.items(), key=lambda item: -item[1][2])[:SEEDS]
-            asked = set(seeds) if screen is None else screen.admitted(seeds)
+        best_seeds: list[tuple[str, Edit]] = []
+        asked: set[str] = set()
+        if targets is None or any(self.may_reach(word, t) for t in targets):
+            best_seeds, asked = self._first_edits(word, seeds, screen)
         repeated = list(self.repeated_edits(word))
         seconds = [
             (second, edit, other)
@@ -331,18 +308,35 @@ class Channel:
         found.pop(word, None)
         return found
 
-    def _repeated_only(
-        self, word: str, known: Callable[[set[str]], AbstractSet[str]]
-    ) -> dict[str, tuple[Edit, ...]]:
-        """candidates() when no string one or two edits away can be known."""
-        repeated = list(self.repeated_edits(word))
-        readings = known({variant for variant, _ in repeated})
-        found: dict[str, tuple[Edit, ...]] = {}
-        for variant, edit in repeated:
-            if variant in readings and (variant not in found or edit[2] > log_p(found[variant])):
-                found[variant] = (edit,)
-        found.pop(word, None)
-        return found
+    def _first_edits(
+        self, word: str, seeds: dict[str, Edit], screen: Screen | None
+    ) -> tuple[list[tuple[str, Edit]], set[str]]:
+        """candidates()' first edits: fills `seeds`; returns the SEEDS likeliest and the
+        strings to ask `known` about."""
+        for variant, edit in self.learned_edits(word, -math.inf):
+            best = seeds.get(variant)
+            if best is None or edit[2] > best[2]:
+                seeds[variant] = edit
+        likely = [item for item in seeds.items() if item[1][2] > UNSEEN_EDIT]
+        lowered = word.lower()
+        if screen is not None and len(likely) >= SEEDS and _lowers_by_letter(word, lowered):
+            # The SEEDS likeliest are learned edits (an unseen one is never likelier): the
+            # unseen edits need not all be built, only those the screen lets through.
+            best_seeds = sorted(likely, key=lambda item: -item[1][2])[:SEEDS]
+            asked = {v for v, _ in self._screened_learned_edits(word, -math.inf, screen)}
+            for variant, edit in self._screened_unseen_edits(word, lowered, screen):
+                best = seeds.get(variant)
+                if best is None or edit[2] > best[2]:
+                    seeds[variant] = edit
+                asked.add(variant)
+        else:
+            for variant, edit in self.unseen_edits(word):
+                best = seeds.get(variant)
+                if best is None or edit[2] > best[2]:
+                    seeds[variant] = edit
+            best_seeds = sorted(seeds.items(), key=lambda item: -item[1][2])[:SEEDS]
+            asked = set(seeds) if screen is None else screen.admitted(seeds)
+        return best_seeds, asked
 
 
 def _plain_learned_edits(
