@@ -98,7 +98,9 @@ def with_own_words(
     priors = own.priors
     found = cache.get(printed)
     if found is None:
-        found = channel.candidates(printed, lambda texts: texts & priors.keys(), own.screen)
+        found = channel.candidates(
+            printed, lambda texts: texts & priors.keys(), own.screen, targets=priors.keys()
+        )
         cache[printed] = found
     if not found:
         return ranked

@@ -12,7 +12,8 @@ probability: the texts to correct are not the ones we learned from.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
@@ -50,6 +51,7 @@ SECOND_EDIT_FLOOR = math.log(1e-3)
 LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœæ"
 INNER_MARKS = ".,;:!'’"  # punctuation OCR leaves inside a word (a hyphen is layout: kept)
 MARK_READINGS = ("'", "", " ")  # what such a mark was on the page
+UNSEEN_LONGEST = 2  # the longest page string of an unseen edit: a letter read once (ll)
 
 
 # One edit: (what the OCR printed, what the page had, log p).
@@ -104,6 +106,8 @@ class Channel:
     _likely: dict[float, _Likely] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    # The most characters one edit (learned or not) puts on the page.
+    _longest_meant: int = field(init=False, repr=False, compare=False, default=UNSEEN_LONGEST)
 
     def __post_init__(self) -> None:
         learned = {
@@ -111,6 +115,18 @@ class Channel:
             for seen, readings in self.rules.items()
         }
         object.__setattr__(self, "_learned", learned)
+        longest = max((len(m) for found in self.rules.values() for m, _ in found), default=0)
+        object.__setattr__(self, "_longest_meant", max(UNSEEN_LONGEST, longest))
+
+    def may_reach(self, word: str, target: str) -> bool:
+        """False when no two edits of the word can make the target: each takes away at
+        most MAX_SEGMENT printed characters and adds at most the longest page string, so
+        the letters the two strings do not share say so (repeated edits aside)."""
+        away, extra = 2 * MAX_SEGMENT, 2 * self._longest_meant
+        if not -away <= len(target) - len(word) <= extra:
+            return False
+        taken = sum((Counter(word) - Counter(target)).values())  # the rest were added
+        return taken <= away and taken - len(word) + len(target) <= extra
 
     @classmethod
     def load(cls, name: str = "confusions.tsv") -> Channel:
@@ -194,6 +210,13 @@ class Channel:
             char = word[index]
             unlisted = index >= first or index + 1 <= last  # a start or an end left unlisted
             head, tail = lowered[:index], lowered[index + 1 :]
+            if plain and char not in INNER_MARKS:  # a letter's readings are all plain
+                if not unlisted:
+                    for meant, _, edit, _ in [
+                        r for r in self._unseen_edits(char) if head + r[1] + tail in listed
+                    ]:
+                        yield word[:index] + meant + word[index + 1 :], edit
+                continue
             for meant, lower, edit, meant_plain in self._unseen_edits(char):
                 if plain and meant_plain:
                     if unlisted or head + lower + tail not in listed:
@@ -216,8 +239,7 @@ class Channel:
         first, last = screen.edges(lowered)
         if NOT_PLAIN.isdisjoint(word):
             return _plain_learned_edits(word, lowered, table, screen, first, last)
-        plain = False
-        found = []
+        found = []  # the word is not plain: neither is any edit of it, but by `other`
         size = len(word)
         for index in range(size + 1):  # in learned_edits' order: by place, then by length
             for length in (0, 1, 2) if index < size - 1 else (0, 1) if index < size else (0,):
@@ -234,13 +256,9 @@ class Channel:
                     continue
                 head, tail = lowered[:index], lowered[index + length :]
                 unlisted = index >= first or index + length <= last
-                for meant, lower, edit, meant_plain in readings:
-                    if unlisted and plain and meant_plain:
-                        continue  # a plain string with an unlisted start or end
+                for meant, lower, edit, _ in readings:
                     edited = head + lower + tail
-                    if (not unlisted and edited in listed) or (
-                        not (plain and meant_plain) and other(edited)
-                    ):
+                    if (not unlisted and edited in listed) or other(edited):
                         found.append((word[:index] + meant + word[index + length :], edit))
         return found
 
@@ -249,36 +267,20 @@ class Channel:
         word: str,
         known: Callable[[set[str]], AbstractSet[str]],
         screen: Screen | None = None,
+        targets: Collection[str] | None = None,
     ) -> dict[str, tuple[Edit, ...]]:
         """The known strings one or two edits away -> their likeliest edits. A second
         edit is a likely learned one (SECOND_EDIT_FLOOR) after one of the SEEDS likeliest
         first ones: enough for "per-lonnages". `known` picks, from a set of strings, those
         that may be readings; a `screen` first sets aside, by their lowercase, most of
-        the thousand strings the edits of a word make, and only the rest are built."""
+        the thousand strings the edits of a word make, and only the rest are built.
+        `targets`, when given, holds every string `known` may pick (a document's own
+        words): if none is within reach (may_reach), only the repeated edits are made."""
         seeds: dict[str, Edit] = {}  # each string one edit away -> its likeliest edit
-        for variant, edit in self.learned_edits(word, -math.inf):
-            best = seeds.get(variant)
-            if best is None or edit[2] > best[2]:
-                seeds[variant] = edit
-        likely = [item for item in seeds.items() if item[1][2] > UNSEEN_EDIT]
-        lowered = word.lower()
-        if screen is not None and len(likely) >= SEEDS and _lowers_by_letter(word, lowered):
-            # The SEEDS likeliest are learned edits (an unseen one is never likelier): the
-            # unseen edits need not all be built, only those the screen lets through.
-            best_seeds = sorted(likely, key=lambda item: -item[1][2])[:SEEDS]
-            asked = {v for v, _ in self._screened_learned_edits(word, -math.inf, screen)}
-            for variant, edit in self._screened_unseen_edits(word, lowered, screen):
-                best = seeds.get(variant)
-                if best is None or edit[2] > best[2]:
-                    seeds[variant] = edit
-                asked.add(variant)
-        else:
-            for variant, edit in self.unseen_edits(word):
-                best = seeds.get(variant)
-                if best is None or edit[2] > best[2]:
-                    seeds[variant] = edit
-            best_seeds = sorted(seeds.items(), key=lambda item: -item[1][2])[:SEEDS]
-            asked = set(seeds) if screen is None else screen.admitted(seeds)
+        best_seeds: list[tuple[str, Edit]] = []
+        asked: set[str] = set()
+        if targets is None or any(self.may_reach(word, t) for t in targets):
+            best_seeds, asked = self._first_edits(word, seeds, screen)
         repeated = list(self.repeated_edits(word))
         seconds = [
             (second, edit, other)
@@ -305,6 +307,36 @@ class Channel:
                     found[second] = (edit, other)
         found.pop(word, None)
         return found
+
+    def _first_edits(
+        self, word: str, seeds: dict[str, Edit], screen: Screen | None
+    ) -> tuple[list[tuple[str, Edit]], set[str]]:
+        """candidates()' first edits: fills `seeds`; returns the SEEDS likeliest and the
+        strings to ask `known` about."""
+        for variant, edit in self.learned_edits(word, -math.inf):
+            best = seeds.get(variant)
+            if best is None or edit[2] > best[2]:
+                seeds[variant] = edit
+        likely = [item for item in seeds.items() if item[1][2] > UNSEEN_EDIT]
+        lowered = word.lower()
+        if screen is not None and len(likely) >= SEEDS and _lowers_by_letter(word, lowered):
+            # The SEEDS likeliest are learned edits (an unseen one is never likelier): the
+            # unseen edits need not all be built, only those the screen lets through.
+            best_seeds = sorted(likely, key=lambda item: -item[1][2])[:SEEDS]
+            asked = {v for v, _ in self._screened_learned_edits(word, -math.inf, screen)}
+            for variant, edit in self._screened_unseen_edits(word, lowered, screen):
+                best = seeds.get(variant)
+                if best is None or edit[2] > best[2]:
+                    seeds[variant] = edit
+                asked.add(variant)
+        else:
+            for variant, edit in self.unseen_edits(word):
+                best = seeds.get(variant)
+                if best is None or edit[2] > best[2]:
+                    seeds[variant] = edit
+            best_seeds = sorted(seeds.items(), key=lambda item: -item[1][2])[:SEEDS]
+            asked = set(seeds) if screen is None else screen.admitted(seeds)
+        return best_seeds, asked
 
 
 def _plain_learned_edits(

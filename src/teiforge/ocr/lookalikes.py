@@ -181,6 +181,8 @@ class Lookalikes:
         out here by one look-up)."""
         rules, common = self.channel.rules, self._common_words
         size = len(word)
+        heads = [word[:at] for at in range(size + 1)]
+        tails = [word[at:] for at in range(size + 1)]
         for start in range(size):
             for end in (start + 1, start + 2):
                 if end > size:
@@ -189,21 +191,21 @@ class Lookalikes:
                 options = rules.get(seen)
                 if options is None:
                     continue
-                head, tail = word[:start], word[end:]
+                head, tail = heads[start], tails[end]
                 for meant, logp in options:
                     text = head + meant + tail
                     if text in common or " " in text:
                         yield seen, meant, text, logp
         # A letter or a space the OCR lost.
+        places = range(size + 1)
         for lost, logp in rules.get("", ()):
             if lost == " ":
                 for cut in range(1, size):
-                    yield "", " ", f"{word[:cut]} {word[cut:]}", logp
-            elif len(lost) == 1:
-                for at in range(size + 1):
-                    text = word[:at] + lost + word[at:]
-                    if text in common:  # a letter: no space
-                        yield "", lost, text, logp
+                    yield "", " ", f"{heads[cut]} {tails[cut]}", logp
+            elif len(lost) == 1:  # a letter: no space
+                texts = [text for at in places if (text := heads[at] + lost + tails[at]) in common]
+                for text in texts:
+                    yield "", lost, text, logp
 
     @cached_property
     def _common_words(self) -> dict[str, float]:

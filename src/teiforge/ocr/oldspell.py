@@ -6,9 +6,15 @@ learned from any text."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+# The parser of the re module (its parse tree names what a pattern consumes).
+_parser: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
 
 # (old, modern string or None, template): a template names the old one's groups (\1\1)
 # and is expanded for each match; a plain modern string is taken as it is.
@@ -111,9 +117,76 @@ def modern_letters(word: str, changes: int = 2) -> set[str]:
     return found
 
 
+def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of the pattern can begin with (what it consumes: a
+    look-around takes none), or None when the pattern may match the empty string or
+    the parse is beyond this reading (a class by category, a negated class)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found, empty = _first(list(_parser.parse(pattern.pattern)))
+    return None if found is None or empty else frozenset(found)
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """(the first characters of a parsed sequence, whether it may consume nothing)."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width
+        if op is sre.LITERAL:
+            return chars | {chr(value)}, False
+        if op is sre.IN:
+            members = _members(value)
+            return (None, False) if members is None else (chars | members, False)
+        if op is sre.BRANCH:
+            alternatives = [_first(list(alt)) for alt in value[1]]
+        elif op is sre.SUBPATTERN:
+            if value[1] & re.IGNORECASE:  # (?i:...)
+                return None, False
+            alternatives = [_first(list(value[-1]))]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            least, _, body = value
+            first, empty = _first(list(body))
+            alternatives = [(first, empty or least == 0)]
+        else:
+            return None, False
+        empty = False
+        for first, may_be_empty in alternatives:
+            if first is None:
+                return None, False
+            chars |= first
+            empty = empty or may_be_empty
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _members(items: list[tuple[Any, Any]]) -> set[str] | None:
+    members: set[str] = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            members.add(chr(value))
+        elif op is sre.RANGE:
+            low, high = value
+            members.update(chr(code) for code in range(low, high + 1))
+        else:
+            return None  # a negated class, a category
+    return members
+
+
+# Each table's rules with the characters their matches begin with: a rule whose first
+# characters the word lacks cannot match it, and is not tried.
+_TRIED = tuple(
+    (tuple((*rule, first_characters(rule[0])) for rule in rules), strong)
+    for rules, strong in ((SPELLINGS, True), (ACCENTS, False))
+)
+
+
 def _rewrites(word: str) -> Iterator[tuple[str, bool]]:
-    for rules, strong in ((SPELLINGS, True), (ACCENTS, False)):
-        for pattern, literal, template in rules:
+    for rules, strong in _TRIED:
+        for pattern, literal, template, first in rules:
+            if first is not None and first.isdisjoint(word):
+                continue
             for match in pattern.finditer(word):
                 modern = match.expand(template) if literal is None else literal
                 yield word[: match.start()] + modern + word[match.end() :], strong

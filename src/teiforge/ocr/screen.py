@@ -55,7 +55,7 @@ class Screen:
 
 def lexicon_screen(codes: Mapping[str, int]) -> Screen:
     """The screen of the lexicon's forms (Lexicon.codes, lowercase)."""
-    return Screen.of(codes.keys(), partial(_may_be_listed, codes=codes))
+    return Screen.of(codes.keys(), partial(_may_be_listed, codes))  # positional: quicker
 
 
 def _listed(lowered: str, codes: Mapping[str, int]) -> bool:
@@ -67,7 +67,7 @@ def _listed(lowered: str, codes: Mapping[str, int]) -> bool:
     return elided is not None and lowered[elided.end() :] in codes
 
 
-def _may_be_listed(lowered: str, codes: Mapping[str, int]) -> bool:
+def _may_be_listed(codes: Mapping[str, int], lowered: str) -> bool:
     """False only when `Candidates._acceptable` refuses a string of this lowercase (a
     roman numeral aside): each way it may accept a split, a compound or an elided form
     needs these look-ups."""
@@ -84,12 +84,26 @@ def _may_be_listed(lowered: str, codes: Mapping[str, int]) -> bool:
         if bare in codes:
             return True
         parts = bare.split("-")
-        if len(parts) == 2 and not elided:  # the most common: both parts listed, or as one
+        # A run of parts with no apostrophe is listed only as it is.
+        look = codes.__contains__ if "'" not in bare and "’" not in bare else _listing(codes)
+        if len(parts) == 2:  # the most common: both parts listed, or as one
             first, second = parts
             joined = first + second
-            return (first in codes or joined in codes) and (second in codes or joined in codes)
-        count = len(parts)
-        return any(_listed("".join(parts[:size]), codes) for size in range(1, count + 1)) and any(
-            _listed("".join(parts[start:]), codes) for start in range(count)
-        )
+            return (look(first) or look(joined)) and (look(second) or look(joined))
+        return _first_run(parts, look) and _first_run(parts[::-1], look, backwards=True)
     return _listed(lowered, codes) if elided else lowered in codes
+
+
+def _listing(codes: Mapping[str, int]) -> Callable[[str], bool]:
+    return partial(_listed, codes=codes)
+
+
+def _first_run(parts: list[str], look: Callable[[str], bool], backwards: bool = False) -> bool:
+    """Whether the parts' first run (the first part, the first two glued...) is listed;
+    `backwards`: the parts are given last first, and the run is their last."""
+    run = ""
+    for part in parts:
+        run = part + run if backwards else run + part
+        if look(run):
+            return True
+    return False
