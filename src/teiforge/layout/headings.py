@@ -221,9 +221,25 @@ def is_heading_line(line: Line, width: int) -> bool:
     if style is None:
         return False
     # a heading numbered in roman numerals, capitals or a division word may fill the
-    # measure and run on; one numbered in digits that does is a numbered paragraph or note
+    # measure and run on; one numbered in digits that does is a numbered paragraph or note;
+    # a title all in capitals may come near a narrow measure (no paragraph's line is in
+    # capitals, and one that opens in them runs into its sentence: runs_into_sentence)
     wide = style in ("roman", "upper", "section") or style.startswith("named:")
+    wide = wide or (style == "capitals" and _all_capitals(line.text))
     return wide or not _fills_measure(line, width)
+
+
+def runs_into_sentence(heading: list[Line], following: Line | None) -> bool:
+    """A line in capitals that a sentence carries on below, unfinished (`L'ANCIENNE FORÊT
+    DE L'ABBAYE` / `appartient à un riche propriétaire`): a paragraph's opening words set in
+    capitals, not a title (a title's lowercase end, short, is taken into the heading)."""
+    return (
+        len(heading) == 1
+        and following is not None
+        and heading_style(heading[0].text) == "capitals"
+        and not ends_sentence(heading[0].text)
+        and starts_lowercase(following.text)
+    )
 
 
 def set_apart_style(
@@ -258,11 +274,14 @@ def set_apart_style(
         return None
     title = text  # with the next line of a centred title over lines (`Qui les` / `faisait`)
     if (
-        centred
-        and following is not None
+        following is not None
         and following.blank_before <= extra
-        and is_centred(following, width)
         and not _never(following.text.strip())
+        and (
+            (centred and is_centred(following, width))
+            # a title in capitals whose first line is short (`CE N'EST` / `PAS FAIT POUR`)
+            or (_all_capitals(text) and _all_capitals(following.text))
+        )
     ):
         title = f"{text} {following.text.strip()}"
     if title == text and following is not None and carries_on_sentence(following.text):
@@ -270,7 +289,8 @@ def set_apart_style(
     words = title.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
         return None
-    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(title):
+    long_word = _LONG_WORD if _all_capitals(title) else _TITLE_LONG_WORD  # `FAIT`, `POUR`
+    if not all(_TITLE_WORD.match(word) for word in words) or not long_word.search(title):
         return None  # a verse, a reference, a garbled line: digits, brackets, no real word
     # `Jean Dupont` signs a letter: every word capitalised and no small word among them (a
     # name is signed on one line)
@@ -314,6 +334,8 @@ def heading_continues(
         return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
     if _bare_number(first.text) and _titles_number(first, line, spacing, width):
         return True
+    if _bare_number(first.text) and _one_block(line, following, spacing, extra):
+        return True
     if _fills_measure(line, width):
         return False
     if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
@@ -335,6 +357,18 @@ def heading_continues(
     if not starts_lowercase(text) or ends_sentence(text) or len(text) > 0.7 * width:
         return False
     return following is None or not starts_lowercase(following.text)
+
+
+def _one_block(line: Line, following: Line | None, spacing: int, extra: int) -> bool:
+    """A line set solid under a bare number, a blank line below it, is the number's title
+    however long (`§ 10.` / `Chasseurs sellèrent leurs chevaux descendirent.`): set apart
+    from the text, the two are one block. A dialogue's turn (`– Oui.`) opens no title."""
+    return (
+        spacing <= 0
+        and following is not None
+        and following.blank_before > extra
+        and line.text.strip()[:1].isupper()
+    )
 
 
 def _titles_number(first: Line, line: Line, spacing: int, width: int) -> bool:
