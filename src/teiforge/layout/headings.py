@@ -32,6 +32,7 @@ from difflib import SequenceMatcher
 from ..lang import fr
 from ..lang.numerals import numeral_value
 from ..model import Line
+from .capitals import LONG_WORD, all_capitals, in_capitals, short_capital_words
 from .measure import (
     carries_on_sentence,
     ends_sentence,
@@ -65,9 +66,8 @@ _GARBLED_NAMED = re.compile(
 )
 GARBLED_WORD = 0.8  # SequenceMatcher ratio from which a word is a division word misread
 _SPEAKER = re.compile(r"^\S{1,8}\s*:")  # "M. X :" opens an interview turn, not a heading
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_WORD = re.compile(r"^[«“\"]?[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,»”\"]?$")
-_TITLE_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+_TITLELONG_WORD = re.compile(r"[^\W\d_]{5,}")
 MAX_HEADING_LINES = 3
 SHORT = 0.6  # of the measure: a title set apart is shorter than this
 MAX_TITLE_WORDS = 12
@@ -120,7 +120,7 @@ def heading_style(text: str) -> str | None:
         return "unnumbered"
     if ends_sentence(text) and not text.endswith("."):
         return None
-    if _in_capitals(text):
+    if in_capitals(text):
         return "capitals"
     return None
 
@@ -147,7 +147,7 @@ def _never(text: str) -> bool:
 def _breaks_off(text: str) -> bool:
     """A line that ends as no heading does: on a colon, a semicolon, a hyphen, or a comma
     (a title in capitals may end with one before its second line)."""
-    if text.endswith(",") and _in_capitals(text):
+    if text.endswith(",") and in_capitals(text):
         return False
     return text.endswith((",", ";", ":", "-", "\u00ad", "¬"))
 
@@ -164,12 +164,6 @@ def _enumerated_style(enum: str, title: str, text: str) -> str | None:
     if ends_sentence(text) and (not text.endswith(".") or style not in ("roman", "upper")):
         return None  # `1. Voici une liste numérotée.` is a numbered paragraph
     return style
-
-
-def _all_capitals(text: str) -> bool:
-    """A line of capitals however short (`SEC ET`): the second line of a title in capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def indent(line: Line) -> int:
@@ -194,28 +188,6 @@ def _fills_measure(line: Line, width: int) -> bool:
     return is_full_width(line, width) and not is_centred(line, width)
 
 
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return (
-        len(letters) >= 3
-        and all(c.isupper() for c in letters)
-        and (_LONG_WORD.search(text) is not None or _letter_spaced(text))
-    )
-
-
-def _letter_spaced(text: str) -> bool:
-    """A word in capitals set letter by letter (`E X T R A I T`), as OCR reads it
-    (`EXT R A TIT`): three groups or more of at most three letters, two of them single
-    letters, five letters in all (`RE CE`, OCR's reading of an ornament, is none)."""
-    groups = text.strip(" .").split()
-    return (
-        len(groups) >= 3
-        and all(len(group) <= 3 and group.isalpha() for group in groups)
-        and sum(1 for group in groups if len(group) == 1) >= 2
-        and sum(len(group) for group in groups) >= 5
-    )
-
-
 def is_heading_line(line: Line, width: int) -> bool:
     style = heading_style(line.text)
     if style is None:
@@ -225,7 +197,7 @@ def is_heading_line(line: Line, width: int) -> bool:
     # a title all in capitals may come near a narrow measure (no paragraph's line is in
     # capitals, and one that opens in them runs into its sentence: runs_into_sentence)
     wide = style in ("roman", "upper", "section") or style.startswith("named:")
-    wide = wide or (style == "capitals" and _all_capitals(line.text))
+    wide = wide or (style == "capitals" and all_capitals(line.text))
     return wide or not _fills_measure(line, width)
 
 
@@ -270,7 +242,8 @@ def set_apart_style(
         return None
     if _GARBLED_ROMAN.match(text):
         return "roman"
-    if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
+    sentence = ends_sentence(text) and not all_capitals(text)  # `À CE QUE JE TE.` is none
+    if not text[:1].isupper() or _never(text) or _breaks_off(text) or sentence:
         return None
     title = text  # with the next line of a centred title over lines (`Qui les` / `faisait`)
     if (
@@ -280,7 +253,7 @@ def set_apart_style(
         and (
             (centred and is_centred(following, width))
             # a title in capitals whose first line is short (`CE N'EST` / `PAS FAIT POUR`)
-            or (_all_capitals(text) and _all_capitals(following.text))
+            or (all_capitals(text) and all_capitals(following.text))
         )
     ):
         title = f"{text} {following.text.strip()}"
@@ -289,12 +262,14 @@ def set_apart_style(
     words = title.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
         return None
-    long_word = _LONG_WORD if _all_capitals(title) else _TITLE_LONG_WORD  # `FAIT`, `POUR`
-    if not all(_TITLE_WORD.match(word) for word in words) or not long_word.search(title):
+    long_word = LONG_WORD if all_capitals(title) else _TITLELONG_WORD  # `FAIT`, `POUR`
+    worded = long_word.search(title) or short_capital_words(words)
+    if not all(_TITLE_WORD.match(word) for word in words) or not worded:
         return None  # a verse, a reference, a garbled line: digits, brackets, no real word
     # `Jean Dupont` signs a letter: every word capitalised and no small word among them (a
     # name is signed on one line)
-    named = all(word[:1].isupper() for word in words) and title == text
+    named = all(w[:1].isupper() for w in words) and title == text  # `À CE QUE JE TE` is none
+    named = named and not short_capital_words(words)
     return None if named and _folded(text) not in fr.HEADING_WORDS else "unnumbered"
 
 
@@ -338,7 +313,7 @@ def heading_continues(
         return True
     if _fills_measure(line, width):
         return False
-    if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
+    if all_capitals(first.text) and all_capitals(text) and LONG_WORD.search(first.text + text):
         return True  # `UN FROID` / `SEC ET` / `UN VENT`
     if is_centred(first, width) and spacing <= 0:
         # a centred title over lines (`Je connais` / `le brigadier`), or below its number
@@ -378,7 +353,7 @@ def _titles_number(first: Line, line: Line, spacing: int, width: int) -> bool:
     its margins even (`§ 5.` / `Elle l'étonnait davantage encore.`), which a paragraph's
     first line, filling the measure, is not."""
     text = line.text.strip()
-    if _all_capitals(text) and _LONG_WORD.search(text):
+    if all_capitals(text) and LONG_WORD.search(text):
         return True
     return (
         spacing <= 0

@@ -320,9 +320,10 @@ def _between_heads(
         if openings.division_heading(text) or head_key(rest) in _HEADING_KEYS:
             continue  # a chapter's heading (`CHAPITRE IX`, `CONCLUSION.`) on its first page
         neighbours = {line.page - 1, line.page + 1} & set(range(len(pages)))
-        # the page after a division's opening page (no head): its side's head if heads
-        # alternate; else only a title printed before (`PAS BIEN`: `Chapitre XIII. Pas bien.`)
-        after_opening = line.page - 1 not in headed and line.page + 1 in {*headed, len(pages)}
+        # the page after a division's opening page (no head; headed before it): its side's
+        # head if heads alternate; else a title printed before (`Chapitre XIII. Pas bien.`)
+        after_opening = line.page - 1 not in headed and line.page - 2 in headed
+        after_opening = after_opening and line.page + 1 in {*headed, len(pages)}
         alternating = after_opening and _alternate(pages, headed, line.page - 2)
         if not (neighbours <= headed.keys() or after_opening):
             continue
