@@ -4,7 +4,8 @@ What makes a heading, in the order the rules are asked (the first that decides w
 - never: a list item (`1° À mon amie`), a date line (`Paris, le 12 mars 1890.`), a
   signature (`J. DUPONT.`, `Jules FERRY.`), a byline (`PAR M. DUPONT.`), a speaker's
   turn (`M. X : ...`), a line that breaks off (`,` `;` `:` or a hyphen at its end) or
-  fills the measure (its margins aside: a centred title does not);
+  fills the measure (its margins aside: a centred title does not; a line all in
+  capitals may come near it);
 - a roman numeral alone (`II`, `XIV.`) or a section sign and a number (`§ 3.`);
 - a division word and its number (`Chapitre XIII. Premières tentatives.`, `ARTICLE
   PREMIER`, `Livre II`), with or without a full stop;
@@ -12,17 +13,19 @@ What makes a heading, in the order the rules are asked (the first that decides w
   final full stop only after a roman numeral or a capital letter (`1. Voici une liste.`
   is a numbered paragraph);
 - a heading word standing alone (`AVANT-PROPOS.`, `Introduction`);
-- a line in capitals with a word of four letters or more (`COUR DE CASSATION.`; not
-  `RE CE`, what OCR makes of an ornament);
+- a line in capitals (capitals.py: `COUR DE CASSATION.`; not `RE CE`, what OCR makes of
+  an ornament), unless a sentence runs on from it (`L'ANCIENNE FORÊT` / `appartient`);
 - a short line set apart by blank lines above and below, or centred, neither a sentence
-  nor a name (a centred title over lines is judged with its next line: `Qui les` /
-  `faisait couler`); a roman numeral OCR garbled (`Il.`, `IT`, `11.`), set apart or
-  centred.
+  nor a name (a centred title over lines, or one in capitals, is judged with its next
+  line: `Qui les` / `faisait couler`, `CE N'EST` / `PAS FAIT POUR`; three short words in
+  capitals, `À CE QUE JE TE.`); a roman numeral OCR garbled (`Il.`, `IT`, `11.`), set
+  apart or centred.
 A heading runs on to a second or third line: a numbered line to its title (centred, a
-long one too), capitals to capitals however short (`UN FROID` / `SEC ET`), a centred line
-to a centred line, a title to its lowercase end. The style of its enumerator decides its
-level. Running heads are told apart before (running_heads.py); two chapters' headings
-alike but for their numbers are no recurring running head (running_heads.py)."""
+long one too, or any set solid under it with a blank line below), capitals to capitals
+however short (`UN FROID` / `SEC ET`), a centred line to a centred line, a title to its
+lowercase end. The style of its enumerator decides its level. Running heads are told
+apart before (running_heads.py, openings.py); two chapters' headings alike but for their
+numbers are no recurring running head (running_heads.py)."""
 
 from __future__ import annotations
 
