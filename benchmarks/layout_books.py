@@ -34,8 +34,10 @@ are left out):
 - notes: expected (a note continued from the previous page is not a new note); found (a
   <note> on the page whose text, less a leading call mark, starts like the note's body);
   anchored (that note stands in the running text right after the words before the call:
-  they end within the last 3 characters before it); numbered (@n is the call, numeric
-  calls only);
+  they end within the last 3 characters before it); at a wrong call (found, not
+  anchored, and more than one word of its page's running text follows it: a note left
+  unanchored stands after its page's last word, or before the word the page break cuts);
+  numbered (@n is the call, numeric calls only);
 - headings: expected; found (a <head> on the page that starts like it); false (a <head>
   that matches no heading and does not start like a "neutral" line of its page: bylines,
   formulas, figure captions, the scanner's stamp; a running head made a <head> is false);

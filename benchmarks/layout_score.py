@@ -253,7 +253,7 @@ def read_tei(data: bytes) -> Reading:
 FIGURES = [
     *("rh_expected", "rh_fw", "rh_head", "rh_text", "rh_lost"),
     *("pn_expected", "pn_right", "pn_wrong", "pn_absent"),
-    *("notes_expected", "notes_found", "notes_anchored", "notes_numbered"),
+    *("notes_expected", "notes_found", "notes_anchored", "notes_misanchored", "notes_numbered"),
     *("notes_numeric", "notes_continued"),
     *("heads_expected", "heads_found", "heads_false"),
     *("p_expected", "p_found", "p_matched"),
@@ -332,8 +332,16 @@ def score_page(page: dict, number: int, reading: Reading, show: list[str] | None
         before = reading.text[max(0, found.offset - 120) : found.offset]
         if inside(note["before"], before, ends_within=3):
             c["notes_anchored"] += 1
+        elif len(reading.text[found.offset : end].split()) > 1:
+            # running text of its page follows it: anchored at another call (a note left
+            # unanchored stands after its page's last word, or before a word the page
+            # break cuts)
+            c["notes_misanchored"] += 1
+            say(
+                f"note {note['call']} at a wrong call, not after {note['before']!r}: …{before[-40:]!r}"
+            )
         else:
-            say(f"note {note['call']} not after {note['before']!r}: …{before[-40:]!r}")
+            say(f"note {note['call']} left at its page's foot, not after {note['before']!r}")
         if numeric and found.n == note["call"]:
             c["notes_numbered"] += 1
         elif numeric:
@@ -392,6 +400,7 @@ ROWS = [
     ("notes expected", "notes_expected"),
     ("  found", "notes_found"),
     ("  anchored after the call", "notes_anchored"),
+    ("  anchored at a wrong call", "notes_misanchored"),
     ("  @n = call (numeric calls)", "notes_numbered"),
     ("headings expected", "heads_expected"),
     ("  found", "heads_found"),

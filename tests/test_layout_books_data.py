@@ -158,6 +158,41 @@ def test_scorer_gives_a_perfect_encoding_full_marks(book: str) -> None:
         assert c["pn_right"] == c["pn_expected"], where
         expected = c["notes_expected"]
         assert c["notes_found"] == c["notes_anchored"] == expected, where
+        assert c["notes_misanchored"] == 0, where
         assert c["notes_numbered"] == c["notes_numeric"], where
         assert c["heads_found"] == c["heads_expected"] and c["heads_false"] == 0, where
         assert c["p_matched"] == c["p_expected"] == c["p_found"], where
+
+
+def test_scorer_tells_a_wrong_call_from_a_note_left_at_its_page() -> None:
+    """A note anchored at another note's call is counted apart; a note left after its
+    page's last word (or before the word the page break cuts) is neither."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from layout_books import read_tei, score_page
+
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><pb/><p>Les murailles de la'
+        " ville<note n='2'>Winterbottom, p. 121.</note> et les fossés du bourg de Bondou sont"
+        " anciens, dit-on, comme les puits du pays<note n='1'>Cf. Proceedings, p. 180.</note>"
+        " souf</p><pb/><p>Suite.</p></body></text></TEI>"
+    ).encode()
+    page = {
+        "seq": "001",
+        "notes": [
+            {
+                "call": "1",
+                "before": "les murailles de la ville",
+                "body": "Cf. Proceedings, p. 180.",
+            },
+            {"call": "2", "before": "bourg de Bondou", "body": "Winterbottom, p. 121."},
+        ],
+    }
+    shown: list[str] = []
+    c = score_page(page, 1, read_tei(tei), shown)
+    assert (c["notes_found"], c["notes_anchored"], c["notes_misanchored"]) == (2, 0, 1)
+    assert [line.split(",")[0] for line in shown if " note " in line] == [
+        "  001 note 1 left at its page's foot",
+        "  001 note 2 at a wrong call",
+    ]

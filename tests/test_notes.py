@@ -214,6 +214,13 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("le célèbre Rhazès? dont", [("?", "garbled superscript", 2.0)]),
         ("rue des Plâtriers!. Il", [("!", "garbled superscript", 2.0)]),
         ("Hélas! Vous", [("!", "garbled superscript", 0.8)]),
+        # ... glued to the stop after its word, or to a word elided before it
+        ("à tous les trois,' dit", [("'", "garbled superscript", 2.0)]),
+        ("rappeler qu'il° avait", [("°", "garbled superscript", 2.0)]),
+        ("les maîtres.° Il", [("°", "garbled superscript", 0.8)]),
+        ("la page 12,' dit", []),
+        ("oui, a,' dit", []),
+        ("l'a° dit", []),
         ("vé-rité *, qu'ils", [("*", "symbol", 3.0)]),
         ("la France* ; mais", [("*", "symbol", 3.0)]),
         ("dernières pages.1 Il", [("1", "digits", 3.0)]),
@@ -254,6 +261,12 @@ def test_note_labels(line: str, label: tuple[str, str, str, str] | None) -> None
         ("des fruits, etc . On", []),
         ("voir p. 12 . On", []),
         ("au chapitre XIII . On", []),
+        # no stop before a pronoun that opens a sentence: the stop lost, and the call
+        ("de Sicua Je sais", [("", "bracketed", 0.8)]),
+        ("il le dit. Je sais", []),
+        ("il le dit, Il sait", []),
+        ("voir M Il sait", []),
+        ("et dit Jean qui", []),
         ("voir (p. suiv.)", []),
         ("sont essentiellement commerçan(s, tandis", []),
         # the closing bracket kept alone, glued to its word, closing no parenthesis
@@ -281,3 +294,24 @@ def test_the_ocr_corrector_leaves_a_call_alone() -> None:
     assert [
         s for s in spans if s.source == "ocr" and s.start < note.end and note.start < s.end
     ] == []
+
+
+def test_a_call_lost_with_its_stop_anchors_its_note_at_the_word() -> None:
+    """`de Sicua Je sais`: no stop before a pronoun that opens a sentence; the note's
+    anchor is an empty call right after the word (the gap OCR left)."""
+    text = (
+        "Le Dr Nodal prétend que cette belle pièce date de l'an 1781, et que son auteur est un\n"
+        "écrivain nommé Antonia Valdez, de Sicua\n"
+        "Je sais bien que M. Tschudi repousse avec indignation l'assertion du docteur de Cuzco,\n"
+        "dont il est forcé cependant de louer la connaissance approfondie en quichua.\n\n"
+        "(1) Voir Elementos de la gramática quichua, por el D' José Fernandez Nodal.\n"
+    )
+    layout = segment(source_from_bytes(text.encode(), "case.txt"))
+    [span] = list(annotate_notes(layout, (), Context()))
+    assert isinstance(span, Span)
+    paragraph = layout.blocks[span.block].text
+    assert (span.start == span.end, paragraph[: span.start][-12:]) == (
+        True,
+        "Valdez, de Sicua"[-12:],
+    )
+    assert span.attrs["n"] == "1"

@@ -15,6 +15,7 @@ from test_readers_books import BOOKS
 
 HERE = Path(__file__).parent / "readers"
 PAGE_2019 = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+ALTO_3 = "http://www.loc.gov/standards/alto/ns-v3#"
 ALTO_4 = "http://www.loc.gov/standards/alto/ns-v4#"
 NO_COORDS = (
     "not valid PAGE 2019-07-15 (line 8: Element 'TextEquiv': This element is not expected. "
@@ -30,6 +31,7 @@ def test_catalog_names_shipped_schemas_that_compile_offline() -> None:
     entries = schemas.catalog()
     assert sorted((e.name, e.file.name) for e in entries.values()) == [
         ("ALTO 2.0", "alto-2-0.xsd"),
+        ("ALTO 3.1", "alto-3-1.xsd"),
         ("ALTO 4.3", "alto-4-3.xsd"),
         ("PAGE 2016-07-15", "page-2016-07-15.xsd"),
         ("PAGE 2017-07-15", "page-2017-07-15.xsd"),
@@ -57,14 +59,13 @@ def test_valid_alto_2_and_4_have_no_problem() -> None:
 
 
 def test_no_schema_shipped_no_check() -> None:
-    # PAGE 2013 (and ALTO v3, Tesseract's): no schema in the package, nothing is checked,
-    # even of a file that is not valid (a PAGE 2013 TextRegion with no Coords)
+    # PAGE 2013: no schema in the package, nothing is checked, even of a file that is not
+    # valid (a PAGE 2013 TextRegion with no Coords)
     tree = root(HERE / "rtl.page.xml")
     assert etree.QName(tree).namespace not in schemas.catalog()
     region = tree.find(".//{*}TextRegion")
     region.remove(region.find("{*}Coords"))
     assert schemas.problems(tree, etree.QName(tree).namespace) == []
-    assert "http://www.loc.gov/standards/alto/ns-v3#" not in schemas.catalog()
 
 
 def test_invalid_alto_is_a_warning_and_is_read(caplog: pytest.LogCaptureFixture) -> None:
@@ -110,3 +111,24 @@ def test_every_ground_truth_alto_file_is_valid() -> None:
     assert len(files) == 74
     assert {etree.QName(root(f)).namespace for f in files} == {ALTO_4}
     assert [f.name for f in files if schemas.problems(root(f), ALTO_4)] == []
+
+
+@pytest.mark.skipif(not BOOKS.is_dir(), reason="../shared/data/books is absent")
+def test_every_tesseract_alto_file_is_valid_alto_3() -> None:
+    # Tesseract writes ALTO v3 (it names alto-3-0.xsd; 3.1 is the same namespace, a superset)
+    files = sorted(BOOKS.glob("*/tesseract/*.alto.xml"))
+    assert len(files) == 74
+    assert {etree.QName(root(f)).namespace for f in files} == {ALTO_3}
+    assert [f.name for f in files if schemas.problems(root(f), ALTO_3)] == []
+
+
+def test_alto_3_string_without_content_is_a_problem() -> None:
+    tree = etree.fromstring(
+        b'<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout>'
+        b'<Page ID="p1" HEIGHT="10" WIDTH="10" PHYSICAL_IMG_NR="1"><PrintSpace>'
+        b'<TextBlock ID="b1"><TextLine ID="l1"><String ID="s1"/></TextLine></TextBlock>'
+        b"</PrintSpace></Page></Layout></alto>"
+    )
+    assert schemas.problems(tree, ALTO_3) == [
+        "line 1: Element 'String': The attribute 'CONTENT' is required but missing."
+    ]

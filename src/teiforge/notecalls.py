@@ -40,6 +40,7 @@ _WORD_END = re.compile(rf"[\s\]{re.escape(fr.WORD_END_MARKS)}]|$")
 _TRIGGER = re.compile(
     rf"[{_OPEN}]|[{_CLOSE}]|[{fr.SUPERSCRIPT_DIGITS}]+|\d+|\*{{1,3}}|[†‡]{{1,2}}"
     rf"|[{re.escape(''.join(fr.GARBLED_SUPERSCRIPTS))}]|[{_LONE}]|[{_CLOSERS}]| \.(?!\S)"
+    rf"|[ \n](?=(?:{'|'.join(fr.SENTENCE_PRONOUNS)})\s)"
 )
 _BRACKETED = re.compile(rf"[{_OPEN}](?P<core>[\w{re.escape(INNER_CHARS)}]{{0,3}})[{_CLOSE}]")
 # a bracket opened after a word and never closed, its mark lost or read as one sign
@@ -170,8 +171,20 @@ def _lost_call(text: str, at: int, start: int) -> Call | None:
     return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
 
 
+def _lost_stop(text: str, at: int, start: int) -> Call | None:
+    """A word followed, with no stop, by a capitalised pronoun that opens a sentence
+    (`de Sicua Je sais`): OCR lost the stop, and the raised call often with it; an
+    empty call at the word, weak. Fails: a word of fewer than three letters (`M Il`),
+    a stop or a guillemet between (`sais. Je`, `dit : Il`)."""
+    if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
+        return None
+    return Call(at, at, Mark(MarkKind.BRACKETED, "", ""), LOST_CALL)
+
+
 def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     char = text[at]
+    if char in " \n" and after - at == 1:
+        return _lost_stop(text, at, start)
     if char == " ":
         return _lost_call(text, at, start)
     if char in OPEN_CHARS:
@@ -233,10 +246,11 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
             return None  # `fin. * * *`: a row of stars is an ornament
         symbol = text[at:after]
         return Call(at, after, Mark(MarkKind.SYMBOL, symbol, symbol), CLEAR_CALL)
-    # a raised number read as punctuation glued to a word: Elhauy', Plâtriers!
+    # a raised number read as punctuation glued to a word or its stop: Elhauy', Plâtriers!,
+    # trois,'
     if at - start >= 4 and text[at - 1] == " " and char in "!?":
         return _detached_punctuation(text, at, after, start, end)
-    if at - start < 3 or not all(_LETTER.match(c) for c in text[at - 3 : at]):
+    if not _word_before_sign(text, at, start):
         return None
     if not _ends_word(text, after, end):
         return None
@@ -244,6 +258,18 @@ def _call(text: str, at: int, after: int, start: int, end: int) -> Call | None:
     misplaced = char in "'’" or following.islower() or following in ".,;:"
     evidence = MISPLACED_PUNCTUATION_CALL if misplaced else PUNCTUATION_CALL
     return Call(at, after, Mark(MarkKind.GARBLED_SUPERSCRIPT, char, char), evidence)
+
+
+def _word_before_sign(text: str, at: int, start: int) -> bool:
+    """Whether a sign at `at` follows a word, glued to it (`Elhauy'`), or to the stop
+    after it (`trois,'`, `maîtres.°`): three letters at least, or two after an elision
+    (`qu'il°`)."""
+    if text[at - 1 : at] in (".", ",", ";", ":") and at - 1 > start:
+        at -= 1
+    if at - start >= 3 and all(_LETTER.match(c) for c in text[at - 3 : at]):
+        return True
+    elided = at - start >= 3 and text[at - 3] in "'’"
+    return elided and all(_LETTER.match(c) for c in text[at - 2 : at])
 
 
 _STOP_AFTER = re.compile(r"[.,;:]")

@@ -5,7 +5,9 @@ consecutively through a document (numbering then jumps only where pages are miss
 afresh on each page; which one is decided for the whole document, by scoring both over
 all its pages and keeping the better. On a page, for each plausible first number, the
 best order-preserving pairing of the note bodies with anchor candidates, scored by how
-well each garbled label and call reads as its number (numbering.reading_cost).
+well each garbled label and call reads as its number (numbering.reading_cost), gives the
+numbers; the anchors are those the evidence settles over every pairing
+(annotate.confidence), so that a call OCR lost leaves its note, and no other, at its page.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from ..model import Annotation, BlockKind, Layout, Span
 from ..notemarks import Mark, lettered_run, page_labels, printed_number
 from .anchors import Candidate, find_candidates
+from .confidence import settled_anchors
 from .context import Context
 from .numbering import ordinals, reading_cost
 from .pages import Segment, page_segments
@@ -71,7 +74,9 @@ def number_page(
     restart: bool = False,
 ) -> tuple[float, list[int], list[Candidate | None]]:
     """(cost, the notes' numbers, the anchor of each note or None). `restart`: the
-    document numbers its notes afresh on each page."""
+    document numbers its notes afresh on each page. The numbers are the cheapest
+    pairing's; the anchors, those the evidence settles (annotate.confidence): where
+    pairings that put a note at different calls cost about the same, at none."""
     scored = []
     firsts = {1} if restart else _first_numbers(previous, labels, candidates)
     for first in sorted(firsts):
@@ -80,17 +85,17 @@ def number_page(
             for i, label in enumerate(labels)
             if label is not None
         )
-        pairing_cost, anchors = pairing(first, labels, candidates)
+        pairing_cost, _ = pairing(first, labels, candidates)
         sequence = _sequence_cost(first, previous, after_gap, restart)
-        scored.append((label_cost + sequence + pairing_cost, first, anchors))
-    cost, first, anchors = min(scored, key=lambda item: (item[0], item[1]))
+        scored.append((label_cost + sequence + pairing_cost, first))
+    cost, first = min(scored)
     numbers = list(range(first, first + len(labels)))
     if may_skip(first, labels):
-        skipping, skipped, skip_anchors = pairing_with_skips(first, labels, candidates)
+        skipping, skipped, _ = pairing_with_skips(first, labels, candidates)
         skipping += _sequence_cost(first, previous, after_gap, restart)
         if skipping < cost:
-            return skipping, skipped, skip_anchors
-    return cost, numbers, anchors
+            cost, numbers = skipping, skipped
+    return cost, numbers, settled_anchors(numbers, labels, candidates)
 
 
 def _numbering_mark(

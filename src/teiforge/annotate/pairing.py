@@ -5,7 +5,9 @@ call reads as its note's number (numbering.reading_cost), how strong the evidenc
 it is a call, and whether it is of its label's kind; a note may stay unanchored. Notes
 are numbered first, first + 1...; where OCR lost a label, the note merged into the one
 before it, and the numbers after it skip one: pairing_with_skips lets them, at a cost,
-where the labels and calls read after the skip say so.
+where the labels and calls read after the skip say so. The cheapest pairing's cost
+decides how a page's notes are numbered; which of its anchors are kept is for
+annotate.confidence, which weighs every pairing.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ MISPLACED = MISPLACED_PUNCTUATION_CALL
 SAME_GARBLING = 0.2
 
 
-def _next_words(candidates: list[Candidate]) -> list[int]:
+def next_words(candidates: list[Candidate]) -> list[int]:
     """For each candidate, the index of the first candidate on a later word."""
     following, result = len(candidates), [len(candidates)] * len(candidates)
     for j in range(len(candidates) - 1, -1, -1):
@@ -60,7 +62,7 @@ def _same_garbling(label: Mark | None, call: Mark) -> bool:
     return call.core.isdigit() and call.core == label.core
 
 
-def _anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
+def anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float:
     mismatch = KIND_MISMATCH if _mismatch(label, candidate.mark) else 0.0
     reading = call_cost(ordinal, label, candidate.mark)
     if candidate.mark.kind is MarkKind.GARBLED_SUPERSCRIPT and candidate.evidence >= MISPLACED:
@@ -86,7 +88,7 @@ def pairing(
     """The cheapest order-preserving pairing of notes first, first+1... with candidates,
     at most one anchor per word: dynamic programming over (note, candidate), from the end."""
     k, m = len(labels), len(candidates)
-    next_word = _next_words(candidates)
+    next_word = next_words(candidates)
     # cost[i][j]: notes i.. paired with candidates j..; move[i][j]: what to do there
     cost = [[0.0] * (m + 1) for _ in range(k + 1)]
     move = [["end"] * (m + 1) for _ in range(k + 1)]
@@ -95,7 +97,7 @@ def pairing(
         for j in range(m - 1, -1, -1):
             # on a tie, the note takes the call, or a later one: the k-th note the k-th call
             options = []
-            anchor = _anchor_cost(first + i, labels[i], candidates[j])
+            anchor = anchor_cost(first + i, labels[i], candidates[j])
             if anchor < UNANCHORED:
                 options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
             options += [(cost[i][j + 1], "skip"), (cost[i + 1][j] + UNANCHORED, "unanchored")]
@@ -134,7 +136,7 @@ def pairing_with_skips(
     first + 1... may skip (a note lost to OCR), each label's reading counted: dynamic
     programming over (note, candidate, numbers skipped so far), from the end."""
     k, m = len(labels), len(candidates)
-    next_word = _next_words(candidates)
+    next_word = next_words(candidates)
     skips = range(MAX_SKIPPED + 1)
     label_cost = [
         [
@@ -152,7 +154,7 @@ def pairing_with_skips(
                 here = label_cost[i][s]
                 options = []
                 if j < m:
-                    anchor = _anchor_cost(first + i + s, labels[i], candidates[j])
+                    anchor = anchor_cost(first + i + s, labels[i], candidates[j])
                     if anchor < UNANCHORED:
                         options.append((cost[s][i + 1][next_word[j]] + anchor + here, "anchor"))
                     options.append((cost[s][i][j + 1], "skip"))

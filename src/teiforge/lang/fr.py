@@ -73,6 +73,10 @@ MID_SENTENCE_OPENERS = ",;)]"
 # The words of one lowercase letter (`a`, `à`, `y`); another letter alone opening a line is
 # a misread mark (`n` for `»`), not a sentence going on.
 ONE_LETTER_WORDS = frozenset("aàyô")
+# Subject pronouns that open a sentence: capitalised, they never stand inside one, so a
+# word followed by one without a stop lost its stop, and often the raised call before it
+# (`Valdez, de Sicua Je sais`).
+SENTENCE_PRONOUNS = ("Je", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Vous")
 
 # --- speakers --------------------------------------------------------------------------
 # Titles before a name, abbreviated as French print does.

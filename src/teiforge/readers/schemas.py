@@ -7,8 +7,8 @@ read well (a missing Metadata/Created, an attribute of a later version): a probl
 warning naming the file, the first problem and how many there are, and the file is read
 as far as the reader can go; only what the reader cannot read is an error.
 
-Shipped: PAGE 2016 to 2019, ALTO v2 and v4 (4.3), and the XLink schema ALTO imports; not
-ALTO v3 nor PAGE 2013 (no packaged source: docs/input-formats.md).
+Shipped: PAGE 2016 to 2019, ALTO v2, v3 (3.1) and v4 (4.3), and the XLink schema ALTO
+imports; not PAGE 2013 (no packaged source: docs/input-formats.md).
 
 passes: a PAGE 2019 or ALTO v4 file valid against its schema (no warning);
 fails: a PAGE 2019 TextLine without Coords -> "not valid PAGE 2019-07-15 (line 9: ...)".
