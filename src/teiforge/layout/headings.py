@@ -4,7 +4,8 @@ What makes a heading, in the order the rules are asked (the first that decides w
 - never: a list item (`1° À mon amie`), a date line (`Paris, le 12 mars 1890.`), a
   signature (`J. DUPONT.`, `Jules FERRY.`), a byline (`PAR M. DUPONT.`), a speaker's
   turn (`M. X : ...`), a line that breaks off (`,` `;` `:` or a hyphen at its end) or
-  fills the measure (its margins aside: a centred title does not);
+  fills the measure (its margins aside: a centred title does not; a line all in
+  capitals may come near it);
 - a roman numeral alone (`II`, `XIV.`) or a section sign and a number (`§ 3.`);
 - a division word and its number (`Chapitre XIII. Premières tentatives.`, `ARTICLE
   PREMIER`, `Livre II`), with or without a full stop;
@@ -12,17 +13,19 @@ What makes a heading, in the order the rules are asked (the first that decides w
   final full stop only after a roman numeral or a capital letter (`1. Voici une liste.`
   is a numbered paragraph);
 - a heading word standing alone (`AVANT-PROPOS.`, `Introduction`);
-- a line in capitals with a word of four letters or more (`COUR DE CASSATION.`; not
-  `RE CE`, what OCR makes of an ornament);
+- a line in capitals (capitals.py: `COUR DE CASSATION.`; not `RE CE`, what OCR makes of
+  an ornament), unless a sentence runs on from it (`L'ANCIENNE FORÊT` / `appartient`);
 - a short line set apart by blank lines above and below, or centred, neither a sentence
-  nor a name (a centred title over lines is judged with its next line: `Qui les` /
-  `faisait couler`); a roman numeral OCR garbled (`Il.`, `IT`, `11.`), set apart or
-  centred.
+  nor a name (a centred title over lines, or one in capitals, is judged with its next
+  line: `Qui les` / `faisait couler`, `CE N'EST` / `PAS FAIT POUR`; three short words in
+  capitals, `À CE QUE JE TE.`); a roman numeral OCR garbled (`Il.`, `IT`, `11.`), set
+  apart or centred.
 A heading runs on to a second or third line: a numbered line to its title (centred, a
-long one too), capitals to capitals however short (`UN FROID` / `SEC ET`), a centred line
-to a centred line, a title to its lowercase end. The style of its enumerator decides its
-level. Running heads are told apart before (running_heads.py); two chapters' headings
-alike but for their numbers are no recurring running head (running_heads.py)."""
+long one too, or any set solid under it with a blank line below), capitals to capitals
+however short (`UN FROID` / `SEC ET`), a centred line to a centred line, a title to its
+lowercase end. The style of its enumerator decides its level. Running heads are told
+apart before (running_heads.py, openings.py); two chapters' headings alike but for their
+numbers are no recurring running head (running_heads.py)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from difflib import SequenceMatcher
 from ..lang import fr
 from ..lang.numerals import numeral_value
 from ..model import Line
+from .capitals import LONG_WORD, all_capitals, in_capitals, short_capital_words
 from .measure import (
     carries_on_sentence,
     ends_sentence,
@@ -65,9 +69,8 @@ _GARBLED_NAMED = re.compile(
 )
 GARBLED_WORD = 0.8  # SequenceMatcher ratio from which a word is a division word misread
 _SPEAKER = re.compile(r"^\S{1,8}\s*:")  # "M. X :" opens an interview turn, not a heading
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_WORD = re.compile(r"^[«“\"]?[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,»”\"]?$")
-_TITLE_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+_TITLELONG_WORD = re.compile(r"[^\W\d_]{5,}")
 MAX_HEADING_LINES = 3
 SHORT = 0.6  # of the measure: a title set apart is shorter than this
 MAX_TITLE_WORDS = 12
@@ -120,7 +123,7 @@ def heading_style(text: str) -> str | None:
         return "unnumbered"
     if ends_sentence(text) and not text.endswith("."):
         return None
-    if _in_capitals(text):
+    if in_capitals(text):
         return "capitals"
     return None
 
@@ -147,7 +150,7 @@ def _never(text: str) -> bool:
 def _breaks_off(text: str) -> bool:
     """A line that ends as no heading does: on a colon, a semicolon, a hyphen, or a comma
     (a title in capitals may end with one before its second line)."""
-    if text.endswith(",") and _in_capitals(text):
+    if text.endswith(",") and in_capitals(text):
         return False
     return text.endswith((",", ";", ":", "-", "\u00ad", "¬"))
 
@@ -164,12 +167,6 @@ def _enumerated_style(enum: str, title: str, text: str) -> str | None:
     if ends_sentence(text) and (not text.endswith(".") or style not in ("roman", "upper")):
         return None  # `1. Voici une liste numérotée.` is a numbered paragraph
     return style
-
-
-def _all_capitals(text: str) -> bool:
-    """A line of capitals however short (`SEC ET`): the second line of a title in capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def indent(line: Line) -> int:
@@ -194,36 +191,30 @@ def _fills_measure(line: Line, width: int) -> bool:
     return is_full_width(line, width) and not is_centred(line, width)
 
 
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return (
-        len(letters) >= 3
-        and all(c.isupper() for c in letters)
-        and (_LONG_WORD.search(text) is not None or _letter_spaced(text))
-    )
-
-
-def _letter_spaced(text: str) -> bool:
-    """A word in capitals set letter by letter (`E X T R A I T`), as OCR reads it
-    (`EXT R A TIT`): three groups or more of at most three letters, two of them single
-    letters, five letters in all (`RE CE`, OCR's reading of an ornament, is none)."""
-    groups = text.strip(" .").split()
-    return (
-        len(groups) >= 3
-        and all(len(group) <= 3 and group.isalpha() for group in groups)
-        and sum(1 for group in groups if len(group) == 1) >= 2
-        and sum(len(group) for group in groups) >= 5
-    )
-
-
 def is_heading_line(line: Line, width: int) -> bool:
     style = heading_style(line.text)
     if style is None:
         return False
     # a heading numbered in roman numerals, capitals or a division word may fill the
-    # measure and run on; one numbered in digits that does is a numbered paragraph or note
+    # measure and run on; one numbered in digits that does is a numbered paragraph or note;
+    # a title all in capitals may come near a narrow measure (no paragraph's line is in
+    # capitals, and one that opens in them runs into its sentence: runs_into_sentence)
     wide = style in ("roman", "upper", "section") or style.startswith("named:")
+    wide = wide or (style == "capitals" and all_capitals(line.text))
     return wide or not _fills_measure(line, width)
+
+
+def runs_into_sentence(heading: list[Line], following: Line | None) -> bool:
+    """A line in capitals that a sentence carries on below, unfinished (`L'ANCIENNE FORÊT
+    DE L'ABBAYE` / `appartient à un riche propriétaire`): a paragraph's opening words set in
+    capitals, not a title (a title's lowercase end, short, is taken into the heading)."""
+    return (
+        len(heading) == 1
+        and following is not None
+        and heading_style(heading[0].text) == "capitals"
+        and not ends_sentence(heading[0].text)
+        and starts_lowercase(following.text)
+    )
 
 
 def set_apart_style(
@@ -254,15 +245,19 @@ def set_apart_style(
         return None
     if _GARBLED_ROMAN.match(text):
         return "roman"
-    if not text[:1].isupper() or _never(text) or _breaks_off(text) or ends_sentence(text):
+    sentence = ends_sentence(text) and not all_capitals(text)  # `À CE QUE JE TE.` is none
+    if not text[:1].isupper() or _never(text) or _breaks_off(text) or sentence:
         return None
     title = text  # with the next line of a centred title over lines (`Qui les` / `faisait`)
     if (
-        centred
-        and following is not None
+        following is not None
         and following.blank_before <= extra
-        and is_centred(following, width)
         and not _never(following.text.strip())
+        and (
+            (centred and is_centred(following, width))
+            # a title in capitals whose first line is short (`CE N'EST` / `PAS FAIT POUR`)
+            or (all_capitals(text) and all_capitals(following.text))
+        )
     ):
         title = f"{text} {following.text.strip()}"
     if title == text and following is not None and carries_on_sentence(following.text):
@@ -270,11 +265,14 @@ def set_apart_style(
     words = title.split()
     if len(words) > MAX_TITLE_WORDS or len(text) > SHORT * width:
         return None
-    if not all(_TITLE_WORD.match(word) for word in words) or not _TITLE_LONG_WORD.search(title):
+    long_word = LONG_WORD if all_capitals(title) else _TITLELONG_WORD  # `FAIT`, `POUR`
+    worded = long_word.search(title) or short_capital_words(words)
+    if not all(_TITLE_WORD.match(word) for word in words) or not worded:
         return None  # a verse, a reference, a garbled line: digits, brackets, no real word
     # `Jean Dupont` signs a letter: every word capitalised and no small word among them (a
     # name is signed on one line)
-    named = all(word[:1].isupper() for word in words) and title == text
+    named = all(w[:1].isupper() for w in words) and title == text  # `À CE QUE JE TE` is none
+    named = named and not short_capital_words(words)
     return None if named and _folded(text) not in fr.HEADING_WORDS else "unnumbered"
 
 
@@ -314,9 +312,11 @@ def heading_continues(
         return False  # a line that opens a numbered heading of its own (ARTICLE PREMIER)
     if _bare_number(first.text) and _titles_number(first, line, spacing, width):
         return True
+    if _bare_number(first.text) and _one_block(line, following, spacing, extra):
+        return True
     if _fills_measure(line, width):
         return False
-    if _all_capitals(first.text) and _all_capitals(text) and _LONG_WORD.search(first.text + text):
+    if all_capitals(first.text) and all_capitals(text) and LONG_WORD.search(first.text + text):
         return True  # `UN FROID` / `SEC ET` / `UN VENT`
     if is_centred(first, width) and spacing <= 0:
         # a centred title over lines (`Je connais` / `le brigadier`), or below its number
@@ -337,6 +337,18 @@ def heading_continues(
     return following is None or not starts_lowercase(following.text)
 
 
+def _one_block(line: Line, following: Line | None, spacing: int, extra: int) -> bool:
+    """A line set solid under a bare number, a blank line below it, is the number's title
+    however long (`§ 10.` / `Chasseurs sellèrent leurs chevaux descendirent.`): set apart
+    from the text, the two are one block. A dialogue's turn (`– Oui.`) opens no title."""
+    return (
+        spacing <= 0
+        and following is not None
+        and following.blank_before > extra
+        and line.text.strip()[:1].isupper()
+    )
+
+
 def _titles_number(first: Line, line: Line, spacing: int, width: int) -> bool:
     """A title below its bare number however near the measure it comes (a long title in a
     narrow one): in capitals, which no paragraph's line is (`CHAPITRE IV` / `FIXA AVEC
@@ -344,7 +356,7 @@ def _titles_number(first: Line, line: Line, spacing: int, width: int) -> bool:
     its margins even (`§ 5.` / `Elle l'étonnait davantage encore.`), which a paragraph's
     first line, filling the measure, is not."""
     text = line.text.strip()
-    if _all_capitals(text) and _LONG_WORD.search(text):
+    if all_capitals(text) and LONG_WORD.search(text):
         return True
     return (
         spacing <= 0

@@ -20,6 +20,7 @@ from .headings import (
     heads_what_follows,
     is_centred,
     is_heading_line,
+    runs_into_sentence,
     set_apart_style,
 )
 from .joining import HYPHENS
@@ -264,9 +265,12 @@ def page_pieces(
                 if not heading_continues(line, body[end], after, width, extra):
                     break
                 heading.append(body[end])
-            pieces.append(Piece(BlockKind.HEADING, tuple(heading), style))
-            index, previous = index + len(heading), heading[-1]
-            continue
+            after_heading = body[index + len(heading)] if index + len(heading) < len(body) else None
+            if not runs_into_sentence(heading, after_heading):
+                pieces.append(Piece(BlockKind.HEADING, tuple(heading), style))
+                index, previous = index + len(heading), heading[-1]
+                continue
+            style = None
         if current and at_break:
             pieces.append(Piece(BlockKind.PARAGRAPH, tuple(current)))
             current = []

@@ -5,10 +5,10 @@ other furniture).
 A running head is a short line at a page's edge whose text recurs, with small OCR
 variations, on pages nearby; or, printed once, one in capitals that carries the page's
 number at one end (the first page of a short extract). Set in lower case, it may come
-near the measure in a narrow one; then only its recurring, whole, at the top of other pages
-tells it from text. Two divisions' headings alike but
-for their numbers (`CHAPITRE IX`, `CHAPITRE XI`) are no running head, nor is a section's
-title on its first page, below the heading that names its division.
+near the measure in a narrow one; then only its recurring, whole, at the top of other
+pages tells it from text. Two divisions' headings alike but for their numbers (`CHAPITRE
+IX`, `CHAPITRE XI`) are no running head, nor is a division's title on its opening page,
+though the heads after it repeat it (openings.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..lang import fr
 from ..lang.numerals import numeral_value
 from ..model import Line
 from ..notemarks import parse_label
+from . import openings
 from .measure import ends_sentence
 from .page_numbers import Numeral, PageNumber, garbled_at_edge, numeral_at_edge, whole_numeral
 
@@ -192,19 +193,64 @@ def running_lines(
 ) -> dict[tuple[int, int], str]:
     """The running heads and feet: {(page, line index): "header" or "footer"}."""
     found: dict[tuple[int, int], str] = {}
+    titles: set[tuple[int, int]] = set()  # a division's title on its opening page
     for line in lines:
         fellows = recurring[line]
         if line.index == 1 and line.top and _below_heading(pages[line.page], found, line.page):
             continue
+        text = pages[line.page][line.index].text
+        if fellows and openings.names_its_division(
+            text, [pages[f.page][f.index].text for f in fellows]
+        ):
+            titles.add((line.page, line.index))  # `Chapitre VII. Peut-être` / `PEUT-ÊTRE`
+            continue
         if not _is_running(line, fellows, pages, numbers[line.page]):
+            if fellows and line.top and not (line.numeral or line.unread or line.long):
+                titles.add((line.page, line.index))  # _title_alone: the title the heads repeat
             continue
         if line.deep and len({fellow.page for fellow in fellows if fellow.top}) < 2:
             continue  # a head below the top lines recurs at the top of two pages nearby
         tops = sum(fellow.top for fellow in fellows) + line.top
         # a running head that OCR read after the page's text is still a head
         found[(line.page, line.index)] = "header" if tops * 2 > len(fellows) + 1 else "footer"
-    _between_heads(pages, lines, found)
+    titles |= _opening_titles(pages, lines, recurring, found)
+    for title in titles:
+        found.pop(title, None)
+    _between_heads(pages, lines, found, titles)
     return found
+
+
+def _opening_titles(
+    pages: Sequence[Sequence[Line]],
+    lines: list[_EdgeLine],
+    recurring: dict[_EdgeLine, list[_EdgeLine]],
+    found: dict[tuple[int, int], str],
+) -> set[tuple[int, int]]:
+    """The lines taken for heads that are a division's title on its opening page
+    (openings.py): below the page's running head, or the first of a new run of heads."""
+    heads = sorted(
+        (line for line in lines if found.get((line.page, line.index)) == "header"),
+        key=lambda line: (line.page, line.index),
+    )
+    head_keys: dict[int, str] = {}
+    for line in heads:
+        head_keys.setdefault(line.page, line.key)  # the page's topmost head
+    titles = set()
+    for line in (line for line in heads if line.top):
+        if openings.under_a_head(line.index, line.page, found):
+            below = not openings.alike(head_keys[line.page], line.key)  # one head per page top
+        else:
+            others = {p: k for p, k in head_keys.items() if p != line.page}
+            fellows = [fellow.page for fellow in recurring[line]]
+            below_it = pages[line.page][line.index + 1 :]
+            printed = any(_similar(line.key, head_key(o.text)) for o in below_it)
+            printed = printed or _printed_before(line, pages)
+            below = not (line.numeral or line.unread) and openings.opens_new_run(
+                line.page, line.key, fellows, others, printed
+            )
+        if below:
+            titles.add((line.page, line.index))
+    return titles
 
 
 def _below_heading(lines: Sequence[Line], found: dict[tuple[int, int], str], page: int) -> bool:
@@ -245,7 +291,10 @@ def _is_running(
 
 
 def _between_heads(
-    pages: Sequence[Sequence[Line]], lines: list[_EdgeLine], found: dict[tuple[int, int], str]
+    pages: Sequence[Sequence[Line]],
+    lines: list[_EdgeLine],
+    found: dict[tuple[int, int], str],
+    titles: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """A page's first line (under its number, if that stands alone above it), on a page
     whose neighbours have running heads, is its running head too: the verso's
@@ -257,26 +306,29 @@ def _between_heads(
     capitals; in lower case only where the neighbours' heads are too and the line repeats
     a title printed before. Never a division's heading (`CHAPITRE IX`)."""
     headed = {page: index for (page, index), kind in found.items() if kind == "header"}
+    keys = {page: _head_of(pages[page][index]) for page, index in headed.items()}
     for line in lines:
         page_lines = pages[line.page]
         if line.page in headed or (line.page, line.index) in found or line.long:
+            continue
+        if (line.page, line.index) in titles or openings.side_known(line.page, line.key, keys):
             continue
         if line.index != 0 and not (line.index == 1 and whole_numeral(page_lines[0].text)):
             continue
         text = page_lines[line.index].text.strip()
         rest = numeral_at_edge(text)[1]
-        if _division_heading(text) or head_key(rest) in _HEADING_KEYS:
+        if openings.division_heading(text) or head_key(rest) in _HEADING_KEYS:
             continue  # a chapter's heading (`CHAPITRE IX`, `CONCLUSION.`) on its first page
         neighbours = {line.page - 1, line.page + 1} & set(range(len(pages)))
-        after_opening = (
-            line.page - 1 not in headed
-            and line.page + 1 in {*headed, len(pages)}
-            and _alternate(pages, headed, line.page - 2)
-        )
+        # the page after a division's opening page (no head; headed before it): its side's
+        # head if heads alternate; else a title printed before (`Chapitre XIII. Pas bien.`)
+        after_opening = line.page - 1 not in headed and line.page - 2 in headed
+        after_opening = after_opening and line.page + 1 in {*headed, len(pages)}
+        alternating = after_opening and _alternate(pages, headed, line.page - 2)
         if not (neighbours <= headed.keys() or after_opening):
             continue
         if is_capitals(rest):
-            sided = len(neighbours) == 2 or after_opening
+            sided = len(neighbours) == 2 or alternating
         else:
             heads = [pages[p][headed[p]].text for p in neighbours & headed.keys()]
             sided = len(heads) == 2 and not any(is_capitals(head) for head in heads)
@@ -305,20 +357,14 @@ def _names_division(text: str) -> bool:
     return bool(words) and words[0].strip(".,:").lower() in fr.DIVISION_WORDS
 
 
-def _division_heading(text: str) -> bool:
-    """A division's heading: its word and its number (`CHAPITRE IX`, `Livre premier`)."""
-    words = [word.strip(".,:;—–-").lower() for word in text.split()]
-    if len(words) < 2 or words[0] not in fr.DIVISION_WORDS:
-        return False
-    return numeral_value(words[1]) is not None or words[1] in fr.ORDINAL_WORDS
-
-
 def _printed_before(line: _EdgeLine, pages: Sequence[Sequence[Line]]) -> bool:
     """Whether a line's text was printed on one of the pages before it, in their text (a
-    chapter's title that the running heads repeat)."""
+    chapter's title that the running heads repeat, after its number: `Chapitre XIII. Pas
+    bien.` for `PAS BIEN`)."""
     for page in range(max(0, line.page - WINDOW), line.page):
-        if any(_similar(line.key, head_key(other.text)) for other in pages[page]):
-            return True
+        for other in pages[page]:
+            if _similar(line.key, head_key(openings.title_of(other.text))):
+                return True
     return False
 
 
