@@ -1,6 +1,7 @@
 """How well names are found: precision and recall per type (person, place, org) against
 my hand annotation of the seed, pages of ../shared/data/books (clean ground truth) and
-paragraphs of ../shared/data/ocr-fr-dev (raw OCR), for the tune and held-out splits; and
+paragraphs of ../shared/data/ocr-fr-dev and ocr-fr-hipe (raw OCR), for the tune split and the
+two held-out ones (held-out, heldout2); and
 the names stage's share of the encoding time.
 
     PYTHONPATH=src python benchmarks/names_quality.py [--data DIR] [--split S] [--show]
@@ -110,7 +111,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="misses and false positives")
     parser.add_argument(
         "--split",
-        choices=("tune", "held-out", "all"),
+        choices=("tune", "held-out", "heldout2", "all"),
         default="all",
         help="the documents to encode (default: all; --show prints tune only)",
     )
@@ -142,7 +143,7 @@ def main() -> None:
         if args.show and document["split"] == "tune":
             print(f"{document['source']}: missed {sorted((expected - actual).elements())}")
             print(f"  false {sorted((actual - expected).elements())}")
-    for split in ("tune", "held-out"):
+    for split in ("tune", "held-out", "heldout2"):
         if split in splits:
             print(f"{split:8}: {score(splits[split])}")
     if args.no_time:
