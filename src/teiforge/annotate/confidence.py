@@ -20,7 +20,7 @@ import math
 
 from ..notemarks import Mark
 from .anchors import Candidate
-from .pairing import UNANCHORED, anchor_cost, next_words
+from .pairing import UNANCHORED, anchor_cost, next_words, traced
 
 TEMPERATURE = 0.1  # in cost units: a pairing dearer by 0.1 is e times less likely
 # What leaving a note without an anchor weighs here: more than the cheapest pairing's
@@ -125,15 +125,4 @@ def settled_anchors(
                 if (i, j) in kept:
                     options.append((kept[(i, j)] + best[i + 1][next_word[j]], "anchor"))
             best[i][j], move[i][j] = max(options, key=lambda option: option[0])
-    anchors: list[Candidate | None] = []
-    i = j = 0
-    while i < k:
-        if move[i][j] == "skip":
-            j += 1
-        elif move[i][j] == "anchor":
-            anchors.append(candidates[j])
-            i, j = i + 1, next_word[j]
-        else:
-            anchors.append(None)
-            i += 1
-    return anchors
+    return traced(move, candidates, next_word, k)

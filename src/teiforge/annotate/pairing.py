@@ -76,6 +76,26 @@ def anchor_cost(ordinal: int, label: Mark | None, candidate: Candidate) -> float
     return reading + (3.0 - candidate.evidence) * WEAK_EVIDENCE + mismatch
 
 
+def traced(
+    move: list[list[str]], candidates: list[Candidate], next_word: list[int], k: int
+) -> list[Candidate | None]:
+    """The anchors of k notes along a table of moves from (0, 0): `skip` passes a
+    candidate, `anchor` gives the note this candidate, any other move leaves it
+    unanchored."""
+    anchors: list[Candidate | None] = []
+    i = j = 0
+    while i < k:
+        if move[i][j] == "skip":
+            j += 1
+        elif move[i][j] == "anchor":
+            anchors.append(candidates[j])
+            i, j = i + 1, next_word[j]
+        else:
+            anchors.append(None)
+            i += 1
+    return anchors
+
+
 def _rounded(option: tuple[float, str]) -> float:
     """An option's cost, rounded: sums of the same costs in another order are a tie (then
     the first option listed wins), not a difference of floating-point noise."""
@@ -102,18 +122,7 @@ def pairing(
                 options.append((cost[i + 1][next_word[j]] + anchor, "anchor"))
             options += [(cost[i][j + 1], "skip"), (cost[i + 1][j] + UNANCHORED, "unanchored")]
             cost[i][j], move[i][j] = min(options, key=_rounded)
-    anchors: list[Candidate | None] = []
-    i = j = 0
-    while i < k:
-        if move[i][j] == "skip":
-            j += 1
-        elif move[i][j] == "anchor":
-            anchors.append(candidates[j])
-            i, j = i + 1, next_word[j]
-        else:
-            anchors.append(None)
-            i += 1
-    return cost[0][0], anchors
+    return cost[0][0], traced(move, candidates, next_word, k)
 
 
 SKIP = 1.5  # per number skipped: more than one reading made right, less than two

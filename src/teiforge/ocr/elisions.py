@@ -33,7 +33,7 @@ from collections.abc import Set as AbstractSet
 
 from .lexicon import Lexicon
 from .ngrams import NGrams, tokens
-from .words import Fields, Found
+from .words import Fields, Found, one_space_apart
 
 ELIDE = 4.0  # log10: the elision over 10,000 times likelier than the two words apart
 WINDOW = 60  # characters read on each side for the model's context
@@ -66,9 +66,7 @@ def proposals(
         if (passage, first.start) in taken or (passage, second.start) in taken:
             continue
         text = texts[passage]
-        if text[first.end : second.start] != " " or any(
-            first.end <= cut <= second.start for cut in cuts[passage]
-        ):
+        if not one_space_apart(text, cuts[passage], first, second):
             continue
         if second.text[0].lower() not in VOWELS or not second.text[0].islower():
             continue

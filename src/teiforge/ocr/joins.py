@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .candidates import Candidate, Candidates
 from .channel import UNSEEN_EDIT
 from .features import SCORE_FLOOR
-from .words import Found, Word, shape
+from .words import Found, Word, one_space_apart, shape
 
 MIN_JOIN_ZIPF = 1.0  # the joined word must be counted in the lexicon's frequencies
 
@@ -54,9 +54,7 @@ def joins(
             if other in taken or not 0 <= other < len(found) or found[other][0] != passage:
                 continue
             first, second = sorted((found[n][1], found[other][1]), key=lambda w: w.start)
-            if texts[passage][first.end : second.start] != " " or any(
-                first.end <= cut <= second.start for cut in cuts[passage]
-            ):
+            if not one_space_apart(texts[passage], cuts[passage], first, second):
                 continue
             text = first.text + second.text
             if shape(text) == "mixed" or lexicon.zipf(text) < MIN_JOIN_ZIPF:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .candidates import Candidates
 from .lexicon import Lexicon
 from .ngrams import NGrams, tokens
-from .words import Fields, Found
+from .words import Fields, Found, one_space_apart
 
 SPLIT_MARGIN = 0.0  # log10: the parts likelier than the best single word (tuning split)
 JOIN_MARGIN = 5.0
@@ -116,9 +116,7 @@ class Splits:
             if (passage, first.start) in taken or (passage, second.start) in taken:
                 continue
             text = texts[passage]
-            if text[first.end : second.start] != " " or any(
-                first.end <= cut <= second.start for cut in cuts[passage]
-            ):
+            if not one_space_apart(text, cuts[passage], first, second):
                 continue
             if not (first.text.isalpha() and second.text.isalpha() and second.text.islower()):
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 # Elided words that OCR texts glue to the next word: l'instant, qu'il, jusqu'à.
@@ -44,6 +45,14 @@ Found = Sequence[tuple[int, Word, str | None]]
 # A proposal's fields, as a proposer gives them: passage, start, end, sic, corr, cert,
 # the corrected text, confidence, and the reason.
 Fields = tuple[int, int, int, str, str | None, str, str | None, float, str]
+
+
+def one_space_apart(text: str, cuts: AbstractSet[int], first: Word, second: Word) -> bool:
+    """Two words of a passage set one plain space apart, with no line end cut between
+    them: what a join or an elision may close up."""
+    return text[first.end : second.start] == " " and not any(
+        first.end <= cut <= second.start for cut in cuts
+    )
 
 
 def shape(text: str) -> str:
