@@ -32,11 +32,10 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from .lexicon import Lexicon
-from .ngrams import NGrams, tokens
+from .ngrams import NGrams
 from .words import Fields, Found, one_space_apart
 
 ELIDE = 4.0  # log10: the elision over 10,000 times likelier than the two words apart
-WINDOW = 60  # characters read on each side for the model's context
 CERT = "medium"
 ELIDED = frozenset(
     ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
@@ -73,12 +72,7 @@ def proposals(
         if not lexicon.is_word(second.text):
             continue
         joined = f"{article}'{second.text}"
-        left = tokens(text[max(0, first.start - WINDOW) : first.start])
-        right = tokens(text[second.end : second.end + WINDOW])
-        apart, together = ngrams.compare(
-            left, [tokens(text[first.start : second.end]), tokens(joined)], right
-        )
-        odds = together - apart
+        odds = ngrams.closing_odds(text, first.start, second.end, joined)
         if odds < ELIDE:
             continue
         sic = text[first.start : second.end]

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .ngrams import NGrams, tokens
+from .ngrams import NGrams, around, tokens
 from .oldtext import old_text
 from .words import Fields, Found, Word
 
@@ -60,7 +60,6 @@ MIN_NOISE = 0.01
 # score are French's commonest (`de` for `des`, `les` for `des`, `en` for `on`): about half
 # of lm's time.
 MIN_PRIOR = -2.5
-WINDOW = 60  # characters read on each side of a word for its two neighbours
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +119,7 @@ class InContext:
         options = self.table.get(word.text)
         if not options:
             return None
-        left = tokens(text[max(0, word.start - WINDOW) : word.start])
-        right = tokens(text[word.end : word.end + WINDOW])
+        left, right = around(text, word.start, word.end)
         readings = [_tokens(word.text)] + [_tokens(intended) for intended, _ in options]
         scores = self.ngrams.compare(left, readings, right)
         best = max(

@@ -46,6 +46,7 @@ SECTIONS = (
 UNKNOWN = "<unk>"
 NUMBER = "<num>"
 MARKS = ".,;:!?"
+WINDOW = 60  # characters read on each side of a span for its context
 # A token: an elided word with its apostrophe, a word (its inner hyphens cut), a number,
 # a mark.
 _TOKEN = re.compile(
@@ -150,6 +151,13 @@ class NGrams:
             total += self.logp(ids[i - 2] if i >= 2 else None, ids[i - 1] if i else None, ids[i])
         return total
 
+    def closing_odds(self, text: str, start: int, end: int, closed: str) -> float:
+        """log10 odds of reading the words text[start:end] as one closed-up form (a join,
+        an elision) against as printed, in their context."""
+        left, right = around(text, start, end)
+        printed, together = self.compare(left, [tokens(text[start:end]), tokens(closed)], right)
+        return together - printed
+
     def compare(
         self, left: Sequence[str], readings: Iterable[Sequence[str]], right: Sequence[str]
     ) -> list[float]:
@@ -160,6 +168,11 @@ class NGrams:
             words = [*left[-2:], *reading, *right[:2]]
             scores.append(self.score(words, min(2, len(left))))
         return scores
+
+
+def around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The tokens of the WINDOW characters before `start` and after `end`."""
+    return tokens(text[max(0, start - WINDOW) : start]), tokens(text[end : end + WINDOW])
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .candidates import Candidates
 from .lexicon import Lexicon
-from .ngrams import NGrams, tokens
+from .ngrams import NGrams, around, tokens
 from .words import Fields, Found, one_space_apart
 
 SPLIT_MARGIN = 0.0  # log10: the parts likelier than the best single word (tuning split)
@@ -32,7 +32,6 @@ JOIN_MARGIN = 5.0
 MIN_PART_ZIPF = 3.0  # each part of a split: a common word (per billion: 1,000 times)
 MIN_JOINED_ZIPF = 2.0
 MIN_LENGTH = 4  # a glued word: at least this many letters
-WINDOW = 60  # characters read on each side for the model's two neighbours
 LONE_WORDS = frozenset({"a", "à", "y", "ô", "o"})
 # Guards whose words may be half of a split word: a word, a lone letter, a broken word.
 JOINABLE = frozenset({"known", "letter", None})
@@ -60,10 +59,6 @@ class Splits:
                     found.append([first, rest[:j], rest[j:]])
         return found
 
-    def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-        left = tokens(text[max(0, start - WINDOW) : start])
-        return left, tokens(text[end : end + WINDOW])
-
     def split_proposals(
         self,
         texts: Sequence[str],
@@ -81,7 +76,7 @@ class Splits:
             options = self.readings(text)
             if not options:
                 continue
-            left, right = self._context(texts[passage], word.start, word.end)
+            left, right = around(texts[passage], word.start, word.end)
             ranked = candidates.ranked(text)
             single = [tokens(c.text) for c in ranked[:1] if " " not in c.text]
             scores = self.ngrams.compare(left, [*options, *single, tokens(text)], right)
@@ -127,11 +122,7 @@ class Splits:
                 continue
             if not self.ngrams.knows(whole.lower()):
                 continue  # the model would read it as <unk>, every rare word's mass
-            left, right = self._context(text, first.start, second.end)
-            apart, together = self.ngrams.compare(
-                left, [tokens(f"{first.text} {second.text}"), tokens(whole)], right
-            )
-            margin = together - apart
+            margin = self.ngrams.closing_odds(text, first.start, second.end, whole)
             if margin < JOIN_MARGIN:
                 continue
             sic = text[first.start : second.end]

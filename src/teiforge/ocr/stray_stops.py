@@ -28,12 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .ngrams import NGrams, tokens
+from .ngrams import NGrams, around
 from .oldtext import old_text
 from .words import Fields, Found
 
 STOP = 3.5  # log10: the reading without the stop over 3,000 times likelier
-WINDOW = 60  # characters read on each side for the model's context
 CERT = "medium"
 # A stop glued to the word before, then one space and a letter (in small letters: checked).
 _AFTER = re.compile(r"\. ([^\W\d_])")
@@ -59,8 +58,7 @@ def proposals(
             or stop + 1 in cuts[passage]
         ):
             continue
-        left = tokens(text[max(0, stop - WINDOW) : stop])
-        right = tokens(text[stop + 1 : stop + 1 + WINDOW])
+        left, right = around(text, stop, stop + 1)
         with_stop, without = ngrams.compare(left, (["."], []), right)
         odds = without - with_stop
         if odds < STOP:
