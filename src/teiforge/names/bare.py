@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from ..lang import fr
+from ..lang import fr_names
 from .context import in_longer_name, starts_sentence
 from .normalise import Token
 from .people import _TITLES, Person, _name_at, _person
@@ -61,13 +61,13 @@ _ARTICLES = frozenset({"le", "la", "les", "l"})
 def _of_a_person(tokens: Sequence[Token], index: int) -> bool:
     """After a noun of a person's work, kin or life and "de": le portrait de Boucher, la
     mort de César, the works' adjective between (Œuvres complètes de Massillon;
-    lang/fr.py: PERSON_OF, WORKS_ADJECTIVES)."""
+    lang/fr_names.py: PERSON_OF, WORKS_ADJECTIVES)."""
     if index < 2 or tokens[index - 1].key not in ("de", "d"):
         return False
     noun = index - 2
-    if noun >= 1 and tokens[noun].key in fr.WORKS_ADJECTIVES:
+    if noun >= 1 and tokens[noun].key in fr_names.WORKS_ADJECTIVES:
         noun -= 1  # les Œuvres complètes de Bossuet
-    return tokens[noun].key in fr.PERSON_OF
+    return tokens[noun].key in fr_names.PERSON_OF
 
 
 def proper_nouns(
@@ -100,12 +100,12 @@ def proper_nouns(
             not starts_sentence(text, tokens, index)
             and token.text[1:].islower()
             and len(token.text) >= 4
-            and token.key not in fr.NOT_NAME_WORDS
+            and token.key not in fr_names.NOT_NAME_WORDS
             and token.key not in _TITLES
             and (
                 is_attested(token.text)
                 or is_rare(token.text)
-                and not token.key.endswith(fr.DEMONYM_ENDINGS)
+                and not token.key.endswith(fr_names.DEMONYM_ENDINGS)
                 and not token.key.endswith(("s", "x"))  # les Tribunaux, excellents Ecrivains
             )
         ):
