@@ -348,6 +348,35 @@ def people(
     )
     for rule in rules:
         for person in rule(text, tokens):
+            person = _across_break(text, person)
+            if person is None:
+                continue
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
     return sorted(found, key=lambda p: p.start)
+
+
+# A word the OCR broke inside a name: a hyphen and a line's rest in small letters
+# (Visconti-Ve-nosta), or a mark glued to a letter in small letters (Gall'erond, Fran-j
+# klin, Gen—ler).
+_HYPHENATED_REST = re.compile(r"-([a-zà-ÿ]{2,})(?![\w'’-])")
+_BROKEN_AFTER = re.compile(r"[-‐‑'’—–][a-zà-ÿ]")
+
+
+def _across_break(text: str, person: Person) -> Person | None:
+    """The person, its last word joined to the rest of a word the OCR hyphenated in
+    small letters (M. Visconti-Ve-nosta); None where a word is broken otherwise after it
+    (M. Gall'erond, M. Fran-j klin-Bouillon): a fragment is no name."""
+    rest = _HYPHENATED_REST.match(text, person.end)
+    if rest and rest.group(1) in _COMPOUND_LINKS:
+        return person  # (Vitry-le-François: a compound's, not a broken word)
+    if rest:
+        end = rest.end(1)
+        return Person(person.start, end, person.words, person.surname, text[person.start : end])
+    if _BROKEN_AFTER.match(text, person.end):
+        return None
+    return person
+
+
+_COMPOUND_LINKS = frozenset({"le", "la", "les", "de", "des", "du", "en", "lès", "lez", "sur",
+                             "sous", "aux", "et"})  # fmt: skip
