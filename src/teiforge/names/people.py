@@ -347,8 +347,8 @@ def people(
         after_authorship,
     )
     for rule in rules:
-        for person in rule(text, tokens):
-            person = _across_break(text, person)
+        for candidate in rule(text, tokens):
+            person = _across_break(text, candidate)
             if person is None:
                 continue
             if not any(p.start < person.end and person.start < p.end for p in found):
