@@ -39,6 +39,11 @@ _NOT_BEFORE_PERSON = frozenset({
 # fmt: on
 
 
+# Endings of French common nouns that no surname has (Ampliation, Boucherie, Épicerie),
+# where a capital in mid-sentence heads a table's line or an article, folded.
+_COMMON_NOUN_ENDINGS = ("tion", "sion", "erie")
+
+
 # After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
 # les dialogues de Platon): a person only if the document also has it elsewhere.
 _PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "pour"})
@@ -107,6 +112,7 @@ def proper_nouns(
                 or is_rare(token.text)
                 and not token.key.endswith(fr_names.DEMONYM_ENDINGS)
                 and not token.key.endswith(("s", "x"))  # les Tribunaux, excellents Ecrivains
+                and not token.key.endswith(_COMMON_NOUN_ENDINGS)  # Ampliation, Boucherie
             )
         ):
             free = (

@@ -120,6 +120,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     between = text[left.end : right.start]
     if between.startswith(".") and _initial(text, left):
         between = between[1:]
+        if between.strip() == "-" and between != "-":
+            return False  # B. - Membres désignés: a list's letter and a dash
     return between.strip() in ("", "-", "'", "’", "-.")
 
 
