@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..lang import fr_names
 from .context import in_longer_name, starts_sentence
 from .normalise import Token
-from .people import _TITLES, Person, _name_at, _person
+from .people import _TITLES, Person, _name_at, _person, firm
 
 
 def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> Iterator[Person]:
@@ -122,4 +122,9 @@ def proper_nouns(
             )
             # With the particle and the name after it: Ninon de Lenclos.
             stop = _name_at(text, tokens, index) or index + 1
+            if (
+                firm(text, tokens[stop - 1].end)
+                or text[max(0, token.start - 2) : token.start].strip() == "&"
+            ):
+                continue  # Otto Beyeler & Cie: a firm's
             yield _person(text, tokens, index, stop), free

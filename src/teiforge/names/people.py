@@ -60,14 +60,29 @@ def _only_spaces(text: str, left: Token, right: Token, dot: bool = False) -> boo
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word that may be part of a name (J, Brocq, ROCHEFOUCAULD)."""
+    """A capitalised word that may be part of a name (J, Brocq, ROCHEFOUCAULD); not one
+    with a capital after three letters in small ones, which the OCR garbled (DelapalHie;
+    McLean, LaFayette, DeVries stay)."""
     return (
         token.capitalised
+        and _GARBLED_CAPITAL.search(token.text) is None
         and token.key not in fr_names.NOT_NAME_WORDS
         and token.key not in _TITLES
         and token.key not in _PARTICLES
         and token.key not in FUNCTION_WORDS  # B. Les impasses: a list's letter
     )
+
+
+_GARBLED_CAPITAL = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ]")
+
+
+def firm(text: str, end: int) -> bool:
+    """A name before `&` or `et Cie` (`et C'`, `and Co`): a firm's, not a person's (Otto
+    Beyeler & Cie, J. STÔSSEL et C')."""
+    return _FIRM.match(text, end) is not None
+
+
+_FIRM = re.compile(r"\s*(?:&|(?:et|and)\s+C(?:ie\b|o\b|'|’|\.))")
 
 
 def _initial(text: str, token: Token) -> bool:
@@ -351,7 +366,7 @@ def people(
     for rule in rules:
         for candidate in rule(text, tokens):
             person = _across_break(text, candidate)
-            if person is None:
+            if person is None or firm(text, person.end):
                 continue
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
