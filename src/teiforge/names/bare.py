@@ -8,6 +8,7 @@ fails:  le Danube, en Navarre, ses Etudes, les Tribunaux, l'hôtel Soubise
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..lang import fr_names
@@ -21,9 +22,17 @@ def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> It
     after an article (the Olt of a list of rivers, then "la vallée de l'Olt")."""
     for index, token in enumerate(tokens):
         if token.key in surnames and token.capitalised and len(token.text) >= 3:
+            if _ROMAN_NUMBER.fullmatch(token.text):
+                continue  # Diane III, then III: a number, no surname
             if index and tokens[index - 1].key in _NOT_BEFORE_PERSON:
                 continue
             yield Person(token.start, token.end, 1, token.key, token.text)
+
+
+_ROMAN_NUMBER = re.compile(r"[IVXLC]+")
+# A compound of a place's shape: a particle between hyphens (Vitry-le-François,
+# Arcis-sur-Aube), which no lexicon guess reads as a person.
+_PLACE_COMPOUND = re.compile(r"-(?:le|la|les|sur|sous|en|lès|lez|aux)-")
 
 
 # Words after which a proper noun is a thing, a river or a place rather than a person
@@ -122,6 +131,8 @@ def proper_nouns(
             )
             # With the particle and the name after it: Ninon de Lenclos.
             stop = _name_at(text, tokens, index) or index + 1
+            if _PLACE_COMPOUND.search(text[token.start : tokens[stop - 1].end]):
+                continue  # Vitry-le-François
             if (
                 firm(text, tokens[stop - 1].end)
                 or text[max(0, token.start - 2) : token.start].strip() == "&"
