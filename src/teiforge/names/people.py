@@ -135,8 +135,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     between = text[left.end : right.start]
     if between.startswith(".") and _initial(text, left):
         between = between[1:]
-        if between.strip() == "-" and between != "-":
-            return False  # B. - Membres désignés: a list's letter and a dash
+        if between.strip() == "-" and between[-1].isspace():
+            return False  # B. - Membres désignés: a list's letter and a dash (not A. -Vigneron)
     return between.strip() in ("", "-", "'", "’", "-.")
 
 
