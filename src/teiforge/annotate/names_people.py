@@ -140,6 +140,7 @@ def by_lexicon(
             lexicon.is_proper,
             french.only(lexicon.is_attested_name),
             french.only(lexicon.is_rare_word),
+            is_common,
         ):
             if any(start < person.end and person.start < end for start, end in taken):
                 continue

@@ -53,6 +53,26 @@ _NOT_BEFORE_PERSON = frozenset({
 _COMMON_NOUN_ENDINGS = ("tion", "sion", "erie")
 
 
+def _after_capitalised_noun(
+    text: str, tokens: Sequence[Token], index: int, is_common: Callable[[str], bool]
+) -> bool:
+    """A capitalised common word just before, with only spaces between (COULEUR Marron,
+    Essieux Fiat, Grand Guignol): a label's or a heading's words, no surname; not a given
+    name nor a saint's (Pierre Boucher)."""
+    before = tokens[index - 1] if index else None
+    return (
+        before is not None
+        and before.capitalised
+        and len(before.text) >= 3  # (M, Ber-ger: a garbled title)
+        and not text[before.end : tokens[index].start].strip()  # (du Bâtiment, Gradin)
+        and before.key not in fr_names.GIVEN_NAMES | _SAINTS
+        and is_common(before.text.lower())
+    )
+
+
+_SAINTS = frozenset({"saint", "sainte", "st", "ste"})
+
+
 # After these, a proper noun is a place as often as a person (à Rome, de Mantoue; but
 # les dialogues de Platon): a person only if the document also has it elsewhere.
 _PLACE_OR_WORK = frozenset({"a", "de", "d", "vers", "dans", "sur", "pour"})
@@ -91,6 +111,7 @@ def proper_nouns(
     is_proper: Callable[[str], bool],
     is_attested: Callable[[str], bool],
     is_rare: Callable[[str], bool],
+    is_common: Callable[[str], bool] = lambda word: False,
 ) -> Iterator[tuple[Person, bool]]:
     """A word the French lexicon knows only as a proper noun (Descartes, Platon), or, in
     mid-sentence, a capitalised word that French prose uses and that is no common word of
@@ -122,6 +143,7 @@ def proper_nouns(
                 and not token.key.endswith(fr_names.DEMONYM_ENDINGS)
                 and not token.key.endswith(("s", "x"))  # les Tribunaux, excellents Ecrivains
                 and not token.key.endswith(_COMMON_NOUN_ENDINGS)  # Ampliation, Boucherie
+                and not _after_capitalised_noun(text, tokens, index, is_common)  # Essieux Fiat
             )
         ):
             free = (
