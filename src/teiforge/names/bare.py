@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 
 from ..lang import fr_names
 from .context import in_longer_name, starts_sentence
+from .fragments import firm
 from .normalise import Token
-from .people import _TITLES, Person, _name_at, _person, firm
+from .people import _TITLES, Person, _name_at, _person
 
 
 def mentions(text: str, tokens: Sequence[Token], surnames: frozenset[str]) -> Iterator[Person]:

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..lang import fr, fr_names
 from .context import FUNCTION_WORDS, starts_sentence
+from .fragments import across_break, firm, garbled_capital
 from .normalise import Token, fold
 
 _TITLES = frozenset(fold(w) for w in fr_names.PERSON_TITLES)
@@ -65,24 +66,12 @@ def _name_word(token: Token) -> bool:
     McLean, LaFayette, DeVries stay)."""
     return (
         token.capitalised
-        and _GARBLED_CAPITAL.search(token.text) is None
+        and not garbled_capital(token.text)
         and token.key not in fr_names.NOT_NAME_WORDS
         and token.key not in _TITLES
         and token.key not in _PARTICLES
         and token.key not in FUNCTION_WORDS  # B. Les impasses: a list's letter
     )
-
-
-_GARBLED_CAPITAL = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ]")
-
-
-def firm(text: str, end: int) -> bool:
-    """A name before `&` or `et Cie` (`et C'`, `and Co`): a firm's, not a person's (Otto
-    Beyeler & Cie, J. STÔSSEL et C')."""
-    return _FIRM.match(text, end) is not None
-
-
-_FIRM = re.compile(r"\s*(?:&|(?:et|and)\s+C(?:ie\b|o\b|'|’|\.))")
 
 
 def _initial(text: str, token: Token) -> bool:
@@ -365,35 +354,10 @@ def people(
     )
     for rule in rules:
         for candidate in rule(text, tokens):
-            person = _across_break(text, candidate)
-            if person is None or firm(text, person.end):
+            end = across_break(text, candidate.end)
+            if end is None or firm(text, end):
                 continue
+            person = replace(candidate, end=end, text=text[candidate.start : end])
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
     return sorted(found, key=lambda p: p.start)
-
-
-# A word the OCR broke inside a name: a hyphen and a line's rest in small letters
-# (Visconti-Ve-nosta), or a mark glued to a letter in small letters (Gall'erond, Fran-j
-# klin, Gen—ler).
-_HYPHENATED_REST = re.compile(r"-([a-zà-ÿ]{2,})(?![\w'’-])")
-_BROKEN_AFTER = re.compile(r"[-‐‑'’—–][a-zà-ÿ]")
-
-
-def _across_break(text: str, person: Person) -> Person | None:
-    """The person, its last word joined to the rest of a word the OCR hyphenated in
-    small letters (M. Visconti-Ve-nosta); None where a word is broken otherwise after it
-    (M. Gall'erond, M. Fran-j klin-Bouillon): a fragment is no name."""
-    rest = _HYPHENATED_REST.match(text, person.end)
-    if rest and rest.group(1) in _COMPOUND_LINKS:
-        return person  # (Vitry-le-François: a compound's, not a broken word)
-    if rest:
-        end = rest.end(1)
-        return Person(person.start, end, person.words, person.surname, text[person.start : end])
-    if _BROKEN_AFTER.match(text, person.end):
-        return None
-    return person
-
-
-_COMPOUND_LINKS = frozenset({"le", "la", "les", "de", "des", "du", "en", "lès", "lez", "sur",
-                             "sous", "aux", "et"})  # fmt: skip
