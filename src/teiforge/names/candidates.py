@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..lang import fr
+from ..lang import fr_names
 from ..model import Span
 from .context import (
     NOBLE_TITLES,
@@ -189,9 +189,9 @@ def _after_proper_and_de(
         and word.capitalised
         and not word.text.isupper()
         and len(word.text) >= 3
-        and word.key not in NOBLE_TITLES | fr.ORG_HEADS
+        and word.key not in NOBLE_TITLES | fr_names.ORG_HEADS
         and not starts_sentence(text, tokens, first - 2)
-        and (is_proper(written) or word.key in fr.GIVEN_NAMES)
+        and (is_proper(written) or word.key in fr_names.GIVEN_NAMES)
     )
 
 

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..lang import fr
+from ..lang import fr_names
 from .normalise import Token
 
 # Words after which "de X" names a place (folded: no accents).
@@ -181,7 +181,7 @@ def after_person(
 
 def written_as_places(blocks: Iterable[Sequence[Token]]) -> set[str]:
     """The capitalised words a document writes after "en", or after "à" and a word of
-    going or living (lang/fr.py: GOING_WORDS), folded: places, as a rule (en Sénégambie,
+    going or living (lang/fr_names.py: GOING_WORDS), folded: places, as a rule (en Sénégambie,
     un voyage à Tombouctou; but "ressemble à Watteau" is a person)."""
     placed: set[str] = set()
     for tokens in blocks:
@@ -191,7 +191,7 @@ def written_as_places(blocks: Iterable[Sequence[Token]]) -> set[str]:
                 continue
             if before == "en" or (
                 at >= 2
-                and tokens[at - 2].key in fr.GOING_WORDS
+                and tokens[at - 2].key in fr_names.GOING_WORDS
                 and unicodedata.normalize("NFC", tokens[at - 1].text) == "à"
             ):
                 placed.add(tokens[at].key)

@@ -1,5 +1,5 @@
 """Organisations found by their shape rather than by a list: a capitalised noun that
-heads an institution's name (lang/fr.py: ORG_HEADS) in running text, with what names it
+heads an institution's name (lang/fr_names.py: ORG_HEADS) in running text, with what names it
 (`l'Institut`, `la Société d'ethnographie`, `l'Académie des sciences`, `le Collège
 Rollin`, `la SOCIÉTÉ D'ETHNOGRAPHIE`).
 
@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..lang import fr
+from ..lang import fr_names
 from .context import FUNCTION_WORDS, starts_sentence
 from .normalise import Token, fold
 
@@ -61,18 +61,18 @@ def _ministry(text: str, tokens: Sequence[Token], index: int) -> int | None:
 
 # The endings of adjectives in small letters that French institutions take (civile,
 # amicale, philanthropique, havraise, départementale, ouvrière; folded), besides the
-# masculine forms of lang/fr.py: ORG_ADJECTIVES.
+# masculine forms of lang/fr_names.py: ORG_ADJECTIVES.
 _ADJECTIVE_ENDINGS = ("ale", "ique", "aire", "elle", "ienne", "aise", "oise", "ive", "ile", "iere")
 
 
 def _adjective(token: Token) -> bool:
-    if token.key in fr.ORG_ADJECTIVES:
+    if token.key in fr_names.ORG_ADJECTIVES:
         return True
     return (
         token.text.islower()
         and len(token.key) >= 5
         and token.key.endswith(_ADJECTIVE_ENDINGS)
-        and token.key not in FUNCTION_WORDS | fr.NOT_NAME_WORDS
+        and token.key not in FUNCTION_WORDS | fr_names.NOT_NAME_WORDS
     )
 
 
@@ -156,7 +156,7 @@ def _complement(
         not all(_joined(text, tokens[i], tokens[i + 1]) for i in range(at, after))
         or not word.text.isalpha()
         or len(word.text) < 2
-        or word.key in FUNCTION_WORDS | fr.NOT_NAME_WORDS | fr.PERSON_TITLES
+        or word.key in FUNCTION_WORDS | fr_names.NOT_NAME_WORDS | fr_names.PERSON_TITLES
     ):
         return at
     if word.key == "dieu":
@@ -223,7 +223,7 @@ def _and_small(text: str, tokens: Sequence[Token], at: int) -> bool:
     return (
         following.text.isalpha()
         and not following.capitalised
-        and following.key not in FUNCTION_WORDS | fr.NOT_NAME_WORDS
+        and following.key not in FUNCTION_WORDS | fr_names.NOT_NAME_WORDS
         # a plural noun without "de", as after des (des Dépôts et consignations); not
         # d'Auvers et contre douze
         and (word > at + 1 or following.key.endswith(("s", "x")))
@@ -239,9 +239,9 @@ def _alone_or_adjectives(tokens: Sequence[Token], index: int, stop: int) -> bool
     if stop == index + 1:
         # not after an ordinal: la huitième Chambre is a court's
         before = tokens[index - 1].key if index else ""
-        return head in fr.BARE_ORG_HEADS and not _ordinal(before)
+        return head in fr_names.BARE_ORG_HEADS and not _ordinal(before)
     adjectives = {t.key for t in tokens[index + 1 : stop]}
-    return head != "ecole" or not adjectives <= fr.STYLE_ADJECTIVES | {"et"}
+    return head != "ecole" or not adjectives <= fr_names.STYLE_ADJECTIVES | {"et"}
 
 
 def _seat_named(
@@ -267,19 +267,19 @@ def organisations(
     """`is_word`: whether a word in small letters is French (a complement without article
     must be one: not the OCR's `Conseil national de rlc-M.`)."""
     for index, token in enumerate(tokens):
-        if token.key in fr.MINISTRY_HEADS:
+        if token.key in fr_names.MINISTRY_HEADS:
             end = _ministry(text, tokens, index)
             if end is not None:
                 start, stop = token.start, tokens[end - 1].end
                 yield Organisation(start, stop, end - index, text[start:stop])
             continue
-        if token.text.islower() and token.key in fr.SEAT_HEADS:
+        if token.text.islower() and token.key in fr_names.SEAT_HEADS:
             end = _seat_named(text, tokens, index, is_word)
             if end is not None:
                 start, stop = token.start, tokens[end - 1].end
                 yield Organisation(start, stop, end - index, text[start:stop])
             continue
-        if token.key not in fr.ORG_HEADS or not token.capitalised:
+        if token.key not in fr_names.ORG_HEADS or not token.capitalised:
             continue
         if starts_sentence(text, tokens, index):
             continue  # a heading's or a sentence's capital says nothing
@@ -292,7 +292,7 @@ def organisations(
             stop < len(tokens)
             and _joined(text, tokens[stop - 1], tokens[stop])
             and tokens[stop].capitalised
-            and tokens[stop].key not in _OF | _ARTICLE | FUNCTION_WORDS | fr.NOT_NAME_WORDS
+            and tokens[stop].key not in _OF | _ARTICLE | FUNCTION_WORDS | fr_names.NOT_NAME_WORDS
             and (tokens[stop].text.isupper() or not token.text.isupper())  # not OFFICE Hase
             and (len(tokens[stop].text) >= 3 or tokens[stop].text.isupper())  # not Sénat Lo
         ):
@@ -312,8 +312,8 @@ def organisations(
 # The heads whose name may follow them without "de" (le collège Sainte-Barbe): not bodies
 # of the state or of money (le tribunal Patrice is a trial's).
 _HEADS = (
-    (fr.ORG_HEADS | fr.INSTITUTION_NOUNS)
-    - fr.SEAT_HEADS
+    (fr_names.ORG_HEADS | fr_names.INSTITUTION_NOUNS)
+    - fr_names.SEAT_HEADS
     - {
         "senat",
         "credit",
@@ -350,7 +350,7 @@ def named_after_heads(text: str, tokens: Sequence[Token]) -> Iterator[Organisati
         first = tokens[index + 1]
         if not first.capitalised or first.key in _OF | _ARTICLE or first.text.isupper():
             continue
-        if first.key in FUNCTION_WORDS | fr.NOT_NAME_WORDS:
+        if first.key in FUNCTION_WORDS | fr_names.NOT_NAME_WORDS:
             continue  # a verse's capital: la pension Il ... (a pronoun)
         if text[tokens[index].end : first.start] != " ":
             continue

@@ -1,6 +1,6 @@
 """People in running text, found by their context rather than by a list:
 
-- after a form of address or a rank (lang/fr.py: PERSON_TITLES, PERSON_FUNCTIONS): `M.
+- after a form of address or a rank (lang/fr_names.py: PERSON_TITLES, PERSON_FUNCTIONS): `M.
   Brocq`, `Mme Anny Coker`, `MM. Piddington et Owen`, `le docteur Broca`, `M. GAETAN DE LA
   ROCHEFOUCAULD` (the title stays outside the name);
 - initials before a surname: `J. Dupont`, `J.-B. Say`, a signature `A. MARTIN.`;
@@ -18,22 +18,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
-from ..lang import fr
+from ..lang import fr, fr_names
 from .context import FUNCTION_WORDS, starts_sentence
+from .fragments import across_break, firm, garbled_capital
 from .normalise import Token, fold
 
-_TITLES = frozenset(fold(w) for w in fr.PERSON_TITLES)
-_FUNCTIONS = frozenset(fold(w) for w in fr.PERSON_FUNCTIONS)
-_ROLES = _FUNCTIONS | fr.NOT_NAME_WORDS  # before a signature: Le Secrétaire, GIRARD
+_TITLES = frozenset(fold(w) for w in fr_names.PERSON_TITLES)
+_FUNCTIONS = frozenset(fold(w) for w in fr_names.PERSON_FUNCTIONS)
+_ROLES = _FUNCTIONS | fr_names.NOT_NAME_WORDS  # before a signature: Le Secrétaire, GIRARD
 _ABBREVIATIONS = frozenset(fold(t.rstrip(".")) for t in fr.NAME_TITLES)
 _PLURAL = frozenset({"mm", "mmes", "messieurs", "mesdames", "mlles"})
-_PARTICLES = fr.NAME_PARTICLES
+_PARTICLES = fr_names.NAME_PARTICLES
 _LINKS = frozenset({"et", "and"})  # MM. Piddington et Owen
 _PLACE_PREPOSITIONS = frozenset({"a", "en", "de", "d", "au", "aux", "du", "des", "vers"})
-_GIVEN = fr.GIVEN_NAMES
+_GIVEN = fr_names.GIVEN_NAMES
 _LABEL_END = re.compile(r"\s*\.\s*[—–-]")  # BROCA. —
 # Ranks of nobility, after which a name opens with its particle (la marquise de Prie).
 # fmt: off
@@ -60,10 +61,13 @@ def _only_spaces(text: str, left: Token, right: Token, dot: bool = False) -> boo
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word that may be part of a name (J, Brocq, ROCHEFOUCAULD)."""
+    """A capitalised word that may be part of a name (J, Brocq, ROCHEFOUCAULD); not one
+    with a capital after three letters in small ones, which the OCR garbled (DelapalHie;
+    McLean, LaFayette, DeVries stay)."""
     return (
         token.capitalised
-        and token.key not in fr.NOT_NAME_WORDS
+        and not garbled_capital(token.text)
+        and token.key not in fr_names.NOT_NAME_WORDS
         and token.key not in _TITLES
         and token.key not in _PARTICLES
         and token.key not in FUNCTION_WORDS  # B. Les impasses: a list's letter
@@ -72,14 +76,14 @@ def _name_word(token: Token) -> bool:
 
 def _initial(text: str, token: Token) -> bool:
     """One capital and its full stop (J.), a given name's first letters and their full
-    stop (Ch., Ed.: lang/fr.py GIVEN_ABBREVIATIONS), or a dotted abbreviation of capitals
+    stop (Ch., Ed.: lang/fr_names.py GIVEN_ABBREVIATIONS), or a dotted abbreviation of capitals
     (J.-B. is J, B; A.M. is one token)."""
     if token.dotted:
         return token.text.replace(".", "").isupper()
     if text[token.end : token.end + 1] != "." or not token.text[:1].isupper():
         return False
     # (Ch., Ed.: a given name's first letters, which a name must follow.)
-    return len(token.text) == 1 or token.key in fr.GIVEN_ABBREVIATIONS
+    return len(token.text) == 1 or token.key in fr_names.GIVEN_ABBREVIATIONS
 
 
 def _name_at(text: str, tokens: Sequence[Token], first: int, titled: bool = False) -> int | None:
@@ -120,6 +124,8 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     between = text[left.end : right.start]
     if between.startswith(".") and _initial(text, left):
         between = between[1:]
+        if between.strip() == "-" and between[-1].isspace():
+            return False  # B. - Membres désignés: a list's letter and a dash (not A. -Vigneron)
     return between.strip() in ("", "-", "'", "’", "-.")
 
 
@@ -180,7 +186,7 @@ def after_initials(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
             and token.key != "ed"  # Ed. Hachette: a publisher's
             and not (
                 len(token.text) == 1
-                and token.text in fr.ROMAN_INITIALS
+                and token.text in fr_names.ROMAN_INITIALS
                 and not _before_particle(tokens, index + 1)  # V. de Lanneau
             )
         ):
@@ -304,11 +310,11 @@ def before_functions(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
 
 
 def after_authorship(text: str, tokens: Sequence[Token]) -> Iterator[Person]:
-    """A name after a participle of making or citing a work and "par" (lang/fr.py:
+    """A name after a participle of making or citing a work and "par" (lang/fr_names.py:
     AUTHORSHIP_PARTICIPLES): peint par Boucher, gravé par Cochin, gravé par Jean Cousin;
     not "publié par Hachette" (a firm), "peint par la suite"."""
     for at, by in enumerate(tokens[1:-1], start=1):
-        if by.key != "par" or tokens[at - 1].key not in fr.AUTHORSHIP_PARTICIPLES:
+        if by.key != "par" or tokens[at - 1].key not in fr_names.AUTHORSHIP_PARTICIPLES:
             continue
         index, participle = at + 1, tokens[at - 1]
         if not by.text.islower() or not _only_spaces(text, participle, by, dot=True):
@@ -347,7 +353,11 @@ def people(
         after_authorship,
     )
     for rule in rules:
-        for person in rule(text, tokens):
+        for candidate in rule(text, tokens):
+            end = across_break(text, candidate.end)
+            if end is None or firm(text, end):
+                continue
+            person = replace(candidate, end=end, text=text[candidate.start : end])
             if not any(p.start < person.end and person.start < p.end for p in found):
                 found.append(person)
     return sorted(found, key=lambda p: p.start)
