@@ -24,14 +24,23 @@ from difflib import SequenceMatcher
 from ..lang import fr
 from ..lang.numerals import numeral_value
 
-SIMILAR = 0.75  # as running_heads.SIMILAR: two heads alike, OCR noise aside
+SIMILAR = 0.75  # SequenceMatcher ratio from which two heads are one, OCR noise aside
 # below this ratio a line is no garbled reading of a head (`RP ANAE PROPOS pr` for
 # `AVANT-PROPOS.` is 0.64; two heads' different texts, 0.2-0.4)
 GARBLED = 0.5
 
 
 def alike(a: str, b: str, least: float = SIMILAR) -> bool:
-    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= least
+    """Two lines alike (the ratio at least `least`): the quick ratios, upper bounds of the
+    ratio, refuse most pairs before it is computed."""
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= least
+        and matcher.quick_ratio() >= least
+        and matcher.ratio() >= least
+    )
 
 
 def division_heading(text: str) -> bool:

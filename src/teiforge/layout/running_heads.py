@@ -16,7 +16,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
 from ..lang import fr
 from ..lang.numerals import numeral_value
@@ -31,7 +30,6 @@ EDGE_LINES = 2  # lines at each edge of a page that may be furniture
 # out of an ornament, a rule or a stain above it (`PTE ER OR T ET EEE`): so many lines.
 DEEP_TOP = 4
 WINDOW = 12  # a running head recurs within this many pages (a chapter's, a section's)
-SIMILAR = 0.75  # SequenceMatcher ratio from which two heads are one, OCR noise aside
 MAX_HEAD = 70  # characters: a longer line is text
 MAX_HEAD_SHARE = 0.8  # of the page's measure: running heads are set short
 MAX_HEAD_WORDS = 8
@@ -145,17 +143,6 @@ def _numbered_apart(a: _EdgeLine, b: _EdgeLine) -> bool:
     )
 
 
-def _similar(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= SIMILAR
-        and matcher.quick_ratio() >= SIMILAR
-        and matcher.ratio() >= SIMILAR
-    )
-
-
 def recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
     """For each edge line, the other edge lines nearby like it (OCR may read a running head
     last, after the page's text: recurrence is counted across edges)."""
@@ -166,7 +153,7 @@ def recurrence(lines: list[_EdgeLine]) -> dict[_EdgeLine, list[_EdgeLine]]:
     for line in lines:
         for other_page in range(line.page + 1, line.page + WINDOW + 1):
             for other in by_page.get(other_page, ()):
-                if _similar(line.key, other.key) and not _numbered_apart(line, other):
+                if openings.alike(line.key, other.key) and not _numbered_apart(line, other):
                     fellows[line].append(other)
                     fellows[other].append(line)
     return fellows
@@ -243,7 +230,7 @@ def _opening_titles(
             others = {p: k for p, k in head_keys.items() if p != line.page}
             fellows = [fellow.page for fellow in recurring[line]]
             below_it = pages[line.page][line.index + 1 :]
-            printed = any(_similar(line.key, head_key(o.text)) for o in below_it)
+            printed = any(openings.alike(line.key, head_key(o.text)) for o in below_it)
             printed = printed or _printed_before(line, pages)
             below = not (line.numeral or line.unread) and openings.opens_new_run(
                 line.page, line.key, fellows, others, printed
@@ -344,7 +331,7 @@ def _alternate(pages: Sequence[Sequence[Line]], headed: dict[int, int], page: in
     if page not in headed or page - 1 not in headed:
         return False
     a, b = (_head_of(pages[p][headed[p]]) for p in (page - 1, page))
-    return not _similar(a, b)
+    return not openings.alike(a, b)
 
 
 def _head_of(line: Line) -> str:
@@ -363,7 +350,7 @@ def _printed_before(line: _EdgeLine, pages: Sequence[Sequence[Line]]) -> bool:
     bien.` for `PAS BIEN`)."""
     for page in range(max(0, line.page - WINDOW), line.page):
         for other in pages[page]:
-            if _similar(line.key, head_key(openings.title_of(other.text))):
+            if openings.alike(line.key, head_key(openings.title_of(other.text))):
                 return True
     return False
 
